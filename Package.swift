@@ -1,0 +1,133 @@
+// swift-tools-version: 6.1
+//
+// XAPI follows: a build-time code generator for the X API v2 follows endpoints.
+//
+// spec/follows.yaml is the single source of truth. `xapi-gen` (and the build
+// tool plugin that wraps it) turns it into the `XFollows` library; the
+// `XAPIRuntime` module carries what every generated endpoint shares; the
+// `x-sandbox` server emulates the endpoints on loopback for offline use.
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "xapi-follows",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "XFollows", targets: ["XFollows"]),
+        .library(name: "XAPIRuntime", targets: ["XAPIRuntime"]),
+        .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
+        .library(name: "XSandbox", targets: ["XSandbox"]),
+        .executable(name: "xapi-gen", targets: ["xapi-gen"]),
+        .executable(name: "x-sandbox", targets: ["x-sandbox"]),
+        .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
+        .plugin(name: "XAPIGeneratorCommand", targets: ["XAPIGeneratorCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0", traits: []),
+    ],
+    targets: [
+        // MARK: Generator (never imports the runtime)
+        .target(
+            name: "XAPIGenerator",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "xapi-gen",
+            dependencies: [
+                "XAPIGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "XAPIGeneratorPlugin",
+            capability: .buildTool(),
+            dependencies: ["xapi-gen"]
+        ),
+        .plugin(
+            name: "XAPIGeneratorCommand",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-xapi",
+                    description: "Regenerate the committed Generated/ sources from their specs."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "Writes the generated Swift sources into Generated/.")
+                ]
+            ),
+            dependencies: ["xapi-gen"]
+        ),
+
+        // MARK: Runtime (never imports the generator)
+        .target(
+            name: "XAPIRuntime",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The generated library
+        .target(
+            name: "XFollows",
+            dependencies: ["XAPIRuntime"],
+            exclude: ["xapi-gen.json"],
+            swiftSettings: strictSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+
+        // MARK: Sandbox
+        .target(
+            name: "XSandbox",
+            dependencies: [
+                "XFollows",
+                "XAPIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "x-sandbox",
+            dependencies: [
+                "XSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "XAPIGeneratorTests",
+            dependencies: ["XAPIGenerator"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XAPIRuntimeTests",
+            dependencies: ["XAPIRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsTests",
+            dependencies: ["XFollows", "XSandbox"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
