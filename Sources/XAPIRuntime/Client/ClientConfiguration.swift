@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import OpenAPIRuntime
+import OpenAPIURLSession
+
+/// How a client reaches the server: URL, transport, middlewares, clock and logger.
+///
+/// ```swift
+/// var configuration = ClientConfiguration(serverURL: URL(string: "http://127.0.0.1:8080")!)
+/// configuration.middlewares = [TracingMiddleware()]   // run outermost, in order
+/// let client = UserClient(credentials: credentials, configuration: configuration)
+/// ```
+public struct ClientConfiguration: Sendable {
+    /// The server, `https://api.x.com` by default.
+    public var serverURL: URL
+    /// Sends requests: `URLSessionTransport` by default; any swift-openapi-runtime
+    /// `ClientTransport` (such as AsyncHTTPClient's) plugs in.
+    public var transport: any ClientTransport
+    /// The caller's middlewares, outermost first. They see every attempt; the client signs
+    /// each attempt after them, right before the transport.
+    public var middlewares: [any ClientMiddleware]
+    /// The clock for timestamps and waits.
+    public var clock: ClientClock
+    /// Where the client logs method, path and status at `debug`/`trace`; the `Authorization`
+    /// header and every secret are redacted.
+    public var logger: Logger
+    /// The largest response body the client reads, in bytes (10 MiB by default).
+    public var maximumResponseBytes: Int
+
+    /// The default server, `https://api.x.com`.
+    public static let defaultServerURL = URL(string: "https://api.x.com")!
+
+    /// Creates a configuration.
+    public init(
+        serverURL: URL = ClientConfiguration.defaultServerURL,
+        transport: any ClientTransport = URLSessionTransport(),
+        middlewares: [any ClientMiddleware] = [],
+        clock: ClientClock = .system,
+        logger: Logger = Logger(label: "XAPIRuntime"),
+        maximumResponseBytes: Int = 10 * 1024 * 1024
+    ) {
+        self.serverURL = serverURL
+        self.transport = transport
+        self.middlewares = middlewares
+        self.clock = clock
+        self.logger = logger
+        self.maximumResponseBytes = maximumResponseBytes
+    }
+}

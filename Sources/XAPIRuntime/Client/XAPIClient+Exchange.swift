@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Logging
+import OpenAPIRuntime
+
+/// A response with its whole body read.
+struct ReceivedResponse: Sendable {
+    var response: HTTPResponse
+    var body: Data
+}
+
+extension XAPIClient {
+    /// One attempt: the caller's middlewares (outermost first), then signing with a fresh
+    /// timestamp and nonce, then the transport; the response body is read completely.
+    func exchange(
+        _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
+    ) async throws -> ReceivedResponse {
+        let configuration = self.configuration
+        let credentials = self.credentials
+        let operationID = operation.id
+        let serverURL = RequestURL.normalizedServerURL(configuration.serverURL)
+        let secrets = Redaction.secrets(of: credentials)
+        var logger = configuration.logger
+        logger[metadataKey: "xapi.operation"] = .string(operationID)
+        logger[metadataKey: "xapi.attempt"] = .stringConvertible(attempt)
+        logger[metadataKey: "http.method"] = .string(request.method.rawValue)
+        logger[metadataKey: "http.path"] = .string(request.path ?? "")
+        let innerLogger = logger
+
+        let signAndSend: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+            request, body, baseURL in
+            var signed = request
+            do {
+                try credentials.authorize(&signed, baseURL: baseURL, signing: .fresh(at: configuration.clock.now()))
+            } catch let error as XAPIError {
+                throw error
+            } catch {
+                throw XAPIError(
+                    code: .invalidArgument,
+                    operationID: operationID,
+                    message: "The request cannot be signed: \(Redaction.scrub(String(describing: error), secrets: secrets))",
+                    underlyingError: error
+                )
+            }
+            innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
+            return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
+        }
+        var next = signAndSend
+        for middleware in configuration.middlewares.reversed() {
+            let inner = next
+            next = { request, body, baseURL in
+                try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
+            }
+        }
+
+        logger.debug("Sending request")
+        do {
+            let (response, responseBody) = try await next(request, body.map { HTTPBody($0) }, serverURL)
+            let data: Data
+            if let responseBody {
+                data = try await Data(collecting: responseBody, upTo: configuration.maximumResponseBytes)
+            } else {
+                data = Data()
+            }
+            logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
+            logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
+            return ReceivedResponse(response: response, body: data)
+        } catch let error as XAPIError {
+            logger.debug("Request failed", metadata: ["error": .string(error.description)])
+            throw error
+        } catch {
+            if error is CancellationError || Task.isCancelled {
+                logger.debug("Request cancelled")
+                throw CancellationError()
+            }
+            let text = Redaction.scrub(String(describing: error), secrets: secrets)
+            logger.debug("Request failed", metadata: ["error": .string(text)])
+            throw XAPIError(
+                code: .transport,
+                operationID: operationID,
+                message: "The request could not be completed: \(text)",
+                underlyingError: error
+            )
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import HTTPTypes
+
+/// Everything the runtime needs to know about one operation of the spec, generated as
+/// `extension OperationDescriptor { public static let usersIdFollow = ... }`.
+///
+/// ```swift
+/// extension OperationDescriptor {
+///     public static let usersIdFollow = OperationDescriptor(
+///         id: "usersIdFollow", method: .post, path: "/2/users/{id}/following",
+///         security: [.oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.write"]),
+///                    .oauth1UserContext],
+///         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
+///         dailyCaps: [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)],
+///         isIdempotent: true)
+/// }
+/// ```
+public struct OperationDescriptor: Sendable, Hashable {
+    /// The spec's `operationId`, e.g. `usersIdFollowers`.
+    public let id: String
+    /// The HTTP method.
+    public let method: HTTPRequest.Method
+    /// The path template, e.g. `/2/users/{id}/followers`.
+    public let path: String
+    /// The accepted authentication alternatives: any one of them suffices. Empty means the
+    /// operation needs no authentication.
+    public let security: [SecurityRequirement]
+    /// The documented 15-minute rate limits (informative; the server enforces them).
+    public let rateLimits: [RateLimitRule]
+    /// The documented rolling 24-hour caps, enforced client-side by a ``DailyCapLedger``
+    /// when one is configured.
+    public let dailyCaps: [DailyCapRule]
+    /// Whether repeating the request has the same effect as sending it once, so the client may
+    /// retry it after a transport error or a 5xx. True for GET, HEAD, PUT and DELETE, and for
+    /// operations marked `x-idempotent` (following someone you already follow succeeds with
+    /// no action, as X documents).
+    public let isIdempotent: Bool
+
+    /// Creates an operation descriptor.
+    public init(
+        id: String,
+        method: HTTPRequest.Method,
+        path: String,
+        security: [SecurityRequirement],
+        rateLimits: [RateLimitRule] = [],
+        dailyCaps: [DailyCapRule] = [],
+        isIdempotent: Bool
+    ) {
+        self.id = id
+        self.method = method
+        self.path = path
+        self.security = security
+        self.rateLimits = rateLimits
+        self.dailyCaps = dailyCaps
+        self.isIdempotent = isIdempotent
+    }
+}
