@@ -17,14 +17,18 @@ enum Timestamp {
 
         var fraction = 0.0
         if scanner.take(".") {
-            var scale = 0.1
+            var numerator = 0
+            var denominator = 1
             var count = 0
             while let digit = scanner.digit() {
-                fraction += Double(digit) * scale
-                scale /= 10
+                if count < 9 {
+                    numerator = numerator * 10 + digit
+                    denominator *= 10
+                }
                 count += 1
             }
             guard count > 0 else { return nil }
+            fraction = Double(numerator) / Double(denominator)
         }
 
         var offsetSeconds = 0
