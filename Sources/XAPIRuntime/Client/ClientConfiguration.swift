@@ -3,11 +3,14 @@ import Logging
 import OpenAPIRuntime
 import OpenAPIURLSession
 
-/// How a client reaches the server: URL, transport, middlewares, clock and logger.
+/// How a client reaches the server and copes with failure: URL, transport, middlewares,
+/// retries, rate limits, daily caps, clock and logger.
 ///
 /// ```swift
 /// var configuration = ClientConfiguration(serverURL: URL(string: "http://127.0.0.1:8080")!)
 /// configuration.middlewares = [TracingMiddleware()]   // run outermost, in order
+/// configuration.rateLimitPolicy = .wait(maximum: .seconds(900))
+/// configuration.dailyCaps = DailyCapLedger()
 /// let client = UserClient(credentials: credentials, configuration: configuration)
 /// ```
 public struct ClientConfiguration: Sendable {
@@ -19,6 +22,13 @@ public struct ClientConfiguration: Sendable {
     /// The caller's middlewares, outermost first. They see every attempt; the client signs
     /// each attempt after them, right before the transport.
     public var middlewares: [any ClientMiddleware]
+    /// Which failures are retried, how often and with which backoff (``RetryPolicy/standard``
+    /// by default).
+    public var retryPolicy: RetryPolicy
+    /// What a 429 does: fail (default) or wait for the reset and retry.
+    public var rateLimitPolicy: RateLimitPolicy
+    /// The client-side ledger of daily caps; `nil` (default) keeps none.
+    public var dailyCaps: DailyCapLedger?
     /// The clock for timestamps and waits.
     public var clock: ClientClock
     /// Where the client logs method, path and status at `debug`/`trace`; the `Authorization`
@@ -35,6 +45,9 @@ public struct ClientConfiguration: Sendable {
         serverURL: URL = ClientConfiguration.defaultServerURL,
         transport: any ClientTransport = URLSessionTransport(),
         middlewares: [any ClientMiddleware] = [],
+        retryPolicy: RetryPolicy = .standard,
+        rateLimitPolicy: RateLimitPolicy = .fail,
+        dailyCaps: DailyCapLedger? = nil,
         clock: ClientClock = .system,
         logger: Logger = Logger(label: "XAPIRuntime"),
         maximumResponseBytes: Int = 10 * 1024 * 1024
@@ -42,6 +55,9 @@ public struct ClientConfiguration: Sendable {
         self.serverURL = serverURL
         self.transport = transport
         self.middlewares = middlewares
+        self.retryPolicy = retryPolicy
+        self.rateLimitPolicy = rateLimitPolicy
+        self.dailyCaps = dailyCaps
         self.clock = clock
         self.logger = logger
         self.maximumResponseBytes = maximumResponseBytes

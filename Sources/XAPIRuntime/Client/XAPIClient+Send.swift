@@ -1,12 +1,17 @@
 import Foundation
 import HTTPTypes
+import Logging
 
 extension XAPIClient {
     /// Sends one operation request and decodes a 2xx body as `Body` with the X JSON coders.
     ///
-    /// Before any I/O it checks the credentials against `request.operation.security` (method
-    /// and OAuth 2.0 scopes). Each attempt passes through the configured middlewares and is
-    /// signed right before the transport.
+    /// In order: checks the credentials against `request.operation.security` (method and
+    /// OAuth 2.0 scopes) before any I/O; reserves a slot in the configured ``DailyCapLedger``
+    /// (refusing before any I/O when a cap is used up); sends, each attempt passing through
+    /// the caller's middlewares and then signed afresh right before the transport; retries
+    /// transport errors and 5xx of idempotent operations per ``ClientConfiguration/retryPolicy``;
+    /// waits out a 429 per ``ClientConfiguration/rateLimitPolicy``; commits the daily-cap slot
+    /// on a 2xx and releases it otherwise; decodes the body.
     ///
     /// ```swift
     /// var request = OperationRequest(.usersIdFollowers)
@@ -15,9 +20,10 @@ extension XAPIClient {
     /// response.rateLimit?.remaining
     /// ```
     ///
-    /// - Throws: ``XAPIError``: ``XAPIError/Code/authentication`` before any request when the
-    ///   credentials are not accepted; ``XAPIError/Code/http`` or ``XAPIError/Code/rateLimited``
-    ///   with the decoded ``Problem`` for a non-2xx status; ``XAPIError/Code/decoding`` or
+    /// - Throws: ``XAPIError``: ``XAPIError/Code/authentication``,
+    ///   ``XAPIError/Code/dailyCapExhausted`` or ``XAPIError/Code/invalidArgument`` before any
+    ///   request; ``XAPIError/Code/http`` or ``XAPIError/Code/rateLimited`` with the decoded
+    ///   ``Problem`` for a non-2xx status; ``XAPIError/Code/decoding`` or
     ///   ``XAPIError/Code/malformedResponse`` when a 2xx body is not the expected JSON;
     ///   ``XAPIError/Code/transport`` when nothing came back. `CancellationError` when the task
     ///   is cancelled.
@@ -27,8 +33,107 @@ extension XAPIClient {
         let operation = request.operation
         try SecurityCheck.verify(credentials, for: operation)
         let httpRequest = try makeHTTPRequest(request)
-        let received = try await exchange(httpRequest, body: request.body, operation: operation, attempt: 1)
+
+        var reservation: DailyCapReservation?
+        if let ledger = configuration.dailyCaps {
+            reservation = try await ledger.reserve(operation, userID: request.actingUserID ?? credentials.userID)
+        }
+        let received: ReceivedResponse
+        do {
+            received = try await sendAttempts(httpRequest, body: request.body, operation: operation)
+        } catch {
+            if let ledger = configuration.dailyCaps, let reservation {
+                await releaseQuietly(reservation, in: ledger, operation: operation)
+            }
+            throw error
+        }
+        if let ledger = configuration.dailyCaps, let reservation {
+            do {
+                try await ledger.commit(reservation)
+            } catch {
+                configuration.logger.error(
+                    "Daily-cap ledger could not record a successful action",
+                    metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
+                )
+            }
+        }
         return try interpret(received, decoding: Body.self, operation: operation)
+    }
+
+    /// Attempts until a 2xx arrives or the failure is final; returns the 2xx response.
+    func sendAttempts(
+        _ httpRequest: HTTPRequest, body: Data?, operation: OperationDescriptor
+    ) async throws -> ReceivedResponse {
+        let retryPolicy = configuration.retryPolicy
+        let clock = configuration.clock
+        let logger = configuration.logger
+        var attempt = 0
+        var waited: Duration = .zero
+        while true {
+            attempt += 1
+            try Task.checkCancellation()
+            let received: ReceivedResponse
+            do {
+                received = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt)
+            } catch let error as XAPIError where error.code == .transport {
+                guard operation.isIdempotent, attempt < retryPolicy.maximumAttempts else { throw error }
+                let delay = retryPolicy.delay(beforeRetry: attempt)
+                logger.debug("Retrying after a transport error", metadata: retryMetadata(operation, attempt, delay))
+                try await clock.sleep(delay)
+                continue
+            }
+
+            let status = received.response.status
+            if status.kind == .successful { return received }
+
+            var failure = interpreter(for: operation).failure(
+                status: status.code,
+                reason: status.reasonPhrase,
+                headers: received.response.headerFields,
+                data: received.body
+            )
+            if status.code == 429 {
+                guard case .wait(let maximum) = configuration.rateLimitPolicy else { throw failure }
+                guard let reset = failure.retryAfter else { throw failure }
+                let untilReset = max(0, reset.timeIntervalSince(clock.now()))
+                let delay = Duration.nanoseconds(Int64((untilReset * 1e9).rounded(.up))) + RateLimitPolicy.resetMargin
+                guard waited + delay <= maximum else {
+                    failure.message += " Waiting until the reset would exceed the maximum wait of \(maximum)."
+                    throw failure
+                }
+                waited += delay
+                logger.debug("Waiting for the rate limit to reset", metadata: retryMetadata(operation, attempt, delay))
+                try await clock.sleep(delay)
+                attempt -= 1
+                continue
+            }
+            if status.kind == .serverError, operation.isIdempotent, attempt < retryPolicy.maximumAttempts {
+                let delay = retryPolicy.delay(beforeRetry: attempt)
+                logger.debug("Retrying after a server error", metadata: retryMetadata(operation, attempt, delay))
+                try await clock.sleep(delay)
+                continue
+            }
+            throw failure
+        }
+    }
+
+    private func retryMetadata(_ operation: OperationDescriptor, _ attempt: Int, _ delay: Duration) -> Logger.Metadata {
+        [
+            "xapi.operation": .string(operation.id),
+            "xapi.attempt": .stringConvertible(attempt),
+            "xapi.delay": .string(delay.description),
+        ]
+    }
+
+    private func releaseQuietly(_ reservation: DailyCapReservation, in ledger: DailyCapLedger, operation: OperationDescriptor) async {
+        do {
+            try await ledger.release(reservation)
+        } catch {
+            configuration.logger.error(
+                "Daily-cap ledger could not release a reservation; it expires after the reservation timeout",
+                metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
+            )
+        }
     }
 
     func makeHTTPRequest(_ request: OperationRequest) throws -> HTTPRequest {
@@ -53,17 +158,7 @@ extension XAPIClient {
         _ received: ReceivedResponse, decoding: Body.Type, operation: OperationDescriptor
     ) throws -> APIResponse<Body> {
         let status = received.response.status
-        let interpreter = interpreter(for: operation)
-        guard status.kind == .successful else {
-            throw interpreter.failure(
-                status: status.code,
-                reason: status.reasonPhrase,
-                headers: received.response.headerFields,
-                data: received.body,
-                now: configuration.clock.now()
-            )
-        }
-        let body = try interpreter.decodeSuccess(
+        let body = try interpreter(for: operation).decodeSuccess(
             Body.self, status: status.code, headers: received.response.headerFields, data: received.body
         )
         return APIResponse(body: body, status: status.code, headers: received.response.headerFields)

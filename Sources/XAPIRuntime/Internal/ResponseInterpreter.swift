@@ -76,7 +76,7 @@ struct ResponseInterpreter {
 
     /// The error for a non-2xx response: ``XAPIError/Code/rateLimited`` for 429, otherwise
     /// ``XAPIError/Code/http``, with the problem document when the body holds one.
-    func failure(status: Int, reason: String, headers: HTTPFields, data: Data, now: Date) -> XAPIError {
+    func failure(status: Int, reason: String, headers: HTTPFields, data: Data) -> XAPIError {
         let contentType = contentType(headers)
         var problem: Problem?
         if data.contains(where: { !Self.isJSONWhitespace($0) }), contentType.map(Self.isJSON) ?? true {

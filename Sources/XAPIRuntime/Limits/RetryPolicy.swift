@@ -1,0 +1,67 @@
+/// When and how often the client retries a failed attempt.
+///
+/// Transport errors and 5xx responses are retried with exponential backoff and jitter, but
+/// only for idempotent operations (``OperationDescriptor/isIdempotent``): GETs, and the
+/// follow/unfollow calls, which X documents as succeeding with no action when repeated. A 4xx
+/// is never retried; a 429 only waits under ``RateLimitPolicy/wait(maximum:)``.
+///
+/// The delay before retry *n* (1-based) is `min(maximumDelay, baseDelay × 2ⁿ⁻¹)`, of which the
+/// fraction `jitter` is randomized: `delay × (1 − jitter × random())`.
+///
+/// ```swift
+/// configuration.retryPolicy = RetryPolicy(maximumAttempts: 5, baseDelay: .milliseconds(200))
+/// configuration.retryPolicy = .none   // a single attempt
+/// ```
+public struct RetryPolicy: Sendable {
+    /// Attempts in all, the first included; `1` never retries.
+    public var maximumAttempts: Int
+    /// The delay before the first retry, before jitter.
+    public var baseDelay: Duration
+    /// The longest delay between two attempts.
+    public var maximumDelay: Duration
+    /// The randomized fraction of each delay, from 0 (none) to 1 (full jitter).
+    public var jitter: Double
+    /// A uniform random number in `0..<1`; injectable so tests are deterministic.
+    public var random: @Sendable () -> Double
+
+    /// Creates a retry policy.
+    public init(
+        maximumAttempts: Int = 3,
+        baseDelay: Duration = .milliseconds(500),
+        maximumDelay: Duration = .seconds(30),
+        jitter: Double = 0.5,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.maximumAttempts = max(1, maximumAttempts)
+        self.baseDelay = baseDelay
+        self.maximumDelay = maximumDelay
+        self.jitter = min(1, max(0, jitter))
+        self.random = random
+    }
+
+    /// Three attempts, 0.5 s base delay, 30 s maximum, half of each delay jittered.
+    public static let standard = RetryPolicy()
+
+    /// A single attempt: never retries.
+    public static let none = RetryPolicy(maximumAttempts: 1)
+
+    /// The delay before retry number `retry` (1 for the first retry).
+    public func delay(beforeRetry retry: Int) -> Duration {
+        let exponent = Double(max(0, retry - 1))
+        let exponential = min(baseDelay.seconds * pow2(exponent), maximumDelay.seconds)
+        let randomized = exponential * (1 - jitter * min(1, max(0, random())))
+        return .nanoseconds(Int64((max(0, randomized) * 1e9).rounded()))
+    }
+
+    private func pow2(_ exponent: Double) -> Double {
+        exponent >= 62 ? .infinity : Double(UInt64(1) << UInt64(exponent))
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
