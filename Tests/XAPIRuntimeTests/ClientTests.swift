@@ -236,7 +236,9 @@ struct ClientTests {
 
     @Test func transportErrorsAreTyped() async throws {
         let transport = ScriptedTransport([nil])
-        let client = AppOnlyClient(credentials: .init(bearerToken: Secrets.bearer), configuration: configuration(transport))
+        var configuration = configuration(transport)
+        configuration.retryPolicy = .none
+        let client = AppOnlyClient(credentials: .init(bearerToken: Secrets.bearer), configuration: configuration)
         let error = await #expect(throws: XAPIError.self) {
             try await client.send(Self.followersRequest(), decoding: FollowsPage.self)
         }
