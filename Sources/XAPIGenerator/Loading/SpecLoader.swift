@@ -1,0 +1,231 @@
+import Foundation
+import Yams
+
+/// Stage 1: reads a YAML (or JSON) spec into a ``SpecNode`` tree that keeps
+/// every node's line and column.
+///
+/// Text that is not YAML is a fatal error located where libyaml stopped;
+/// duplicate keys are collected as errors and the first occurrence is kept.
+struct SpecLoader {
+    /// Loads the file at `path`.
+    static func load(path: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GeneratorError("cannot read the spec: \(Self.reason(error))", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw GeneratorError("the spec is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return try load(text: text, file: path, diagnostics: &diagnostics)
+    }
+
+    /// Loads YAML text; `file` names it in diagnostics.
+    static func load(text: String, file: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw GeneratorError(diagnostics: [Self.diagnostic(for: error, file: file)])
+        } catch {
+            throw GeneratorError("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard let root else {
+            throw GeneratorError("the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        var converter = NodeConverter(file: file)
+        let node = converter.convert(root, depth: 0)
+        for diagnostic in converter.diagnostics { diagnostics.emit(diagnostic) }
+        if converter.tooDeep {
+            throw GeneratorError(diagnostics: diagnostics.diagnostics)
+        }
+        return node
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return nsError.localizedDescription
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return .error(message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return located(problem, context, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let second = Self.nextOccurrence(ofKey: key, after: first, in: context.text)
+            let location = second ?? (first.line, first.column)
+            return .error(
+                "duplicate key '\(key)' (first defined at \(first.line):\(first.column))",
+                at: SourceLocation(file: file, line: location.0, column: location.1)
+            )
+        case let .reader(problem, offset, _, yaml):
+            let (line, column) = Self.lineAndColumn(ofUTF8Offset: offset ?? 0, in: yaml)
+            return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Where a block mapping's key occurs again after its first occurrence:
+    /// the next line at the same indentation that starts with the key, before
+    /// the mapping ends.
+    private static func nextOccurrence(ofKey key: String, after mark: Mark, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            let content = line.drop { $0 == " " }
+            let lineIndent = line.count - content.count
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            if lineIndent < indent { return nil }
+            guard lineIndent == indent else { continue }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(candidate + ":") {
+                return (index + 1, indent + 1)
+            }
+        }
+        return nil
+    }
+
+    private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+/// Turns Yams nodes into ``SpecNode``s, typing scalars by the core schema.
+private struct NodeConverter {
+    /// Deeper documents are rejected: nothing in OpenAPI nests this far, and a
+    /// bound keeps the recursive stages safe from hostile input.
+    static let maximumDepth = 200
+
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    var tooDeep = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func convert(_ node: Node, depth: Int) -> SpecNode {
+        let here = location(node.mark)
+        if depth > Self.maximumDepth {
+            if !tooDeep {
+                diagnostics.append(.error("the document nests deeper than \(Self.maximumDepth) levels", at: here))
+                tooDeep = true
+            }
+            return SpecNode(value: .scalar(.init(text: "", kind: .null)), location: here)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return SpecNode(value: .scalar(Self.type(scalar)), location: here)
+        case .sequence(let sequence):
+            return SpecNode(value: .sequence(sequence.map { convert($0, depth: depth + 1) }), location: here)
+        case .mapping(let mapping):
+            var entries: [SpecNode.Entry] = []
+            var seen: [String: SourceLocation] = [:]
+            for (key, value) in mapping {
+                let keyLocation = location(key.mark)
+                guard case .scalar(let keyScalar) = key else {
+                    diagnostics.append(.error("mapping keys must be scalars", at: keyLocation))
+                    continue
+                }
+                let name = keyScalar.string
+                if let first = seen[name] {
+                    diagnostics.append(.error("duplicate key '\(name)' (first defined at \(first.line):\(first.column))", at: keyLocation))
+                    continue
+                }
+                seen[name] = keyLocation
+                entries.append(.init(key: name, keyLocation: keyLocation, value: convert(value, depth: depth + 1)))
+            }
+            return SpecNode(value: .mapping(entries), location: here)
+        case .alias(let alias):
+            // `compose` resolves aliases; an unresolved one is reported as a composer error before this.
+            return SpecNode(value: .scalar(.init(text: alias.anchor.rawValue, kind: .string)), location: here)
+        }
+    }
+
+    /// Types a scalar by the YAML 1.2 core schema; quoted scalars are strings.
+    static func type(_ scalar: Node.Scalar) -> SpecNode.Scalar {
+        let text = scalar.string
+        if scalar.style != .plain && scalar.style != .any {
+            return .init(text: text, kind: .string)
+        }
+        switch scalar.tag.rawValue {
+        case Tag.Name.str.rawValue: return .init(text: text, kind: .string)
+        case Tag.Name.null.rawValue: return .init(text: text, kind: .null)
+        case Tag.Name.bool.rawValue: return .init(text: text, kind: .bool)
+        case Tag.Name.int.rawValue: return .init(text: text, kind: .integer)
+        case Tag.Name.float.rawValue: return .init(text: text, kind: .number)
+        case "", "!": break
+        default: return .init(text: text, kind: .string)
+        }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .init(text: text, kind: .null)
+        case "true", "True", "TRUE", "false", "False", "FALSE": return .init(text: text, kind: .bool)
+        default: break
+        }
+        if isInteger(text) { return .init(text: text, kind: .integer) }
+        if isNumber(text) { return .init(text: text, kind: .number) }
+        return .init(text: text, kind: .string)
+    }
+
+    static func isInteger(_ text: Substring) -> Bool {
+        var digits = text
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+    }
+
+    static func isInteger(_ text: String) -> Bool { isInteger(text[...]) }
+
+    static func isNumber(_ text: String) -> Bool {
+        switch text {
+        case ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN": return true
+        default: break
+        }
+        var rest = text[...]
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let mantissa = rest.prefix { $0 != "e" && $0 != "E" }
+        let exponent = rest.dropFirst(mantissa.count)
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !mantissa.isEmpty, parts.count <= 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              parts.contains(where: { !$0.isEmpty })
+        else { return false }
+        if exponent.isEmpty { return true }
+        return isInteger(exponent.dropFirst())
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,290 @@
+/// Stage 4 output: what the spec describes, resolved and named, with no
+/// OpenAPI left in it and no Swift yet.
+///
+/// Every `$ref` is followed, every inline schema has a place in the type
+/// tree, every extension is attached to what it describes. A renderer for
+/// another language could start from here.
+struct APIModel: Sendable {
+    var title: String
+    var summary: String?
+    var description: String?
+    var version: String
+    var serverURL: String?
+    /// Top-level types, in the order the spec declares them.
+    var types: [TypeDeclaration]
+    var operations: [OperationModel]
+    /// Response types that are pages of a paginated operation.
+    var paginations: [PageConformance]
+    /// Response types whose included objects resolve into their data.
+    var expansionResolutions: [ExpansionResolution]
+}
+
+// MARK: Types
+
+/// A name in the type tree: the outer type's name first.
+struct TypeName: Sendable, Hashable {
+    /// One level of a name, with how it came about, so the renderer can
+    /// spell it idiomatically.
+    enum Component: Sendable, Hashable {
+        /// A component schema's name, as written.
+        case schema(String)
+        /// An inline schema of an object property.
+        case property(String)
+        /// An inline schema of the elements of an array property.
+        case element(String)
+        /// A name the translation chose (`Field`, `Expansion`, `Response`).
+        case synthesized(String)
+    }
+
+    var components: [Component]
+
+    init(_ components: [Component]) {
+        self.components = components
+    }
+
+    func appending(_ component: Component) -> TypeName {
+        TypeName(components + [component])
+    }
+}
+
+/// How a value is typed, before any language spells it.
+indirect enum TypeReference: Sendable, Hashable {
+    enum IntegerFormat: Sendable, Hashable { case standard, int32, int64 }
+    enum NumberFormat: Sendable, Hashable { case double, float }
+
+    case string
+    case integer(IntegerFormat)
+    case number(NumberFormat)
+    case boolean
+    case dateTime
+    case url
+    /// Any JSON value.
+    case json
+    /// A type this model declares.
+    case named(TypeName)
+    /// A type the target language already has (`x-swift-type`).
+    case external(String)
+    case array(TypeReference)
+    /// An array with `uniqueItems`, where order carries no meaning.
+    case set(TypeReference)
+    /// A JSON object with arbitrary keys.
+    case dictionary(TypeReference)
+    /// A nullable element of an array or value of a dictionary.
+    case optional(TypeReference)
+}
+
+struct TypeDeclaration: Sendable {
+    enum Kind: Sendable {
+        case object(ObjectModel)
+        case stringEnum(StringEnumModel)
+        case oneOf(OneOfModel)
+        /// A schema that only names another type (a constrained string, an array, …).
+        case alias(TypeReference)
+    }
+
+    var name: TypeName
+    var description: String?
+    var deprecated: Bool
+    var kind: Kind
+    var nested: [TypeDeclaration]
+    /// Where the schema is written, for diagnostics about it.
+    var location: SourceLocation
+}
+
+struct ObjectModel: Sendable {
+    var properties: [PropertyModel]
+    /// The type of undeclared members, kept when the schema allows them.
+    var additionalProperties: TypeReference?
+    /// Properties filled from a response's `includes`, never encoded.
+    var resolvedExpansions: [ResolvedExpansionProperty]
+}
+
+struct PropertyModel: Sendable {
+    var jsonName: String
+    var type: TypeReference
+    var isRequired: Bool
+    var isNullable: Bool
+    var description: String?
+    var deprecated: Bool
+    var example: JSONLiteral?
+
+    /// Whether a value may be absent in the language model.
+    var isOptional: Bool { !isRequired || isNullable }
+}
+
+struct ResolvedExpansionProperty: Sendable {
+    /// The expansion that fills it (`pinned_tweet_id`).
+    var expansion: String
+    /// The property's name (`pinned_tweet`).
+    var jsonName: String
+    /// The property holding the referenced ID (`pinned_tweet_id`).
+    var sourceField: String
+    var type: TypeName
+    /// The `includes` collection the object comes from (`tweets`).
+    var collection: String
+}
+
+struct StringEnumModel: Sendable {
+    enum Role: Sendable, Hashable {
+        case plain
+        /// Names the fields of a schema (`x-fields`); `defaults` always come back.
+        case fields(of: String, defaults: [String])
+        /// Names expansions (`x-expansions`).
+        case expansions
+    }
+
+    struct Case: Sendable, Hashable {
+        var value: String
+        var description: String?
+    }
+
+    var cases: [Case]
+    var role: Role
+}
+
+struct OneOfModel: Sendable {
+    enum Strategy: Sendable {
+        /// Read the discriminator property, then decode the mapped case.
+        case discriminator(property: String, mapping: [(value: String, caseIndex: Int)])
+        /// Each case is an object of constant members; match them exactly.
+        case constants
+        /// Decode each case in order; the first that decodes wins.
+        case firstMatch
+    }
+
+    struct Case: Sendable {
+        var name: String
+        var description: String?
+        /// The case's value, or `nil` for a case of constants.
+        var payload: TypeReference?
+        /// The constant members of a constants case, in declaration order.
+        var constants: [(jsonName: String, value: JSONLiteral)]
+    }
+
+    var cases: [Case]
+    var strategy: Strategy
+}
+
+// MARK: Operations
+
+struct OperationModel: Sendable {
+    var id: String
+    var method: HTTPMethod
+    var path: String
+    var summary: String?
+    var description: String?
+    var externalDocsURL: String?
+    var deprecated: Bool
+    /// The function's base name and the labels of its leading arguments.
+    var functionName: String
+    var leadingLabels: [String]?
+    var parameters: [ParameterModel]
+    var body: BodyModel?
+    var response: ResponseModel
+    var security: [SecurityOption]
+    /// The authentication contexts that may call it; empty when it needs none.
+    var contexts: Set<AuthContext>
+    var rateLimits: [RateLimitExtension]
+    var dailyCaps: [DailyCapExtension]
+    var replaces: [String]
+    var isIdempotent: Bool
+    var pagination: PaginationModel?
+    var resolvesExpansions: Bool
+    var location: SourceLocation
+}
+
+/// Who a credential acts for.
+enum AuthContext: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// On behalf of a user (OAuth 1.0a or OAuth 2.0 user context).
+    case user
+    /// As the App alone (OAuth 2.0 App-only bearer token).
+    case app
+
+    static func < (lhs: AuthContext, rhs: AuthContext) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One way to authenticate an operation.
+enum SecurityOption: Sendable, Hashable {
+    case oauth1UserContext(scheme: String, description: String?)
+    case oauth2UserContext(scheme: String, scopes: [String], description: String?)
+    case appOnly(scheme: String, description: String?)
+}
+
+struct ParameterModel: Sendable {
+    enum Location: String, Sendable { case path, query, header }
+
+    var name: String
+    var location: Location
+    var type: TypeReference
+    var isRequired: Bool
+    var description: String?
+    var deprecated: Bool
+    var defaultValue: JSONLiteral?
+    var example: JSONLiteral?
+    var constraints: Schema.Constraints
+    /// Allowed values of a string parameter typed as plain text.
+    var allowedValues: [String]?
+    /// Arrays only: comma-separated in one item (`explode: false`) or repeated.
+    var explode: Bool
+    var isAuthenticatedUser: Bool
+    /// The argument label the spec asks for (`x-swift-name`).
+    var label: String?
+    /// Whether the argument leads the call and takes a label from the function name.
+    var isLeading: Bool
+}
+
+struct BodyModel: Sendable {
+    var type: TypeReference
+    var isRequired: Bool
+    var description: String?
+    var contentType: String
+    /// The body object's properties when they become arguments of their own.
+    var flattened: [PropertyModel]?
+    /// Validation of flattened properties, by JSON name.
+    var constraints: [String: Schema.Constraints]
+}
+
+struct ResponseModel: Sendable {
+    var status: String
+    var description: String?
+    /// The decoded body; `nil` when the success response has no JSON content.
+    var type: TypeReference?
+}
+
+struct PaginationModel: Sendable {
+    var tokenParameter: String
+    var pageSizeParameter: String?
+    var pageType: TypeName
+}
+
+/// A response type that is one page of a paginated list.
+struct PageConformance: Sendable {
+    var pageType: TypeName
+    var itemsProperty: PropertyModel
+    var itemType: TypeReference
+    /// JSON property paths, each step with whether it is optional.
+    var nextToken: [PathStep]
+    var previousToken: [PathStep]?
+
+    struct PathStep: Sendable, Hashable {
+        var jsonName: String
+        var isOptional: Bool
+    }
+}
+
+/// A response type whose data objects get their expanded objects from its `includes`.
+struct ExpansionResolution: Sendable {
+    var responseType: TypeName
+    var data: PropertyModel
+    /// Whether `data` is a list (or a single object).
+    var dataIsArray: Bool
+    var includes: PropertyModel
+    var entries: [Entry]
+
+    struct Entry: Sendable {
+        var expansion: ResolvedExpansionProperty
+        var targetID: String
+        var collectionIsOptional: Bool
+        var sourceFieldIsOptional: Bool
+    }
+}

@@ -1,0 +1,319 @@
+extension ModelTranslator {
+    // MARK: References
+
+    /// The type a `$ref` names.
+    mutating func referencedType(_ reference: Located<String>) -> TypeReference {
+        guard let name = ComponentIndex.schemaName(reference.value),
+              let schema = components.schemas[name]?.schema
+        else {
+            return .json
+        }
+        if let swiftType = schema.swiftType?.value {
+            return .external(swiftType)
+        }
+        return .named(TypeName([.schema(name)]))
+    }
+
+    /// Whether a schema (following references) may be null.
+    func isNullable(_ schema: Schema) -> Bool {
+        if schema.nullable { return true }
+        if schema.reference != nil, let resolved = components.resolve(schema) { return resolved.schema.nullable }
+        return false
+    }
+
+    // MARK: Type references
+
+    /// The type of a value described by `schema`; inline types it needs are
+    /// declared as `name` and appended to `nested`.
+    mutating func typeReference(for schema: Schema, name: TypeName, nested: inout [TypeDeclaration]) -> TypeReference {
+        if let reference = schema.reference {
+            return referencedType(reference)
+        }
+        if schema.oneOf != nil || schema.anyOf != nil {
+            nested.append(declaration(for: schema, name: name, description: schema.description))
+            return .named(name)
+        }
+        if let allOf = schema.allOf {
+            if allOf.count == 1, schema.properties.isEmpty, let only = allOf.first {
+                return typeReference(for: only, name: name, nested: &nested)
+            }
+            nested.append(declaration(for: schema, name: name, description: schema.description))
+            return .named(name)
+        }
+        if let values = schema.enumValues, values.contains(where: { if case .string = $0.value { true } else { false } }) {
+            nested.append(declaration(for: schema, name: name, description: schema.description))
+            return .named(name)
+        }
+        if schema.types.count > 1 {
+            diagnostics.warning("a value of several types (\(schema.types.map(\.rawValue).joined(separator: ", "))) is read as any JSON value", at: schema.typeLocation ?? schema.location)
+            return .json
+        }
+        switch schema.types.first {
+        case .string?:
+            switch schema.format {
+            case "date-time": return .dateTime
+            case "uri", "url": return .url
+            default: return .string
+            }
+        case .integer?:
+            switch schema.format {
+            case "int32": return .integer(.int32)
+            case "int64": return .integer(.int64)
+            default: return .integer(.standard)
+            }
+        case .number?:
+            return .number(schema.format == "float" ? .float : .double)
+        case .boolean?:
+            return .boolean
+        case .array?:
+            guard let items = schema.items else { return .array(.json) }
+            let element = typeReference(for: items, name: elementName(name), nested: &nested)
+            return .array(isNullable(items) ? .optional(element) : element)
+        case .object?, nil:
+            if !schema.properties.isEmpty {
+                nested.append(declaration(for: schema, name: name, description: schema.description))
+                return .named(name)
+            }
+            if schema.types.isEmpty, let items = schema.items {
+                // An array written without `type`.
+                return .array(typeReference(for: items, name: elementName(name), nested: &nested))
+            }
+            switch schema.additionalProperties {
+            case .schema(let values)?:
+                let value = typeReference(for: values, name: name.appending(.synthesized("Value")), nested: &nested)
+                return .dictionary(isNullable(values) ? .optional(value) : value)
+            case .allowed(false)? where schema.types == [.object]:
+                return .dictionary(.json)
+            default:
+                return schema.types == [.object] ? .dictionary(.json) : .json
+            }
+        case .null?:
+            return .json
+        }
+    }
+
+    /// The name for the inline element type of an array named `name`.
+    private func elementName(_ name: TypeName) -> TypeName {
+        guard case .property(let property)? = name.components.last else {
+            return name.appending(.synthesized("Element"))
+        }
+        return TypeName(name.components.dropLast() + [.element(property)])
+    }
+
+    // MARK: Declarations
+
+    /// Declares the type of `schema` under `name`.
+    mutating func declaration(for schema: Schema, name: TypeName, description: String?) -> TypeDeclaration {
+        var nested: [TypeDeclaration] = []
+        let kind: TypeDeclaration.Kind
+
+        if let reference = schema.reference {
+            kind = .alias(referencedType(reference))
+        } else if let alternatives = schema.oneOf ?? schema.anyOf {
+            if schema.oneOf == nil {
+                diagnostics.warning("'anyOf' is decoded as the first alternative that matches", at: schema.location)
+            }
+            kind = .oneOf(oneOfModel(schema, alternatives: alternatives, name: name, nested: &nested))
+        } else if let values = schema.enumValues, values.contains(where: { if case .string = $0.value { true } else { false } }) {
+            var cases: [StringEnumModel.Case] = []
+            for value in values {
+                guard case .string(let text) = value.value else {
+                    diagnostics.warning("non-string value \(value.value.jsonText) in a string enum is ignored", at: value.location)
+                    continue
+                }
+                if cases.contains(where: { $0.value == text }) {
+                    diagnostics.warning("enum value '\(text)' is listed twice", at: value.location)
+                    continue
+                }
+                cases.append(.init(value: text, description: nil))
+            }
+            kind = .stringEnum(StringEnumModel(cases: cases, role: .plain))
+        } else if isObject(schema) {
+            kind = .object(objectModel(schema, name: name, nested: &nested))
+        } else {
+            if schema.enumValues != nil, let location = schema.enumValues?.first?.location {
+                diagnostics.warning("an enum of non-string values is read as its plain type; the allowed values are not enforced", at: location)
+            }
+            kind = .alias(typeReference(for: schema, name: name.appending(.synthesized("Value")), nested: &nested))
+        }
+        if let discriminator = schema.discriminator, schema.oneOf == nil, schema.anyOf == nil {
+            diagnostics.warning("discriminator on a schema without 'oneOf' is ignored; it decodes as a plain object", at: discriminator.location)
+        }
+        return TypeDeclaration(
+            name: name,
+            description: description ?? schema.description,
+            deprecated: schema.deprecated,
+            kind: kind,
+            nested: nested,
+            location: schema.location
+        )
+    }
+
+    /// Whether a schema describes an object with members.
+    func isObject(_ schema: Schema) -> Bool {
+        if !schema.properties.isEmpty || schema.allOf != nil { return true }
+        return schema.types == [.object] && schema.additionalProperties == nil
+    }
+
+    /// The members of an object, merging `allOf`.
+    private mutating func objectModel(_ schema: Schema, name: TypeName, nested: inout [TypeDeclaration]) -> ObjectModel {
+        var properties: [PropertyModel] = []
+        var required: Set<String> = []
+        var additional: TypeReference?
+        var visited: Set<ObjectIdentifier> = []
+
+        func merge(_ schema: Schema, into translator: inout ModelTranslator) {
+            guard visited.insert(ObjectIdentifier(schema)).inserted else { return }
+            if let reference = schema.reference {
+                guard let target = translator.components.resolve(schema)?.schema else { return }
+                if let componentName = ComponentIndex.schemaName(reference.value), translator.inProgress.contains(componentName) {
+                    translator.diagnostics.error("schema '\(componentName)' includes itself through 'allOf'", at: reference.location)
+                    return
+                }
+                if let componentName = ComponentIndex.schemaName(reference.value) { translator.inProgress.append(componentName) }
+                merge(target, into: &translator)
+                if ComponentIndex.schemaName(reference.value) != nil { translator.inProgress.removeLast() }
+                return
+            }
+            if schema.oneOf != nil || schema.anyOf != nil {
+                translator.diagnostics.warning("'oneOf'/'anyOf' inside 'allOf' is not supported; its members are not part of the merged type", at: schema.location)
+            }
+            for member in schema.allOf ?? [] { merge(member, into: &translator) }
+            required.formUnion(schema.required.map(\.value))
+            for property in schema.properties {
+                if properties.contains(where: { $0.jsonName == property.name.value }) {
+                    continue
+                }
+                let propertyName = name.appending(.property(property.name.value))
+                let type = translator.typeReference(for: property.schema, name: propertyName, nested: &nested)
+                properties.append(PropertyModel(
+                    jsonName: property.name.value,
+                    type: type,
+                    isRequired: false,
+                    isNullable: translator.isNullable(property.schema),
+                    description: property.schema.description ?? translator.components.resolve(property.schema)?.schema.description,
+                    deprecated: property.schema.deprecated,
+                    example: property.schema.example
+                ))
+            }
+            switch schema.additionalProperties {
+            case .schema(let values)?:
+                let value = translator.typeReference(for: values, name: name.appending(.synthesized("AdditionalProperty")), nested: &nested)
+                additional = translator.isNullable(values) ? .optional(value) : value
+            case .allowed(true)?:
+                additional = .json
+            default:
+                break
+            }
+        }
+        merge(schema, into: &self)
+        for index in properties.indices where required.contains(properties[index].jsonName) {
+            properties[index].isRequired = true
+        }
+        return ObjectModel(properties: properties, additionalProperties: additional, resolvedExpansions: [])
+    }
+
+    // MARK: oneOf
+
+    private mutating func oneOfModel(_ schema: Schema, alternatives: [Schema], name: TypeName, nested: inout [TypeDeclaration]) -> OneOfModel {
+        var cases: [OneOfModel.Case] = []
+        var usedNames: Set<String> = []
+        func caseName(_ proposed: String, index: Int) -> String {
+            var candidate = proposed.isEmpty ? "case\(index + 1)" : proposed
+            var suffix = 2
+            while usedNames.contains(candidate) {
+                candidate = "\(proposed)\(suffix)"
+                suffix += 1
+            }
+            usedNames.insert(candidate)
+            return candidate
+        }
+
+        if let discriminator = schema.discriminator {
+            // One case per distinct target schema; several values may map to it.
+            var mapping: [(value: String, caseIndex: Int)] = []
+            var caseIndexBySchema: [String: Int] = [:]
+            func addCase(schemaName: String, location: SourceLocation, translator: inout ModelTranslator) -> Int? {
+                if let index = caseIndexBySchema[schemaName] { return index }
+                guard translator.components.schemas[schemaName] != nil else { return nil }
+                let reference = Located("#/components/schemas/\(schemaName)", at: location)
+                let target = translator.components.schemas[schemaName]?.schema
+                cases.append(.init(
+                    name: caseName(schemaName, index: cases.count),
+                    description: target?.description,
+                    payload: translator.referencedType(reference),
+                    constants: []
+                ))
+                caseIndexBySchema[schemaName] = cases.count - 1
+                return cases.count - 1
+            }
+            for entry in discriminator.mapping {
+                let target = ComponentIndex.schemaName(entry.reference.value) ?? entry.reference.value
+                if let index = addCase(schemaName: target, location: entry.reference.location, translator: &self) {
+                    mapping.append((entry.value.value, index))
+                }
+            }
+            for alternative in alternatives {
+                guard let reference = alternative.reference, let target = ComponentIndex.schemaName(reference.value) else {
+                    diagnostics.warning("an inline alternative cannot be selected by the discriminator and is ignored", at: alternative.location)
+                    continue
+                }
+                let known = caseIndexBySchema[target] != nil
+                if let index = addCase(schemaName: target, location: reference.location, translator: &self), !known {
+                    // Without an explicit mapping, the value is the schema's name.
+                    if !mapping.contains(where: { $0.value == target }) { mapping.append((target, index)) }
+                }
+            }
+            return OneOfModel(cases: cases, strategy: .discriminator(property: discriminator.propertyName.value, mapping: mapping))
+        }
+
+        // Alternatives made only of constant members decode by matching them.
+        let constantSets: [[(jsonName: String, value: JSONLiteral)]?] = alternatives.map { alternative in
+            guard alternative.reference == nil, !alternative.properties.isEmpty else { return nil }
+            let required = Set(alternative.required.map(\.value))
+            var constants: [(jsonName: String, value: JSONLiteral)] = []
+            for property in alternative.properties {
+                let value = property.schema.constValue?.value
+                    ?? (property.schema.enumValues?.count == 1 ? property.schema.enumValues?.first?.value : nil)
+                guard let value, required.contains(property.name.value) else { return nil }
+                switch value {
+                case .array, .object: return nil
+                default: constants.append((property.name.value, value))
+                }
+            }
+            return constants
+        }
+        // A key must hold constants of one JSON type across the cases to be matched.
+        var keyTypes: [String: Schema.JSONType] = [:]
+        let consistent = constantSets.compactMap { $0 }.joined().allSatisfy { constant in
+            guard constant.value != .null else { return true }
+            let type = constant.value.jsonType
+            if let existing = keyTypes[constant.jsonName] { return existing == type }
+            keyTypes[constant.jsonName] = type
+            return true
+        }
+        if consistent, constantSets.allSatisfy({ $0 != nil }) {
+            for (index, alternative) in alternatives.enumerated() {
+                cases.append(.init(
+                    name: caseName(alternative.title ?? "", index: index),
+                    description: alternative.description,
+                    payload: nil,
+                    constants: constantSets[index] ?? []
+                ))
+            }
+            return OneOfModel(cases: cases, strategy: .constants)
+        }
+
+        for (index, alternative) in alternatives.enumerated() {
+            let proposed = alternative.title
+                ?? alternative.reference.flatMap { ComponentIndex.schemaName($0.value) }
+                ?? alternative.types.first.map(\.rawValue)
+                ?? ""
+            let label = caseName(proposed, index: index)
+            let payloadName = name.appending(.synthesized(label.prefix(1).uppercased() + label.dropFirst()))
+            let payload = typeReference(for: alternative, name: payloadName, nested: &nested)
+            cases.append(.init(name: label, description: alternative.description, payload: payload, constants: []))
+        }
+        return OneOfModel(cases: cases, strategy: .firstMatch)
+    }
+}

@@ -1,0 +1,51 @@
+/// Checks a finished model for what only the whole model shows: a struct
+/// that contains itself by value (directly or through other structs) has no
+/// finite size, so it is an error rather than code that cannot compile.
+enum ModelValidator {
+    static func validate(_ model: APIModel, diagnostics: inout DiagnosticCollector) {
+        var edges: [TypeName: [TypeName]] = [:]
+        var locations: [TypeName: SourceLocation] = [:]
+        func collect(_ declaration: TypeDeclaration) {
+            locations[declaration.name] = declaration.location
+            if case .object(let object) = declaration.kind {
+                var targets: [TypeName] = []
+                for property in object.properties {
+                    if case .named(let name) = property.type { targets.append(name) }
+                }
+                for expansion in object.resolvedExpansions { targets.append(expansion.type) }
+                edges[declaration.name] = targets
+            }
+            if case .alias(.named(let name)) = declaration.kind {
+                edges[declaration.name] = [name]
+            }
+            declaration.nested.forEach(collect)
+        }
+        model.types.forEach(collect)
+
+        var state: [TypeName: Int] = [:]  // 1 = on the path, 2 = done
+        var path: [TypeName] = []
+        func visit(_ name: TypeName) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = path.drop { $0 != name } + [name]
+                let spelled = cycle.map { $0.components.map(Self.describe).joined(separator: ".") }.joined(separator: " -> ")
+                diagnostics.error("'\(spelled)' contains itself by value; recursive object types are not supported (make the recursion go through an array)", at: locations[name] ?? SourceLocation(file: "", line: 1, column: 1))
+                return
+            }
+            state[name] = 1
+            path.append(name)
+            for next in edges[name] ?? [] { visit(next) }
+            path.removeLast()
+            state[name] = 2
+        }
+        for name in edges.keys.sorted(by: { locations[$0].map { "\($0)" } ?? "" < locations[$1].map { "\($0)" } ?? "" }) {
+            visit(name)
+        }
+    }
+
+    private static func describe(_ component: TypeName.Component) -> String {
+        switch component {
+        case .schema(let name), .property(let name), .element(let name), .synthesized(let name): name
+        }
+    }
+}

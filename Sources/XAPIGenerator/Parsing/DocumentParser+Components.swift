@@ -1,0 +1,122 @@
+extension DocumentParser {
+    mutating func parseComponents(_ node: SpecNode) -> Components {
+        var components = Components()
+        guard var reader = MappingReader(node, subject: "'components'", diagnostics: &diagnostics) else { return components }
+
+        for (name, value) in namedEntries(reader.take("schemas"), section: "schemas") {
+            if let schema = parseSchema(value, subject: "schema '\(name.value)'") {
+                components.schemas.append((name, schema))
+            }
+        }
+        for (name, value) in namedEntries(reader.take("parameters"), section: "parameters") {
+            let subject = "parameter component '\(name.value)'"
+            if let parameter = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseParameter(node, subject: subject) }) {
+                components.parameters.append((name, parameter))
+            }
+        }
+        for (name, value) in namedEntries(reader.take("requestBodies"), section: "requestBodies") {
+            let subject = "request body '\(name.value)'"
+            if let body = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseRequestBody(node, subject: subject) }) {
+                components.requestBodies.append((name, body))
+            }
+        }
+        for (name, value) in namedEntries(reader.take("responses"), section: "responses") {
+            let subject = "response '\(name.value)'"
+            if let response = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseResponse(node, subject: subject) }) {
+                components.responses.append((name, response))
+            }
+        }
+        for (name, value) in namedEntries(reader.take("headers"), section: "headers") {
+            let subject = "header '\(name.value)'"
+            if let header = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseHeader(node, subject: subject) }) {
+                components.headers.append((name, header))
+            }
+        }
+        for (name, value) in namedEntries(reader.take("securitySchemes"), section: "securitySchemes") {
+            if let scheme = parseSecurityScheme(value, name: name.value) {
+                components.securitySchemes.append((name, scheme))
+            }
+        }
+        reader.ignore("examples", "links", "callbacks", "pathItems")
+        reader.reportUnknownKeys(diagnostics: &diagnostics)
+        return components
+    }
+
+    /// The entries of one components section, with names checked against
+    /// OpenAPI's `^[a-zA-Z0-9.\-_]+$`.
+    private mutating func namedEntries(_ node: SpecNode?, section: String) -> [(Located<String>, SpecNode)] {
+        guard let node else { return [] }
+        guard let entries = node.entries else {
+            diagnostics.error("expected a mapping for 'components.\(section)', found \(node.kindDescription)", at: node.location)
+            return []
+        }
+        return entries.compactMap { entry in
+            if entry.key.hasPrefix("x-") && section != "schemas" { return nil }
+            let valid = !entry.key.isEmpty && entry.key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+            }
+            if !valid {
+                diagnostics.error("component name '\(entry.key)' may only use letters, digits, '.', '-' and '_'", at: entry.keyLocation)
+                return nil
+            }
+            return (Located(entry.key, at: entry.keyLocation), entry.value)
+        }
+    }
+
+    mutating func parseSecurityScheme(_ node: SpecNode, name: String) -> SecurityScheme? {
+        let subject = "security scheme '\(name)'"
+        guard var reader = MappingReader(node, subject: subject, diagnostics: &diagnostics) else { return nil }
+        guard let type = reader.requiredString("type", diagnostics: &diagnostics) else { return nil }
+        let description = reader.text("description", diagnostics: &diagnostics)
+        let kind: SecurityScheme.Kind
+        switch type.value {
+        case "http":
+            guard let scheme = reader.requiredString("scheme", diagnostics: &diagnostics) else { return nil }
+            reader.ignore("bearerFormat")
+            kind = .http(scheme: scheme.value)
+        case "oauth2":
+            guard let flowsNode = reader.require("flows", diagnostics: &diagnostics),
+                  let flowEntries = MappingReader(flowsNode, subject: "'flows' of \(subject)", diagnostics: &diagnostics)
+            else { return nil }
+            var flows: [SecurityScheme.OAuthFlow] = []
+            for flowName in flowEntries.keys where !flowName.hasPrefix("x-") {
+                guard ["authorizationCode", "clientCredentials", "implicit", "password"].contains(flowName) else {
+                    diagnostics.error("unknown OAuth 2.0 flow '\(flowName)' in \(subject)", at: flowEntries.keyLocation(flowName) ?? flowsNode.location)
+                    continue
+                }
+                guard let flowNode = flowsNode[flowName],
+                      var flowReader = MappingReader(flowNode, subject: "flow '\(flowName)' of \(subject)", diagnostics: &diagnostics)
+                else { continue }
+                var scopes: [String] = []
+                if let scopesNode = flowReader.require("scopes", diagnostics: &diagnostics) {
+                    if let entries = scopesNode.entries {
+                        scopes = entries.map(\.key)
+                    } else {
+                        diagnostics.error("expected a mapping of scope names to descriptions for 'scopes' in flow '\(flowName)' of \(subject), found \(scopesNode.kindDescription)", at: scopesNode.location)
+                    }
+                }
+                flowReader.ignore("authorizationUrl", "tokenUrl", "refreshUrl")
+                flowReader.reportUnknownKeys(diagnostics: &diagnostics)
+                flows.append(.init(name: flowName, scopes: scopes))
+            }
+            kind = .oauth2(flows: flows)
+        case "apiKey":
+            reader.ignore("name", "in")
+            kind = .apiKey
+        case "openIdConnect":
+            reader.ignore("openIdConnectUrl")
+            kind = .openIDConnect
+        case "mutualTLS":
+            kind = .mutualTLS
+        default:
+            diagnostics.error("unknown security scheme type '\(type.value)' in \(subject)", at: type.location)
+            return nil
+        }
+        let authContext = reader.string("x-auth-context", diagnostics: &diagnostics)
+        if let authContext, !["user", "app"].contains(authContext.value) {
+            diagnostics.error("'x-auth-context' of \(subject) must be 'user' or 'app', not '\(authContext.value)'", at: authContext.location)
+        }
+        reader.reportUnknownKeys(diagnostics: &diagnostics)
+        return SecurityScheme(name: name, kind: kind, description: description, authContext: authContext, location: node.location)
+    }
+}

@@ -1,0 +1,144 @@
+/// Reads the `x-` extensions the generator understands. A malformed
+/// extension is an error: it carries data the generated code depends on.
+extension DocumentParser {
+    mutating func parseOperationExtensions(_ reader: inout MappingReader, subject: String) -> OperationExtensions {
+        var extensions = OperationExtensions()
+        extensions.swiftName = reader.string("x-swift-name", diagnostics: &diagnostics)
+        extensions.replaces = reader.stringList("x-replaces", diagnostics: &diagnostics) ?? []
+        if let node = reader.take("x-idempotent") {
+            if let scalar = node.scalar, scalar.kind == .bool {
+                extensions.idempotent = Located(scalar.text.lowercased() == "true", at: node.location)
+            } else {
+                diagnostics.error("expected a boolean for 'x-idempotent' in \(subject), found \(node.kindDescription)", at: node.location)
+            }
+        }
+        if let node = reader.take("x-rate-limits") {
+            extensions.rateLimits = parseLimitList(node, keyword: "x-rate-limits", subject: subject) { parser, entry in
+                guard let scope = parser.limitScope(&entry),
+                      let requests = parser.positiveInteger(&entry, "requests"),
+                      let window = parser.positiveInteger(&entry, "window")
+                else { return nil }
+                let description = entry.text("description", diagnostics: &parser.diagnostics)
+                return RateLimitExtension(scope: scope, requests: requests, window: window, description: description, location: entry.node.location)
+            }
+        }
+        if let node = reader.take("x-daily-caps") {
+            extensions.dailyCaps = parseLimitList(node, keyword: "x-daily-caps", subject: subject) { parser, entry in
+                guard let scope = parser.limitScope(&entry),
+                      let limit = parser.positiveInteger(&entry, "limit")
+                else { return nil }
+                let description = entry.text("description", diagnostics: &parser.diagnostics)
+                return DailyCapExtension(scope: scope, limit: limit, description: description, location: entry.node.location)
+            }
+        }
+        if let node = reader.take("x-pagination"),
+           var entry = MappingReader(node, subject: "'x-pagination' of \(subject)", diagnostics: &diagnostics) {
+            let items = entry.requiredString("items", diagnostics: &diagnostics)
+            let token = entry.requiredString("token-parameter", diagnostics: &diagnostics)
+            let next = entry.requiredString("next-token", diagnostics: &diagnostics)
+            let pageSize = entry.string("page-size-parameter", diagnostics: &diagnostics)
+            let previous = entry.string("previous-token", diagnostics: &diagnostics)
+            let count = entry.string("result-count", diagnostics: &diagnostics)
+            entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+            if let items, let token, let next {
+                extensions.pagination = PaginationExtension(
+                    items: items,
+                    tokenParameter: token,
+                    pageSizeParameter: pageSize,
+                    nextToken: next,
+                    previousToken: previous,
+                    resultCount: count,
+                    location: node.location
+                )
+            }
+        }
+        return extensions
+    }
+
+    mutating func parseParameterExtensions(_ reader: inout MappingReader, parameter: String) -> ParameterExtensions {
+        var extensions = ParameterExtensions()
+        extensions.swiftName = reader.string("x-swift-name", diagnostics: &diagnostics)
+        extensions.authenticatedUser = reader.bool("x-authenticated-user", diagnostics: &diagnostics) ?? false
+        if let node = reader.take("x-fields"),
+           var entry = MappingReader(node, subject: "'x-fields' of parameter '\(parameter)'", diagnostics: &diagnostics) {
+            let schema = entry.requiredString("schema", diagnostics: &diagnostics)
+            let defaults = entry.stringList("defaults", diagnostics: &diagnostics) ?? []
+            entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+            if let schema {
+                extensions.fields = FieldsExtension(schema: schema, defaults: defaults, location: node.location)
+            }
+        }
+        if let node = reader.take("x-expansions") {
+            extensions.expansionsLocation = node.location
+            if let entries = node.entries {
+                for item in entries {
+                    let subject = "expansion '\(item.key)' of parameter '\(parameter)'"
+                    guard var entry = MappingReader(item.value, subject: subject, diagnostics: &diagnostics) else { continue }
+                    let schema = entry.requiredString("schema", diagnostics: &diagnostics)
+                    let field = entry.requiredString("field", diagnostics: &diagnostics)
+                    let includes = entry.requiredString("includes", diagnostics: &diagnostics)
+                    let target = entry.requiredString("target", diagnostics: &diagnostics)
+                    let property = entry.requiredString("property", diagnostics: &diagnostics)
+                    let targetID = entry.string("target-id", diagnostics: &diagnostics)
+                    let fieldsParameter = entry.string("fields-parameter", diagnostics: &diagnostics)
+                    entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+                    if let schema, let field, let includes, let target, let property {
+                        extensions.expansions.append(ExpansionExtension(
+                            name: Located(item.key, at: item.keyLocation),
+                            schema: schema,
+                            field: field,
+                            includes: includes,
+                            target: target,
+                            targetID: targetID,
+                            property: property,
+                            fieldsParameter: fieldsParameter,
+                            location: item.value.location
+                        ))
+                    }
+                }
+            } else {
+                diagnostics.error("expected a mapping of expansion names for 'x-expansions' of parameter '\(parameter)', found \(node.kindDescription)", at: node.location)
+            }
+        }
+        return extensions
+    }
+
+    private mutating func parseLimitList<Limit>(
+        _ node: SpecNode,
+        keyword: String,
+        subject: String,
+        parse: (inout DocumentParser, inout MappingReader) -> Limit?
+    ) -> [Limit] {
+        guard let elements = node.elements else {
+            diagnostics.error("expected a sequence for '\(keyword)' in \(subject), found \(node.kindDescription)", at: node.location)
+            return []
+        }
+        var limits: [Limit] = []
+        for (index, element) in elements.enumerated() {
+            guard var entry = MappingReader(element, subject: "'\(keyword)'[\(index)] of \(subject)", diagnostics: &diagnostics) else { continue }
+            if let limit = parse(&self, &entry) { limits.append(limit) }
+            entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+        }
+        return limits
+    }
+
+    private mutating func limitScope(_ entry: inout MappingReader) -> LimitScope? {
+        guard let text = entry.requiredString("scope", diagnostics: &diagnostics) else { return nil }
+        guard let scope = LimitScope(rawValue: text.value) else {
+            diagnostics.error("'scope' in \(entry.subject) must be 'user' or 'app', not '\(text.value)'", at: text.location)
+            return nil
+        }
+        return scope
+    }
+
+    private mutating func positiveInteger(_ entry: inout MappingReader, _ key: String) -> Int? {
+        guard let node = entry.require(key, diagnostics: &diagnostics),
+              let value = MappingReader.integer(node, "'\(key)' in \(entry.subject)", diagnostics: &diagnostics)
+        else { return nil }
+        guard value.value > 0 else {
+            diagnostics.error("'\(key)' in \(entry.subject) must be positive, not \(value.value)", at: value.location)
+            return nil
+        }
+        return value.value
+    }
+}

@@ -1,0 +1,57 @@
+/// Builds Swift source text line by line with four-space indentation.
+///
+/// A text renderer, as swift-openapi-generator's is: the output is plain
+/// text built in one pass, deterministic by construction.
+struct CodeWriter {
+    private(set) var text = ""
+    private var level = 0
+
+    /// Appends a line at the current indentation; an empty string adds a blank line.
+    mutating func line(_ content: String = "") {
+        if content.isEmpty {
+            text += "\n"
+        } else {
+            text += String(repeating: "    ", count: level) + content + "\n"
+        }
+    }
+
+    /// Appends several lines.
+    mutating func lines(_ contents: [String]) {
+        for content in contents { line(content) }
+    }
+
+    /// Writes `opening {`, the body one level in, then `}` (or `closing`).
+    mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
+        line(opening + " {")
+        level += 1
+        body(&self)
+        level -= 1
+        line(closing)
+    }
+
+    /// Writes `switch subject {`, the cases at the same level (Swift style), then `}`.
+    mutating func switchBlock(_ subject: String, _ body: (inout CodeWriter) -> Void) {
+        line("switch \(subject) {")
+        body(&self)
+        line("}")
+    }
+
+    /// Writes the body one level in, without braces.
+    mutating func indented(_ body: (inout CodeWriter) -> Void) {
+        level += 1
+        body(&self)
+        level -= 1
+    }
+
+    /// `///` lines for a doc comment; nothing when empty.
+    mutating func documentation(_ comment: DocComment) {
+        for content in comment.lines {
+            line(content.isEmpty ? "///" : "/// " + content)
+        }
+    }
+
+    /// Removes a blank line at the end, so blocks do not end with one.
+    mutating func trimTrailingBlankLine() {
+        while text.hasSuffix("\n\n") { text.removeLast() }
+    }
+}

@@ -1,0 +1,82 @@
+/// The Swift spelling of every type in a model, chosen once so that every
+/// file agrees, and so no nested type shadows another type the generated
+/// code refers to.
+struct SwiftNames {
+    private var spelled: [TypeName: [String]] = [:]
+
+    init(model: APIModel) {
+        var topLevel: Set<String> = []
+        for declaration in model.types {
+            let name = Self.unique(Self.proposed(declaration.name.components.last!), avoiding: topLevel.union(SwiftIdentifiers.reservedTypeNames))
+            topLevel.insert(name)
+            spelled[declaration.name] = [name]
+        }
+        for declaration in model.types {
+            assignNested(declaration, topLevel: topLevel)
+        }
+    }
+
+    private mutating func assignNested(_ declaration: TypeDeclaration, topLevel: Set<String>) {
+        guard let parent = spelled[declaration.name] else { return }
+        var siblings: Set<String> = [parent.last!]
+        for child in declaration.nested {
+            let avoid = siblings.union(topLevel).union(SwiftIdentifiers.reservedTypeNames).union(parent)
+            let name = Self.unique(Self.proposed(child.name.components.last!), avoiding: avoid)
+            siblings.insert(name)
+            spelled[child.name] = parent + [name]
+            assignNested(child, topLevel: topLevel)
+        }
+    }
+
+    private static func proposed(_ component: TypeName.Component) -> String {
+        switch component {
+        case .schema(let name): SwiftIdentifiers.type(name)
+        case .property(let name): SwiftIdentifiers.type(name)
+        case .element(let name): SwiftIdentifiers.singular(SwiftIdentifiers.type(name))
+        case .synthesized(let name): SwiftIdentifiers.type(name)
+        }
+    }
+
+    private static func unique(_ name: String, avoiding taken: Set<String>) -> String {
+        guard taken.contains(name) else { return name }
+        var candidate = name + "Payload"
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = name + "Payload\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// `User.VerifiedType`.
+    func qualified(_ name: TypeName) -> String {
+        (spelled[name] ?? name.components.map(Self.proposed)).joined(separator: ".")
+    }
+
+    /// `VerifiedType`.
+    func simple(_ name: TypeName) -> String {
+        spelled[name]?.last ?? Self.proposed(name.components.last!)
+    }
+
+    /// The Swift spelling of a type reference.
+    func spell(_ type: TypeReference) -> String {
+        switch type {
+        case .string: "String"
+        case .integer(.standard): "Int"
+        case .integer(.int32): "Int32"
+        case .integer(.int64): "Int64"
+        case .number(.double): "Double"
+        case .number(.float): "Float"
+        case .boolean: "Bool"
+        case .dateTime: "Date"
+        case .url: "URL"
+        case .json: "JSONValue"
+        case .named(let name): qualified(name)
+        case .external(let name): name
+        case .array(let element): "[\(spell(element))]"
+        case .set(let element): "Set<\(spell(element))>"
+        case .dictionary(let value): "[String: \(spell(value))]"
+        case .optional(let wrapped): "\(spell(wrapped))?"
+        }
+    }
+}

@@ -1,0 +1,521 @@
+/// Clients.swift: one typed function per operation on `XAPIClient`,
+/// constrained by the authentication contexts the spec allows, plus a page
+/// sequence for each paginated operation.
+extension SwiftRenderer {
+    /// One argument of a generated function.
+    struct Argument {
+        enum Source {
+            case parameter(ParameterModel)
+            case bodyMember(PropertyModel, Schema.Constraints?)
+            case body(BodyModel)
+        }
+
+        var label: String
+        var name: String
+        var type: String
+        var defaultValue: String?
+        var documentation: String?
+        var source: Source
+
+        var declaration: String {
+            let head = label == name ? SwiftIdentifiers.escaped(name) : "\(label) \(SwiftIdentifiers.escaped(name))"
+            return "\(head): \(type)" + (defaultValue.map { " = \($0)" } ?? "")
+        }
+
+        /// The value as Swift code (the escaped internal name).
+        var value: String { SwiftIdentifiers.escaped(name) }
+    }
+
+    func renderClients(into writer: inout CodeWriter) {
+        let groups: [(constraint: String, contexts: Set<AuthContext>?)] = [
+            ("extension XAPIClient", nil),
+            ("extension XAPIClient where Context == UserContext", [.user]),
+            ("extension XAPIClient where Context == AppOnlyContext", [.app]),
+        ]
+        for group in groups {
+            let operations = model.operations.filter { operation in
+                let unconstrained = operation.contexts.isEmpty || operation.contexts == Set(AuthContext.allCases)
+                return group.contexts == nil ? unconstrained : (!unconstrained && operation.contexts == group.contexts)
+            }
+            guard !operations.isEmpty else { continue }
+            writer.block(group.constraint) { writer in
+                for (index, operation) in operations.enumerated() {
+                    if index > 0 { writer.line() }
+                    renderFunction(operation, into: &writer)
+                    if operation.pagination != nil {
+                        writer.line()
+                        renderPagesFunction(operation, into: &writer)
+                    }
+                }
+            }
+            writer.line()
+        }
+    }
+
+    // MARK: Arguments
+
+    func arguments(_ operation: OperationModel) -> [Argument] {
+        var leading: [Argument] = []
+        var required: [Argument] = []
+        var optional: [Argument] = []
+        var authenticatedUser: [Argument] = []
+        var labels = operation.leadingLabels.map { ArraySlice($0) }
+
+        for parameter in operation.parameters {
+            var argument = parameterArgument(parameter)
+            if parameter.isAuthenticatedUser {
+                authenticatedUser.append(argument)
+            } else if parameter.isLeading, let label = labels?.popFirst() {
+                argument.label = label
+                leading.append(argument)
+            } else if argument.defaultValue == nil {
+                required.append(argument)
+            } else {
+                optional.append(argument)
+            }
+        }
+        if let body = operation.body {
+            if let members = body.flattened {
+                for member in members {
+                    let swiftName = SwiftIdentifiers.member(member.jsonName)
+                    let type = propertyType(member)
+                    var argument = Argument(
+                        label: swiftName,
+                        name: swiftName,
+                        type: type,
+                        defaultValue: member.isOptional ? "nil" : nil,
+                        documentation: member.description,
+                        source: .bodyMember(member, body.constraints[member.jsonName])
+                    )
+                    if member.isRequired, let label = labels?.popFirst() {
+                        argument.label = label
+                        leading.append(argument)
+                    } else if member.isOptional {
+                        optional.append(argument)
+                    } else {
+                        required.append(argument)
+                    }
+                }
+            } else {
+                let type = names.spell(body.type)
+                let argument = Argument(
+                    label: "body",
+                    name: "body",
+                    type: body.isRequired ? type : self.optional(type),
+                    defaultValue: body.isRequired ? nil : "nil",
+                    documentation: body.description ?? "The request body.",
+                    source: .body(body)
+                )
+                if body.isRequired { required.append(argument) } else { optional.append(argument) }
+            }
+        }
+        return leading + required + optional + authenticatedUser
+    }
+
+    private func parameterArgument(_ parameter: ParameterModel) -> Argument {
+        let swiftName = SwiftIdentifiers.member(parameter.name)
+        var type = argumentType(parameter.type)
+        var defaultValue: String?
+        var documentation = parameter.description ?? ""
+        if parameter.isAuthenticatedUser {
+            type = optional(type)
+            defaultValue = "nil"
+            documentation += (documentation.isEmpty ? "" : " ") + "`nil` (the default) means the authenticated user; another user's ID throws before any request."
+        } else if !parameter.isRequired {
+            switch parameter.type {
+            case .array, .set:
+                defaultValue = "[]"
+            default:
+                if let value = parameter.defaultValue, let literal = literal(value, as: parameter.type) {
+                    defaultValue = literal
+                } else {
+                    type = optional(type)
+                    defaultValue = "nil"
+                }
+            }
+        }
+        return Argument(
+            label: parameter.label ?? swiftName,
+            name: swiftName,
+            type: type,
+            defaultValue: defaultValue,
+            documentation: documentation.isEmpty ? nil : documentation,
+            source: .parameter(parameter)
+        )
+    }
+
+    /// Integers are `Int` as arguments whatever their wire format; the spec's
+    /// bounds are checked before sending.
+    private func argumentType(_ type: TypeReference) -> String {
+        switch type {
+        case .integer: "Int"
+        case .array(.integer): "[Int]"
+        case .set(.integer): "Set<Int>"
+        default: names.spell(type)
+        }
+    }
+
+    // MARK: Functions
+
+    private func signature(_ operation: OperationModel, name: String, arguments: [Argument], trailing: [String] = [], returns: String, async: Bool) -> [String] {
+        let all = arguments.map(\.declaration) + trailing
+        let effects = async ? " async throws" : ""
+        if all.isEmpty {
+            return ["public func \(name)()\(effects) -> \(returns) {"]
+        }
+        return ["public func \(name)("] + all.enumerated().map { index, argument in
+            "    " + argument + (index == all.count - 1 ? "" : ",")
+        } + [")\(effects) -> \(returns) {"]
+    }
+
+    private func returnType(_ operation: OperationModel) -> String {
+        operation.response.type.map(names.spell) ?? "NoContent"
+    }
+
+    private func renderFunction(_ operation: OperationModel, into writer: inout CodeWriter) {
+        let arguments = arguments(operation)
+        writer.documentation(functionDocumentation(operation, arguments: arguments))
+        if operation.deprecated {
+            writer.line("@available(*, deprecated, message: \(SwiftIdentifiers.stringLiteral("\(operation.id) is deprecated in the spec.")))")
+        }
+        let lines = signature(operation, name: SwiftIdentifiers.escaped(operation.functionName), arguments: arguments, returns: "APIResponse<\(returnType(operation))>", async: true)
+        for (index, line) in lines.enumerated() where index < lines.count - 1 { writer.line(line) }
+        writer.block(String(lines.last!.dropLast(2))) { writer in
+            writer.line("let operation = OperationDescriptor.\(descriptorName(operation))")
+            for argument in arguments {
+                if case .parameter(let parameter) = argument.source, parameter.isAuthenticatedUser {
+                    writer.line("let \(argument.value) = try authenticatedUserID(\(argument.value), parameter: \(SwiftIdentifiers.stringLiteral(parameter.name)), operation: operation)")
+                }
+            }
+            for argument in arguments {
+                renderValidation(argument, into: &writer)
+            }
+            writer.line("var request = OperationRequest(operation)")
+            for argument in arguments {
+                renderRequestAssignment(argument, into: &writer)
+            }
+            if let actingUser = arguments.first(where: {
+                if case .parameter(let parameter) = $0.source { return parameter.isAuthenticatedUser }
+                return false
+            }) {
+                writer.line("request.actingUserID = \(actingUser.value)")
+            }
+            if let body = operation.body, let members = body.flattened {
+                let bodyType = names.spell(body.type)
+                let values = members.map { member -> String in
+                    let name = SwiftIdentifiers.member(member.jsonName)
+                    return "\(name): \(SwiftIdentifiers.escaped(name))"
+                }
+                writer.line("try request.setJSONBody(\(bodyType)(\(values.joined(separator: ", "))))")
+            }
+            let send = "try await send(request, decoding: \(returnType(operation)).self)"
+            writer.line("return \(send)" + (operation.resolvesExpansions ? ".map { $0.resolvingExpansions() }" : ""))
+        }
+    }
+
+    private func renderValidation(_ argument: Argument, into writer: inout CodeWriter) {
+        let name: String
+        let constraints: Schema.Constraints
+        var allowed: [String]?
+        var type: TypeReference
+        var isOptional: Bool
+        switch argument.source {
+        case .parameter(let parameter):
+            name = parameter.name
+            constraints = parameter.constraints
+            allowed = parameter.allowedValues
+            type = parameter.type
+            isOptional = argument.type.hasSuffix("?") && !parameter.isAuthenticatedUser
+        case .bodyMember(let member, let memberConstraints):
+            guard let memberConstraints else { return }
+            name = member.jsonName
+            constraints = memberConstraints
+            type = member.type
+            isOptional = member.isOptional
+        case .body:
+            return
+        }
+        type = resolvingAlias(type)
+        var checks: [String] = []
+        let parameter = SwiftIdentifiers.stringLiteral(name)
+        let value = isOptional ? "value" : argument.value
+        func bound(_ number: Double?) -> String {
+            guard let number else { return "nil" }
+            if case .integer = type { return String(Int(number)) }
+            return String(number)
+        }
+        switch type {
+        case .string:
+            if let pattern = constraints.pattern {
+                checks.append("try ParameterValidation.check(\(value), pattern: \(SwiftIdentifiers.stringLiteral(pattern.value)), parameter: \(parameter), operation: operation.id)")
+            }
+            if constraints.minLength != nil || constraints.maxLength != nil {
+                checks.append("try ParameterValidation.check(\(value), minLength: \(constraints.minLength.map(String.init) ?? "nil"), maxLength: \(constraints.maxLength.map(String.init) ?? "nil"), parameter: \(parameter), operation: operation.id)")
+            }
+            if let allowed {
+                checks.append("try ParameterValidation.check(\(value), allowed: [\(allowed.map(SwiftIdentifiers.stringLiteral).joined(separator: ", "))], parameter: \(parameter), operation: operation.id)")
+            }
+        case .integer, .number:
+            var minimum = constraints.minimum
+            var maximum = constraints.maximum
+            if case .integer = type {
+                if let exclusive = constraints.exclusiveMinimum { minimum = (exclusive + 1).rounded(.down) }
+                if let exclusive = constraints.exclusiveMaximum { maximum = (exclusive - 1).rounded(.up) }
+            } else {
+                minimum = minimum ?? constraints.exclusiveMinimum
+                maximum = maximum ?? constraints.exclusiveMaximum
+            }
+            if minimum != nil || maximum != nil {
+                checks.append("try ParameterValidation.check(\(value), minimum: \(bound(minimum)), maximum: \(bound(maximum)), parameter: \(parameter), operation: operation.id)")
+            }
+        case .array, .set:
+            let minItems = (constraints.minItems ?? 0) > 1 ? constraints.minItems : nil
+            if minItems != nil || constraints.maxItems != nil {
+                let check = "try ParameterValidation.check(count: \(argument.value).count, minItems: \(minItems.map(String.init) ?? "nil"), maxItems: \(constraints.maxItems.map(String.init) ?? "nil"), parameter: \(parameter), operation: operation.id)"
+                writer.block("if !\(argument.value).isEmpty") { writer in writer.line(check) }
+            }
+            return
+        default:
+            return
+        }
+        guard !checks.isEmpty else { return }
+        if isOptional {
+            writer.block("if let value = \(argument.value)") { writer in writer.lines(checks) }
+        } else {
+            writer.lines(checks)
+        }
+    }
+
+    private func renderRequestAssignment(_ argument: Argument, into writer: inout CodeWriter) {
+        guard case .parameter(let parameter) = argument.source else { return }
+        let name = SwiftIdentifiers.stringLiteral(parameter.name)
+        let value = argument.value
+        let isOptional = argument.type.hasSuffix("?")
+        let type = resolvingAlias(parameter.type)
+        switch parameter.location {
+        case .path:
+            writer.line("request.setPathParameter(\(name), to: \(stringValue(value, type: parameter.type)))")
+        case .header:
+            if isOptional {
+                writer.block("if let \(value)") { writer in
+                    writer.line("request.setHeaderField(\(name), to: \(stringValue(value, type: parameter.type)))")
+                }
+            } else {
+                writer.line("request.setHeaderField(\(name), to: \(stringValue(value, type: parameter.type)))")
+            }
+        case .query:
+            switch type {
+            case .array(let element), .set(let element):
+                var strings: String
+                switch resolvingAlias(element) {
+                case .named, .external: strings = "\(value).map(\\.rawValue)"
+                case .string: strings = value
+                default: strings = "\(value).map { String($0) }"
+                }
+                if case .set = type {
+                    strings = strings == value ? "\(value).sorted()" : strings + ".sorted()"
+                } else if strings == value {
+                    strings = "Array(\(value))"
+                }
+                if parameter.explode {
+                    writer.block("for value in \(strings)") { writer in
+                        writer.line("request.appendQueryItem(\(name), value: value)")
+                    }
+                } else {
+                    writer.line("request.appendQueryItem(\(name), commaSeparated: \(strings))")
+                }
+            case .named, .external:
+                writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").rawValue)")
+            case .url:
+                writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").absoluteString)")
+            default:
+                writer.line("request.appendQueryItem(\(name), value: \(value))")
+            }
+        }
+    }
+
+    /// The type an alias names, or the type itself.
+    func resolvingAlias(_ type: TypeReference) -> TypeReference {
+        if case .named(let name) = type, case .alias(let target)? = declaration(name)?.kind {
+            return resolvingAlias(target)
+        }
+        return type
+    }
+
+    /// A path or header value as text.
+    private func stringValue(_ value: String, type: TypeReference) -> String {
+        switch resolvingAlias(type) {
+        case .string: value
+        case .named, .external: "\(value).rawValue"
+        case .url: "\(value).absoluteString"
+        default: "String(\(value))"
+        }
+    }
+
+    private func renderPagesFunction(_ operation: OperationModel, into writer: inout CodeWriter) {
+        guard let pagination = operation.pagination else { return }
+        let arguments = arguments(operation).filter { argument in
+            if case .parameter(let parameter) = argument.source { return parameter.name != pagination.tokenParameter }
+            return true
+        }
+        let pageType = names.qualified(pagination.pageType)
+        let itemType = model.paginations.first { $0.pageType == pagination.pageType }.map { names.spell($0.itemType) } ?? "Item"
+        let functionName = operation.functionName + "Pages"
+        let item = NameCasing.lowerCamel(itemType.split(separator: ".").last.map(String.init) ?? "item")
+
+        var doc = DocComment("Every page of ``\(operation.functionName)(\(functionLabels(operation)))``, fetched as you iterate.")
+        doc.paragraph("""
+        Each page is requested with the same arguments and the previous page's token; the walk ends \
+        on the last page (or, going backward, the first), and throws instead of looping if the API \
+        repeats a token. Iterate ``Pages/items`` for the \(item)s themselves.
+        """)
+        let call = exampleCall(operation, name: functionName, extra: operation.parameters.contains { $0.name == pagination.tokenParameter } ? [] : [])
+        doc.verbatim([
+            "```swift",
+            "for try await \(item) in \(call).items {",
+            "    print(\(item))",
+            "}",
+            "```",
+        ])
+        var parameters = ["- Parameters:"]
+        for argument in arguments {
+            parameters.append(contentsOf: DocComment.wrap("- \(argument.name): \(Self.flatten(argument.documentation ?? "See the operation."))", indent: "  ", hang: "    "))
+        }
+        parameters.append("  - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.")
+        parameters.append("  - token: The page to start at; `nil` starts at the first page.")
+        parameters.append("- Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``\(pageType)``.")
+        doc.verbatim(parameters)
+        writer.documentation(doc)
+        let lines = signature(
+            operation,
+            name: SwiftIdentifiers.escaped(functionName),
+            arguments: arguments,
+            trailing: ["direction: PageDirection = .forward", "startingAt token: String? = nil"],
+            returns: "Pages<\(pageType)>",
+            async: false
+        )
+        for (index, line) in lines.enumerated() where index < lines.count - 1 { writer.line(line) }
+        writer.block(String(lines.last!.dropLast(2))) { writer in
+            writer.line("Pages(direction: direction, startingAt: token, operation: OperationDescriptor.\(descriptorName(operation)).id) { token in")
+            writer.indented { writer in
+                let all = self.arguments(operation)
+                let values = all.map { argument -> String in
+                    let value: String
+                    if case .parameter(let parameter) = argument.source, parameter.name == pagination.tokenParameter {
+                        value = "token"
+                    } else {
+                        value = argument.value
+                    }
+                    return argument.label == "_" ? value : "\(argument.label): \(value)"
+                }
+                writer.line("try await self.\(SwiftIdentifiers.escaped(operation.functionName))(\(values.joined(separator: ", ")))")
+            }
+            writer.line("}")
+        }
+    }
+
+    /// `of:maxResults:paginationToken:…` for DocC links.
+    private func functionLabels(_ operation: OperationModel) -> String {
+        arguments(operation).map { "\($0.label):" }.joined()
+    }
+
+    // MARK: Documentation
+
+    private func functionDocumentation(_ operation: OperationModel, arguments: [Argument]) -> DocComment {
+        var doc = DocComment((operation.summary.map { $0.hasSuffix(".") ? $0 : $0 + "." }) ?? "`\(operation.method.rawValue.uppercased()) \(operation.path)`.")
+        if let description = operation.description { doc.paragraph(description) }
+        doc.verbatim(["```swift", "let response = try await \(exampleCall(operation, name: operation.functionName))", "```"])
+
+        var callouts: [String] = []
+        if !operation.security.isEmpty {
+            let methods = operation.security.map { option -> String in
+                switch option {
+                case .appOnly: "OAuth 2.0 App-only bearer token"
+                case .oauth1UserContext: "OAuth 1.0a user context"
+                case .oauth2UserContext(_, let scopes, _):
+                    scopes.isEmpty
+                        ? "OAuth 2.0 user context"
+                        : "OAuth 2.0 user context with scopes " + scopes.map { "`\($0)`" }.joined(separator: ", ")
+                }
+            }
+            callouts.append("- Authentication: " + methods.joined(separator: "; ") + ".")
+        }
+        callouts.append(contentsOf: limitLines(operation))
+        if !operation.replaces.isEmpty {
+            callouts.append("- Replaces: " + operation.replaces.map { "`\($0)`" }.joined(separator: ", ") + ".")
+        }
+        if operation.isIdempotent && operation.method != .get {
+            callouts.append("- Note: Repeating the request changes nothing more, so clients may retry it.")
+        }
+        if let docs = operation.externalDocsURL {
+            callouts.append("- SeeAlso: <\(docs)>")
+        }
+        if !arguments.isEmpty {
+            callouts.append("- Parameters:")
+            for argument in arguments {
+                var text = Self.flatten(argument.documentation ?? "")
+                if case .parameter(let parameter) = argument.source {
+                    text += Self.constraintSummary(parameter)
+                }
+                callouts.append("  - \(argument.name): " + (text.isEmpty ? "See the spec." : text))
+            }
+        }
+        let returned = operation.response.type.map { "``\(names.spell($0))``" } ?? "no body"
+        let status = operation.response.description.flatMap(DocComment.firstSentence).map { " \($0)" } ?? ""
+        callouts.append("- Returns: The `\(operation.response.status)` response with \(returned), its headers and rate-limit status.\(status)")
+        callouts.append("- Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the credentials cannot call this operation, and for a failed request or a response that does not decode.")
+        var wrapped: [String] = []
+        for callout in callouts {
+            let indent = String(callout.prefix { $0 == " " })
+            wrapped.append(contentsOf: DocComment.wrap(callout.trimmingCharacters(in: .whitespaces), indent: indent, hang: indent + "  "))
+        }
+        doc.verbatim(wrapped)
+        return doc
+    }
+
+    static func flatten(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private static func constraintSummary(_ parameter: ParameterModel) -> String {
+        var parts: [String] = []
+        if let minimum = parameter.constraints.minimum, let maximum = parameter.constraints.maximum {
+            parts.append("\(JSONLiteral.number(minimum).jsonText)–\(JSONLiteral.number(maximum).jsonText)")
+        }
+        if let value = parameter.defaultValue {
+            parts.append("default \(value.jsonText)")
+        }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ".)"
+    }
+
+    /// `client.followers(of: "2244994945")`: a call with the leading arguments' examples.
+    private func exampleCall(_ operation: OperationModel, name: String, extra: [String] = []) -> String {
+        let arguments = arguments(operation).filter { $0.defaultValue == nil }
+        let values = arguments.map { argument -> String in
+            let example: String
+            switch argument.source {
+            case .parameter(let parameter):
+                example = parameter.example.flatMap { literal($0, as: parameter.type) } ?? placeholder(parameter.type)
+            case .bodyMember(let member, _):
+                example = member.example.flatMap { literal($0, as: member.type) } ?? placeholder(member.type)
+            case .body:
+                example = "body"
+            }
+            return argument.label == "_" ? example : "\(argument.label): \(example)"
+        }
+        return "client.\(SwiftIdentifiers.escaped(name))(\((values + extra).joined(separator: ", ")))"
+    }
+
+    private func placeholder(_ type: TypeReference) -> String {
+        switch type {
+        case .string: "\"…\""
+        case .integer, .number: "1"
+        case .boolean: "true"
+        case .array, .set: "[]"
+        case .named(let name):
+            if case .alias(let target)? = declaration(name)?.kind { placeholder(target) } else { "…" }
+        default: "…"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// Operations.swift: each operation's descriptor, the types only an
+/// operation uses, and the page conformances of paginated responses.
+extension SwiftRenderer {
+    func renderOperations(into writer: inout CodeWriter) {
+        if !model.operations.isEmpty {
+            writer.block("extension OperationDescriptor") { writer in
+                for (index, operation) in model.operations.enumerated() {
+                    if index > 0 { writer.line() }
+                    renderDescriptor(operation, into: &writer)
+                }
+            }
+            writer.line()
+        }
+        for declaration in model.types where !isComponent(declaration) && !isSelection(declaration) {
+            renderTree(declaration, into: &writer)
+        }
+        for page in model.paginations {
+            renderPageConformance(page, into: &writer)
+            writer.line()
+        }
+    }
+
+    /// `OperationDescriptor.usersIdFollowers`.
+    func descriptorName(_ operation: OperationModel) -> String {
+        SwiftIdentifiers.escaped(SwiftIdentifiers.sanitized(NameCasing.lowerCamelIdentifier(operation.id)))
+    }
+
+    private func renderDescriptor(_ operation: OperationModel, into writer: inout CodeWriter) {
+        var doc = DocComment("`\(operation.method.rawValue.uppercased()) \(operation.path)`" + (operation.summary.map { ": \($0)." } ?? "."))
+        for line in limitLines(operation) { doc.callout(line, separated: line == limitLines(operation).first) }
+        writer.documentation(doc)
+        writer.line("public static let \(descriptorName(operation)) = OperationDescriptor(")
+        writer.indented { writer in
+            writer.line("id: \(SwiftIdentifiers.stringLiteral(operation.id)),")
+            writer.line("method: .\(operation.method.rawValue),")
+            writer.line("path: \(SwiftIdentifiers.stringLiteral(operation.path)),")
+            let security = operation.security.map { option -> String in
+                switch option {
+                case .appOnly: ".appOnly"
+                case .oauth1UserContext: ".oauth1UserContext"
+                case .oauth2UserContext(_, let scopes, _):
+                    ".oauth2UserContext(scopes: [\(scopes.map(SwiftIdentifiers.stringLiteral).joined(separator: ", "))])"
+                }
+            }
+            list("security", security, into: &writer)
+            list("rateLimits", operation.rateLimits.map {
+                "RateLimitRule(scope: .\($0.scope.rawValue), requests: \($0.requests), windowSeconds: \($0.window))"
+            }, into: &writer)
+            list("dailyCaps", operation.dailyCaps.map {
+                "DailyCapRule(scope: .\($0.scope.rawValue), limit: \($0.limit))"
+            }, into: &writer)
+            writer.line("isIdempotent: \(operation.isIdempotent)")
+        }
+        writer.line(")")
+    }
+
+    private func list(_ label: String, _ items: [String], into writer: inout CodeWriter) {
+        if items.isEmpty {
+            writer.line("\(label): [],")
+        } else if items.count == 1 {
+            writer.line("\(label): [\(items[0])],")
+        } else {
+            writer.line("\(label): [")
+            writer.indented { writer in
+                for item in items { writer.line(item + ",") }
+            }
+            writer.line("],")
+        }
+    }
+
+    /// Rate limit and daily cap callouts shared by descriptors and functions.
+    func limitLines(_ operation: OperationModel) -> [String] {
+        var lines: [String] = []
+        if !operation.rateLimits.isEmpty {
+            let limits = operation.rateLimits.map { limit in
+                "\(limit.requests) requests per \(Self.window(limit.window)) per \(limit.scope == .user ? "user" : "App")"
+            }
+            lines.append("- Rate limits: " + limits.joined(separator: "; ") + ".")
+        }
+        if !operation.dailyCaps.isEmpty {
+            let caps = operation.dailyCaps.map { cap in
+                "\(Self.grouped(cap.limit)) per 24 hours per \(cap.scope == .user ? "user" : "App")"
+            }
+            lines.append("- Daily caps: " + caps.joined(separator: "; ") + ".")
+        }
+        return lines
+    }
+
+    static func window(_ seconds: Int) -> String {
+        switch seconds {
+        case 86_400: "24 hours"
+        case let value where value % 3600 == 0: value == 3600 ? "hour" : "\(value / 3600) hours"
+        case let value where value % 60 == 0: value == 60 ? "minute" : "\(value / 60) minutes"
+        default: seconds == 1 ? "second" : "\(seconds) seconds"
+        }
+    }
+
+    /// `1000` → `1,000`.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var result = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return String(result.reversed())
+    }
+
+    private func renderPageConformance(_ page: PageConformance, into writer: inout CodeWriter) {
+        let pageType = names.qualified(page.pageType)
+        let pageNames = propertyNamesOf(page.pageType)
+        writer.block("extension \(pageType): PaginatedResponse") { writer in
+            let items = "self." + SwiftIdentifiers.afterDot(pageNames[page.itemsProperty.jsonName] ?? SwiftIdentifiers.member(page.itemsProperty.jsonName))
+            writer.documentation(DocComment("The page's `\(page.itemsProperty.jsonName)`; empty when it has none."))
+            writer.line("public var items: [\(names.spell(page.itemType))] { \(items)\(page.itemsProperty.isOptional ? " ?? []" : "") }")
+            writer.line()
+            writer.documentation(DocComment("The token of the next page, `\(page.nextToken.map(\.jsonName).joined(separator: "."))`; `nil` on the last page."))
+            writer.line("public var nextToken: String? { \(access(page.nextToken, from: page.pageType)) }")
+            writer.line()
+            if let previous = page.previousToken {
+                writer.documentation(DocComment("The token of the previous page, `\(previous.map(\.jsonName).joined(separator: "."))`; `nil` on the first page."))
+                writer.line("public var previousToken: String? { \(access(previous, from: page.pageType)) }")
+            } else {
+                writer.documentation(DocComment("This API pages forward only."))
+                writer.line("public var previousToken: String? { nil }")
+            }
+        }
+    }
+
+    /// `meta?.nextToken`: a Swift access path for a JSON property path.
+    private func access(_ path: [PageConformance.PathStep], from root: TypeName) -> String {
+        var owner: TypeName? = root
+        var parts: [String] = []
+        for (index, step) in path.enumerated() {
+            let names = owner.map(propertyNamesOf) ?? [:]
+            let name = SwiftIdentifiers.afterDot(names[step.jsonName] ?? SwiftIdentifiers.member(step.jsonName))
+            let optionalChain = step.isOptional && index < path.count - 1 ? "?" : ""
+            parts.append(name + optionalChain)
+            if case .object(let object)? = owner.flatMap(declaration)?.kind,
+               let property = object.properties.first(where: { $0.jsonName == step.jsonName }),
+               case .named(let next) = property.type {
+                owner = next
+            } else {
+                owner = nil
+            }
+        }
+        return "self." + parts.joined(separator: ".")
+    }
+}
