@@ -94,6 +94,18 @@ struct RateLimitTests {
         #expect(transport.requests.count == 3)
     }
 
+    @Test func aResetCenturiesAwayFailsAtOnce() async throws {
+        let clock = VirtualClock()
+        let transport = ScriptedTransport([.problem(#"{"title":"Too Many Requests"}"#, status: 429, headers: [("x-rate-limit-reset", "32503680000000")]), Self.ok])
+        let error = await #expect(throws: XAPIError.self) {
+            try await Self.client(transport, clock: clock, policy: .wait(maximum: .seconds(900)))
+                .send(ClientTests.followersRequest(), decoding: FollowsPage.self)
+        }
+        #expect(error?.code == .rateLimited)
+        #expect(clock.sleeps.isEmpty)
+        #expect(transport.requests.count == 1)
+    }
+
     @Test func a429WithoutHeadersFailsAtOnceEvenWhenWaiting() async throws {
         let clock = VirtualClock()
         let transport = ScriptedTransport([Reply(status: 429, headers: [], body: nil), Self.ok])

@@ -54,6 +54,8 @@ struct RetryTests {
         #expect(none.delay(beforeRetry: 2) == .seconds(4))
         let capped = RetryPolicy(baseDelay: .seconds(1), maximumDelay: .seconds(10), random: { 0 })
         #expect(capped.delay(beforeRetry: 80) == .seconds(10))
+        #expect(RetryPolicy(baseDelay: .zero, random: { 0 }).delay(beforeRetry: 200) == .zero)
+        #expect(RetryPolicy(baseDelay: .seconds(1), random: { .nan }).delay(beforeRetry: 1) == .seconds(1))
     }
 
     @Test func followIsRetriedBecauseRepeatingItIsHarmless() async throws {

@@ -95,8 +95,7 @@ extension XAPIClient {
             if status.code == 429 {
                 guard case .wait(let maximum) = configuration.rateLimitPolicy else { throw failure }
                 guard let reset = failure.retryAfter else { throw failure }
-                let untilReset = max(0, reset.timeIntervalSince(clock.now()))
-                let delay = Duration.nanoseconds(Int64((untilReset * 1e9).rounded(.up))) + RateLimitPolicy.resetMargin
+                let delay = Duration.clamped(seconds: reset.timeIntervalSince(clock.now())) + RateLimitPolicy.resetMargin
                 guard waited + delay <= maximum else {
                     failure.message += " Waiting until the reset would exceed the maximum wait of \(maximum)."
                     throw failure

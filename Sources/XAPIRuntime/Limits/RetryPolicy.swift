@@ -47,10 +47,12 @@ public struct RetryPolicy: Sendable {
 
     /// The delay before retry number `retry` (1 for the first retry).
     public func delay(beforeRetry retry: Int) -> Duration {
+        let base = max(0, baseDelay.seconds)
+        guard base > 0 else { return .zero }
         let exponent = Double(max(0, retry - 1))
-        let exponential = min(baseDelay.seconds * pow2(exponent), maximumDelay.seconds)
+        let exponential = min(base * pow2(exponent), max(0, maximumDelay.seconds))
         let randomized = exponential * (1 - jitter * min(1, max(0, random())))
-        return .nanoseconds(Int64((max(0, randomized) * 1e9).rounded()))
+        return .clamped(seconds: randomized)
     }
 
     private func pow2(_ exponent: Double) -> Double {
@@ -63,5 +65,13 @@ extension Duration {
     var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// A duration of `seconds`, NaN and negatives as zero, capped at 100 years so the
+    /// nanosecond count cannot overflow.
+    static func clamped(seconds: Double) -> Duration {
+        guard !seconds.isNaN, seconds > 0 else { return .zero }
+        let capped = min(seconds, 100 * 365 * 86_400)
+        return .nanoseconds(Int64((capped * 1e9).rounded(.up)))
     }
 }
