@@ -125,6 +125,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIGenEndToEndTests",
+            dependencies: ["XAPIGenerator"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XAPICompatibilityTests",
+            dependencies: ["XAPIRuntime"],
+            exclude: ["xapi-gen.json", "x-api-v2-subset.yaml"],
+            swiftSettings: strictSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+        .testTarget(
+            name: "XSandboxTests",
+            dependencies: ["XSandbox", "XFollows"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XFollowsTests",
             dependencies: ["XFollows", "XSandbox"],
             swiftSettings: strictSettings

@@ -72,4 +72,15 @@ enum NameCasing {
         // Keep inner capitals of words already in camel case (`iPhone` stays recognisable).
         return word.prefix(1).uppercased() + word.dropFirst()
     }
+
+    /// `ReferencedTweets` → `ReferencedTweet`: the singular of a plural
+    /// name, or the name with `Element` when it is not plural.
+    static func singular(_ name: String) -> String {
+        if name.hasSuffix("ies"), name.count > 3 { return String(name.dropLast(3)) + "y" }
+        if name.hasSuffix("sses") || name.hasSuffix("xes") || name.hasSuffix("ches") || name.hasSuffix("shes") {
+            return String(name.dropLast(2))
+        }
+        if name.hasSuffix("s"), !name.hasSuffix("ss"), name.count > 1 { return String(name.dropLast()) }
+        return name + "Element"
+    }
 }

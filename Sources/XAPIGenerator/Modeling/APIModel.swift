@@ -211,7 +211,7 @@ enum SecurityOption: Sendable, Hashable {
 }
 
 struct ParameterModel: Sendable {
-    enum Location: String, Sendable { case path, query, header }
+    enum Location: String, Sendable { case path, query }
 
     var name: String
     var location: Location

@@ -109,9 +109,8 @@ extension ModelTranslator {
         switch parameter.location.value {
         case .path: location = .path
         case .query: location = .query
-        case .header: location = .header
-        case .cookie:
-            diagnostics.warning("cookie parameter '\(parameter.name.value)' is not supported and is left out of the generated function", at: parameter.name.location)
+        case .header, .cookie:
+            diagnostics.warning("\(parameter.location.value.rawValue) parameter '\(parameter.name.value)' is not supported and is left out of the generated function", at: parameter.name.location)
             return nil
         }
         let schema = parameter.schema ?? Schema(location: parameter.declaration, types: [.string])
@@ -129,9 +128,21 @@ extension ModelTranslator {
             declareSharedEnum(enumName, owner: first.schema.value, values: Self.stringValues(element), role: .expansions)
             type = resolved.constraints.uniqueItems ? .set(.named(enumName)) : .array(.named(enumName))
         } else {
-            let typeName = TypeName([.synthesized(Self.upperCamel(componentName ?? "\(operationID)_\(parameter.name.value)"))])
+            // Inline types of a parameter are top-level, named after the
+            // parameter component (`UserFieldsParameter` → `UserField`) or the
+            // operation and parameter; an array names its element.
+            var base = componentName ?? "\(operationID)_\(parameter.name.value)"
+            if componentName != nil, base.hasSuffix("Parameter"), base.count > "Parameter".count {
+                base = String(base.dropLast("Parameter".count))
+            }
             var nested: [TypeDeclaration] = []
-            type = typeReference(for: schema, name: typeName, nested: &nested)
+            if resolved.reference == nil, resolved.types == [.array], let items = resolved.items {
+                let elementName = TypeName([.synthesized(NameCasing.singular(Self.upperCamel(base)))])
+                let element = typeReference(for: items, name: elementName, nested: &nested)
+                type = .array(isNullable(items) ? .optional(element) : element)
+            } else {
+                type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(base))]), nested: &nested)
+            }
             extraTopLevel.append(contentsOf: nested.filter { declaration in
                 !extraTopLevel.contains { $0.name == declaration.name }
             })
@@ -158,9 +169,6 @@ extension ModelTranslator {
         }
 
         let constraints = resolved.constraints
-        if location == .header, parameter.extensions.authenticatedUser {
-            diagnostics.error("'x-authenticated-user' applies to path or query parameters, not headers", at: parameter.name.location)
-        }
         if parameter.extensions.authenticatedUser, parameter.location.value != .path {
             diagnostics.warning("'x-authenticated-user' on a \(parameter.location.value.rawValue) parameter is applied to its value as sent", at: parameter.name.location)
         }

@@ -136,7 +136,8 @@ extension ModelTranslator {
             }
             kind = .alias(typeReference(for: schema, name: name.appending(.synthesized("Value")), nested: &nested))
         }
-        if let discriminator = schema.discriminator, schema.oneOf == nil, schema.anyOf == nil {
+        if let discriminator = schema.discriminator, schema.oneOf == nil, schema.anyOf == nil,
+           !isInheritanceBase(name, discriminator: discriminator) {
             diagnostics.warning("discriminator on a schema without 'oneOf' is ignored; it decodes as a plain object", at: discriminator.location)
         }
         return TypeDeclaration(
@@ -147,6 +148,21 @@ extension ModelTranslator {
             nested: nested,
             location: schema.location
         )
+    }
+
+    /// Whether a component with a discriminator is the base of the schemas
+    /// its mapping names, each an `allOf` that includes it: the inheritance
+    /// pattern of OpenAPI 3.0, where the base type decodes the members every
+    /// variant shares, which is what its users get.
+    private func isInheritanceBase(_ name: TypeName, discriminator: Schema.Discriminator) -> Bool {
+        guard name.components.count == 1, case .schema(let base) = name.components[0], !discriminator.mapping.isEmpty else {
+            return false
+        }
+        return discriminator.mapping.allSatisfy { entry in
+            let target = ComponentIndex.schemaName(entry.reference.value) ?? entry.reference.value
+            guard let schema = components.schemas[target]?.schema else { return false }
+            return (schema.allOf ?? []).contains { ComponentIndex.schemaName($0.reference?.value ?? "") == base }
+        }
     }
 
     /// Whether a schema describes an object with members.

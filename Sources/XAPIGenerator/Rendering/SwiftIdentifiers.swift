@@ -57,16 +57,6 @@ enum SwiftIdentifiers {
         return sanitized(isIdentifier ? name : NameCasing.upperCamel(name))
     }
 
-    /// `referenced_tweets` → `ReferencedTweet`: the singular of an array's name.
-    static func singular(_ name: String) -> String {
-        if name.hasSuffix("ies"), name.count > 3 { return String(name.dropLast(3)) + "y" }
-        if name.hasSuffix("sses") || name.hasSuffix("xes") || name.hasSuffix("ches") || name.hasSuffix("shes") {
-            return String(name.dropLast(2))
-        }
-        if name.hasSuffix("s"), !name.hasSuffix("ss"), name.count > 1 { return String(name.dropLast()) }
-        return name + "Element"
-    }
-
     /// A string literal with Swift escapes.
     static func stringLiteral(_ text: String) -> String {
         var result = "\""

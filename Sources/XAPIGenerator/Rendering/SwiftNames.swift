@@ -32,7 +32,7 @@ struct SwiftNames {
         switch component {
         case .schema(let name): SwiftIdentifiers.type(name)
         case .property(let name): SwiftIdentifiers.type(name)
-        case .element(let name): SwiftIdentifiers.singular(SwiftIdentifiers.type(name))
+        case .element(let name): NameCasing.singular(SwiftIdentifiers.type(name))
         case .synthesized(let name): SwiftIdentifiers.type(name)
         }
     }

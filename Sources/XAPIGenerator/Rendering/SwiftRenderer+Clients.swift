@@ -190,10 +190,14 @@ extension SwiftRenderer {
             for argument in arguments {
                 renderValidation(argument, into: &writer)
             }
-            writer.line("var request = OperationRequest(operation)")
+            var assignments = CodeWriter()
             for argument in arguments {
-                renderRequestAssignment(argument, into: &writer)
+                renderRequestAssignment(argument, into: &assignments)
             }
+            let mutates = !assignments.text.isEmpty || operation.body != nil
+                || arguments.contains { if case .parameter(let parameter) = $0.source { parameter.isAuthenticatedUser } else { false } }
+            writer.line("\(mutates ? "var" : "let") request = OperationRequest(operation)")
+            for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
             if let actingUser = arguments.first(where: {
                 if case .parameter(let parameter) = $0.source { return parameter.isAuthenticatedUser }
                 return false
@@ -295,14 +299,6 @@ extension SwiftRenderer {
         switch parameter.location {
         case .path:
             writer.line("request.setPathParameter(\(name), to: \(stringValue(value, type: parameter.type)))")
-        case .header:
-            if isOptional {
-                writer.block("if let \(value)") { writer in
-                    writer.line("request.setHeaderField(\(name), to: \(stringValue(value, type: parameter.type)))")
-                }
-            } else {
-                writer.line("request.setHeaderField(\(name), to: \(stringValue(value, type: parameter.type)))")
-            }
         case .query:
             switch type {
             case .array(let element), .set(let element):
@@ -328,6 +324,10 @@ extension SwiftRenderer {
                 writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").rawValue)")
             case .url:
                 writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").absoluteString)")
+            case .dateTime:
+                writer.line(isOptional
+                    ? "request.appendQueryItem(\(name), value: \(value).map(XAPIJSON.string(from:)))"
+                    : "request.appendQueryItem(\(name), value: XAPIJSON.string(from: \(value)))")
             default:
                 writer.line("request.appendQueryItem(\(name), value: \(value))")
             }
@@ -348,6 +348,7 @@ extension SwiftRenderer {
         case .string: value
         case .named, .external: "\(value).rawValue"
         case .url: "\(value).absoluteString"
+        case .dateTime: "XAPIJSON.string(from: \(value))"
         default: "String(\(value))"
         }
     }
