@@ -110,7 +110,7 @@ extension DocumentParser {
             kind = .mutualTLS
         default:
             diagnostics.error("unknown security scheme type '\(type.value)' in \(subject)", at: type.location)
-            return nil
+            kind = .unknown(type.value)
         }
         let authContext = reader.string("x-auth-context", diagnostics: &diagnostics)
         if let authContext, !["user", "app"].contains(authContext.value) {

@@ -14,20 +14,21 @@ extension DocumentParser {
         }
         if let node = reader.take("x-rate-limits") {
             extensions.rateLimits = parseLimitList(node, keyword: "x-rate-limits", subject: subject) { parser, entry in
-                guard let scope = parser.limitScope(&entry),
-                      let requests = parser.positiveInteger(&entry, "requests"),
-                      let window = parser.positiveInteger(&entry, "window")
-                else { return nil }
+                // Read every key before judging, so one bad value is one diagnostic.
+                let scope = parser.limitScope(&entry)
+                let requests = parser.positiveInteger(&entry, "requests")
+                let window = parser.positiveInteger(&entry, "window")
                 let description = entry.text("description", diagnostics: &parser.diagnostics)
+                guard let scope, let requests, let window else { return nil }
                 return RateLimitExtension(scope: scope, requests: requests, window: window, description: description, location: entry.node.location)
             }
         }
         if let node = reader.take("x-daily-caps") {
             extensions.dailyCaps = parseLimitList(node, keyword: "x-daily-caps", subject: subject) { parser, entry in
-                guard let scope = parser.limitScope(&entry),
-                      let limit = parser.positiveInteger(&entry, "limit")
-                else { return nil }
+                let scope = parser.limitScope(&entry)
+                let limit = parser.positiveInteger(&entry, "limit")
                 let description = entry.text("description", diagnostics: &parser.diagnostics)
+                guard let scope, let limit else { return nil }
                 return DailyCapExtension(scope: scope, limit: limit, description: description, location: entry.node.location)
             }
         }

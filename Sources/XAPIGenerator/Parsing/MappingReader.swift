@@ -112,7 +112,8 @@ struct MappingReader {
         diagnostics: inout DiagnosticCollector
     ) {
         for entry in entries where !used.contains(entry.key) && !allowed.contains(entry.key) && !entry.key.hasPrefix("x-") {
-            diagnostics.emit(Diagnostic(severity, "unknown key '\(entry.key)' in \(subject) is ignored", at: entry.keyLocation))
+            let consequence = severity == .error ? "" : " is ignored"
+            diagnostics.emit(Diagnostic(severity, "unknown key '\(entry.key)' in \(subject)\(consequence)", at: entry.keyLocation))
         }
     }
 

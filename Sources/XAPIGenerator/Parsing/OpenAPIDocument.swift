@@ -134,6 +134,8 @@ struct SecurityScheme: Sendable {
         case apiKey
         case openIDConnect
         case mutualTLS
+        /// A type OpenAPI does not define (already reported as an error).
+        case unknown(String)
     }
 
     struct OAuthFlow: Sendable, Hashable {
