@@ -178,7 +178,7 @@ struct DiagnosticTests {
     @Test("A malformed extension")
     func malformedExtension() {
         let yaml = miniSpec.replacing(once: "        next-token: meta.next_token", with: "        next-token: meta.next_token\n        next-page: 2")
-        expectError(yaml, "unknown key 'next-page' in 'x-pagination' of operation 'usersIdFollowers' is ignored", at: "next-page")
+        expectError(yaml, "unknown key 'next-page' in 'x-pagination' of operation 'usersIdFollowers'", at: "next-page")
     }
 
     @Test("A pagination token path that leads nowhere")
