@@ -143,9 +143,10 @@ extension ModelTranslator {
             } else {
                 type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(base))]), nested: &nested)
             }
-            extraTopLevel.append(contentsOf: nested.filter { declaration in
-                !extraTopLevel.contains { $0.name == declaration.name }
-            })
+            for var declaration in nested where !extraTopLevel.contains(where: { $0.name == declaration.name }) {
+                declaration.description = declaration.description ?? "A value of the `\(parameter.name.value)` parameter."
+                extraTopLevel.append(declaration)
+            }
             if case .array(let element) = type, resolved.constraints.uniqueItems, case .named = element {
                 type = .set(element)
             }
@@ -253,7 +254,11 @@ extension ModelTranslator {
         let schema = media.schema ?? Schema(location: body.location)
         var nested: [TypeDeclaration] = []
         let type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Request")]), nested: &nested)
-        extraTopLevel.append(contentsOf: nested)
+        extraTopLevel.append(contentsOf: nested.map { declaration in
+            var declaration = declaration
+            declaration.description = declaration.description ?? body.description ?? "The request body of `\(operationID)`."
+            return declaration
+        })
 
         // Flatten a small object of plain members into arguments.
         var flattened: [PropertyModel]?
@@ -316,7 +321,11 @@ extension ModelTranslator {
         var nested: [TypeDeclaration] = []
         let schema = media.schema ?? Schema(location: response.location)
         let type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Response")]), nested: &nested)
-        extraTopLevel.append(contentsOf: nested)
+        extraTopLevel.append(contentsOf: nested.map { declaration in
+            var declaration = declaration
+            declaration.description = declaration.description ?? "The `\(entry.status.value)` response body of `\(operationID)`."
+            return declaration
+        })
         return ResponseModel(status: entry.status.value, description: response.description, type: type)
     }
 }

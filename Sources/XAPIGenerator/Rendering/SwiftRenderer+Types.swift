@@ -121,8 +121,25 @@ extension SwiftRenderer {
             if let additional = object.additionalProperties {
                 writer.line()
                 renderAdditionalPropertiesCoding(object: object, additional: additional, propertyNames: propertyNames, into: &writer)
+            } else if object.properties.contains(where: { $0.isRequired && $0.isNullable }) {
+                // Synthesized encoding would leave out a required member that is nil.
+                writer.line()
+                writer.documentation(DocComment("Encodes the members, writing `null` for a required member without a value."))
+                writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+                    writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+                    for property in object.properties {
+                        renderEncoding(of: property, swiftName: propertyNames[property.jsonName]!, into: &writer)
+                    }
+                }
             }
         }
+    }
+
+    /// `try container.encode(…)` for a member: present members always, `null`
+    /// for a required member without a value, nothing for an absent optional one.
+    private func renderEncoding(of property: PropertyModel, swiftName: String, into writer: inout CodeWriter) {
+        let method = property.isRequired ? "encode" : "encodeIfPresent"
+        writer.line("try container.\(method)(self.\(SwiftIdentifiers.afterDot(swiftName)), forKey: .\(SwiftIdentifiers.escaped(swiftName)))")
     }
 
     private func renderMemberwiseInit(name: String, object: ObjectModel, propertyNames: [String: String], into writer: inout CodeWriter) {
@@ -196,9 +213,7 @@ extension SwiftRenderer {
             if !object.properties.isEmpty {
                 writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
                 for property in object.properties {
-                    let swiftName = propertyNames[property.jsonName]!
-                    let method = property.isOptional ? "encodeIfPresent" : "encode"
-                    writer.line("try container.\(method)(self.\(SwiftIdentifiers.afterDot(swiftName)), forKey: .\(SwiftIdentifiers.escaped(swiftName)))")
+                    renderEncoding(of: property, swiftName: propertyNames[property.jsonName]!, into: &writer)
                 }
             }
             writer.line("var members = encoder.container(keyedBy: JSONCodingKey.self)")
@@ -228,7 +243,7 @@ extension SwiftRenderer {
             writer.block("public init(rawValue: String)") { writer in
                 writer.switchBlock("rawValue") { writer in
                     for enumCase in model.cases {
-                        writer.line("case \(SwiftIdentifiers.stringLiteral(enumCase.value)): self = .\(caseName(enumCase.value, in: model))")
+                        writer.line("case \(SwiftIdentifiers.stringLiteral(enumCase.value)): self = \(caseReference(enumCase.value, in: model))")
                     }
                     writer.line("default: self = .unknown(rawValue)")
                 }
@@ -238,14 +253,14 @@ extension SwiftRenderer {
             writer.block("public var rawValue: String") { writer in
                 writer.switchBlock("self") { writer in
                     for enumCase in model.cases {
-                        writer.line("case .\(caseName(enumCase.value, in: model)): \(SwiftIdentifiers.stringLiteral(enumCase.value))")
+                        writer.line("case \(caseReference(enumCase.value, in: model)): \(SwiftIdentifiers.stringLiteral(enumCase.value))")
                     }
                     writer.line("case .unknown(let value): value")
                 }
             }
             writer.line()
             writer.documentation(DocComment("Every value the spec lists."))
-            let cases = model.cases.map { "." + caseName($0.value, in: model) }
+            let cases = model.cases.map { caseReference($0.value, in: model) }
             if cases.joined(separator: ", ").count < 70 {
                 writer.line("public static let allCases: [Self] = [\(cases.joined(separator: ", "))]")
             } else {
@@ -258,7 +273,7 @@ extension SwiftRenderer {
             if case .fields(_, let defaults) = model.role, !defaults.isEmpty {
                 writer.line()
                 writer.documentation(DocComment("The fields every response includes, whether a request asks for them or not."))
-                writer.line("public static let defaults: Set<Self> = [\(defaults.map { "." + caseName($0, in: model) }.joined(separator: ", "))]")
+                writer.line("public static let defaults: Set<Self> = [\(defaults.map { caseReference($0, in: model) }.joined(separator: ", "))]")
             }
             writer.line()
             writer.documentation(DocComment("Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``."))

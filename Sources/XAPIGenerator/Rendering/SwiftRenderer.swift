@@ -58,7 +58,7 @@ struct SwiftRenderer {
             return SwiftIdentifiers.stringLiteral(text)
         case (.string(let text), .named(let name)):
             if let enumModel = stringEnum(name), enumModel.cases.contains(where: { $0.value == text }) {
-                return "." + caseName(text, in: enumModel)
+                return caseReference(text, in: enumModel)
             }
             return SwiftIdentifiers.stringLiteral(text)
         case (.integer(let number), .integer), (.integer(let number), .number):
@@ -118,8 +118,14 @@ struct SwiftRenderer {
         return result
     }
 
+    /// A case as declared: `` case `public` ``.
     func caseName(_ value: String, in model: StringEnumModel) -> String {
         SwiftIdentifiers.escaped(caseNames(model)[value] ?? SwiftIdentifiers.member(value))
+    }
+
+    /// A case as referenced after a dot: `.public`.
+    func caseReference(_ value: String, in model: StringEnumModel) -> String {
+        "." + SwiftIdentifiers.afterDot(caseNames(model)[value] ?? SwiftIdentifiers.member(value))
     }
 
     /// The Swift name of the member that keeps undeclared JSON members.
