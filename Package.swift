@@ -99,6 +99,8 @@ let package = Package(
                 "XFollows",
                 "XAPIRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -108,6 +110,7 @@ let package = Package(
             dependencies: [
                 "XSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -139,7 +142,11 @@ let package = Package(
         ),
         .testTarget(
             name: "XSandboxTests",
-            dependencies: ["XSandbox", "XFollows"],
+            dependencies: [
+                "XSandbox",
+                "XFollows",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,71 @@
+import XFollows
+
+/// The users and Tweets a sandbox serves, by numeric ID. It never changes while a sandbox
+/// runs (follows live in ``FollowGraph``), so every request reads it without locking.
+///
+/// Explicit users (featured accounts, demo users, users loaded from JSON) are stored; the
+/// seeded graph's ordinary users are made on demand from the seed.
+///
+/// ```swift
+/// let directory = SandboxGraph.seeded().directory
+/// directory.user(withID: 2_244_994_945)?.username   // "XDevelopers"
+/// ```
+public struct SandboxDirectory: Sendable {
+    private var users: [UInt64: User] = [:]
+    private var tweets: [UInt64: Tweet] = [:]
+    private var usernames: Set<String> = []
+    var population: Population?
+
+    /// An empty directory.
+    public init() {}
+
+    /// How many users there are.
+    public var userCount: Int { users.count + (population?.count ?? 0) }
+
+    /// The IDs of the stored (not generated) users, ascending.
+    public var storedUserIDs: [UInt64] { users.keys.sorted() }
+
+    /// The IDs of the stored Tweets, ascending.
+    public var storedTweetIDs: [UInt64] { tweets.keys.sorted() }
+
+    /// Whether a user has this ID.
+    public func contains(_ id: UInt64) -> Bool {
+        users[id] != nil || population?.index(ofUser: id) != nil
+    }
+
+    /// The user with this ID, with its stored profile; follower and following counts are
+    /// those the graph was built with (a running sandbox reports live counts).
+    public func user(withID id: UInt64) -> User? {
+        if let user = users[id] { return user }
+        guard let population, let index = population.index(ofUser: id) else { return nil }
+        return population.user(at: index)
+    }
+
+    /// The Tweet with this ID.
+    public func tweet(withID id: UInt64) -> Tweet? {
+        tweets[id] ?? population?.tweet(withID: id)
+    }
+
+    /// The Tweet a user pins, if any.
+    public func pinnedTweet(of user: User) -> Tweet? {
+        guard let pinned = user.pinnedTweetID.flatMap({ UInt64($0) }) else { return nil }
+        if let tweet = tweets[pinned] { return tweet }
+        guard let population, let id = UInt64(user.id), let index = population.index(ofUser: id),
+              population.pinnedTweetID(at: index) == pinned
+        else { return nil }
+        return population.pinnedTweet(at: index)
+    }
+
+    mutating func insert(_ user: User, id: UInt64) throws(SandboxGraphError) {
+        guard !contains(id) else { throw SandboxGraphError("Two users have the ID \(user.id).") }
+        guard usernames.insert(user.username.lowercased()).inserted else {
+            throw SandboxGraphError("Two users have the username \(user.username).")
+        }
+        users[id] = user
+    }
+
+    mutating func insert(_ newTweet: Tweet, id: UInt64) throws(SandboxGraphError) {
+        guard tweet(withID: id) == nil else { throw SandboxGraphError("Two Tweets have the ID \(newTweet.id).") }
+        tweets[id] = newTweet
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import XFollows
+
+extension SandboxGraph {
+    /// Loads a graph from a JSON file (`x-sandbox --graph FILE`).
+    ///
+    /// The file is one object; users and Tweets are written exactly as X returns them (the
+    /// generated ``User`` and ``Tweet`` models decode them, so one spec serves both sides):
+    ///
+    /// ```json
+    /// {
+    ///   "credentials": {
+    ///     "consumer_key": "sandboxConsumerKey",
+    ///     "consumer_secret": "sandboxConsumerSecret",
+    ///     "bearer_token": "AAAAAAAAAAAAAAAAAAAAAsandboxBearer",
+    ///     "access_tokens": [
+    ///       {"user_id": "6253282", "access_token": "6253282-sandboxAccessToken", "access_token_secret": "sandboxTokenSecret"}
+    ///     ],
+    ///     "oauth2_tokens": [
+    ///       {"user_id": "6253282", "access_token": "sandboxOAuth2Token", "scopes": ["tweet.read", "users.read", "follows.read", "follows.write"]}
+    ///     ]
+    ///   },
+    ///   "users": [
+    ///     {"id": "6253282", "name": "X API", "username": "API", "protected": false,
+    ///      "created_at": "2007-05-23T06:01:13.000Z", "pinned_tweet_id": "1346889436626259968",
+    ///      "public_metrics": {"followers_count": 0, "following_count": 0, "tweet_count": 3570, "listed_count": 12}},
+    ///     {"id": "2244994945", "name": "Developers", "username": "XDevelopers"},
+    ///     {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true}
+    ///   ],
+    ///   "tweets": [
+    ///     {"id": "1346889436626259968", "text": "Learn how to use the user Tweet timeline", "author_id": "6253282",
+    ///      "created_at": "2021-01-06T18:40:40.000Z", "lang": "en"}
+    ///   ],
+    ///   "follows": [
+    ///     {"source_user_id": "6253282", "target_user_id": "2244994945"}
+    ///   ],
+    ///   "pending_follows": [
+    ///     {"source_user_id": "6253282", "target_user_id": "1319345001836576768"}
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// - `credentials` (required): the App's keys, access tokens (each starting with its
+    ///   user's ID and `-`) and OAuth 2.0 tokens with their scopes.
+    /// - `users` (required): X user objects; `id`, `name` and `username` are required, IDs
+    ///   are canonical (no leading zeros). Follower and following counts are ignored: the
+    ///   sandbox counts `follows`.
+    /// - `tweets` (optional): X Tweet objects, such as the users' pinned Tweets.
+    /// - `follows` (optional): who follows whom, oldest first (lists show the newest first).
+    /// - `pending_follows` (optional): follow requests waiting for a protected user.
+    ///
+    /// - Throws: ``SandboxGraphError`` naming the member that is wrong, or the file that
+    ///   cannot be read.
+    public init(contentsOf url: URL) throws(SandboxGraphError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SandboxGraphError("Cannot read the graph file \(url.path): \(error.localizedDescription)")
+        }
+        do {
+            try self.init(jsonData: data)
+        } catch {
+            throw SandboxGraphError("\(url.lastPathComponent): \(error.message)")
+        }
+    }
+
+    /// Decodes a graph from JSON in the format ``init(contentsOf:)`` documents.
+    ///
+    /// - Throws: ``SandboxGraphError`` naming the member that is wrong.
+    public init(jsonData: Data) throws(SandboxGraphError) {
+        let file: GraphFile
+        do {
+            file = try XAPIJSON.makeDecoder().decode(GraphFile.self, from: jsonData)
+        } catch let error as DecodingError {
+            throw SandboxGraphError(Self.describe(error))
+        } catch {
+            throw SandboxGraphError("The graph is not valid JSON: \(error)")
+        }
+        self.init(credentials: file.credentials)
+        for (index, user) in file.users.enumerated() {
+            do { try add(user) } catch { throw SandboxGraphError("users[\(index)]: \(error.message)") }
+        }
+        for (index, tweet) in (file.tweets ?? []).enumerated() {
+            do { try add(tweet) } catch { throw SandboxGraphError("tweets[\(index)]: \(error.message)") }
+        }
+        for (index, edge) in (file.follows ?? []).enumerated() {
+            do { try follow(edge.source, edge.target) } catch { throw SandboxGraphError("follows[\(index)]: \(error.message)") }
+        }
+        for (index, edge) in (file.pendingFollows ?? []).enumerated() {
+            do {
+                try requestFollow(edge.source, edge.target)
+            } catch {
+                throw SandboxGraphError("pending_follows[\(index)]: \(error.message)")
+            }
+        }
+        try validate()
+    }
+
+    private struct GraphFile: Decodable {
+        struct Edge: Decodable {
+            var source: String
+            var target: String
+
+            enum CodingKeys: String, CodingKey {
+                case source = "source_user_id"
+                case target = "target_user_id"
+            }
+        }
+
+        var credentials: SandboxCredentials
+        var users: [User]
+        var tweets: [Tweet]?
+        var follows: [Edge]?
+        var pendingFollows: [Edge]?
+
+        enum CodingKeys: String, CodingKey {
+            case credentials, users, tweets, follows
+            case pendingFollows = "pending_follows"
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "the document" : text)
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): the required member is missing."
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type)."
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found null."
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "The graph does not decode: \(error)"
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import XFollows
+
+/// Everything a sandbox serves: its users and Tweets (``SandboxDirectory``), who follows whom
+/// (``FollowGraph``) and the credentials it accepts (``SandboxCredentials``).
+///
+/// Start from the deterministic ``seeded(seed:)`` graph, load one from JSON with
+/// ``init(contentsOf:)``, or build a small one in code:
+///
+/// ```swift
+/// var graph = SandboxGraph(credentials: SandboxCredentials(
+///     consumerKey: "key", consumerSecret: "secret", bearerToken: "bearer",
+///     accessTokens: [.init(userID: "1", accessToken: "1-token", accessTokenSecret: "token-secret")]))
+/// try graph.add(User(id: "1", name: "One", username: "one"))
+/// try graph.add(User(id: "2", name: "Two", username: "two", protected: true))
+/// try graph.follow("2", "1")
+/// try graph.validate()
+/// ```
+public struct SandboxGraph: Sendable {
+    /// The users and Tweets.
+    public private(set) var directory: SandboxDirectory
+    /// Who follows whom, and the pending follow requests.
+    public private(set) var follows: FollowGraph
+    /// The keys and tokens the sandbox accepts.
+    public var credentials: SandboxCredentials
+    /// The seed of a seeded graph; `nil` for a graph built or loaded otherwise.
+    public internal(set) var seed: UInt64?
+
+    /// A graph without users, accepting `credentials`.
+    public init(credentials: SandboxCredentials) {
+        self.directory = SandboxDirectory()
+        self.follows = FollowGraph()
+        self.credentials = credentials
+        self.seed = nil
+    }
+
+    /// Adds a user. Its ID must be a canonical numeric ID and its username match X's rules;
+    /// follower and following counts in `public_metrics` are ignored (the sandbox counts).
+    ///
+    /// - Throws: ``SandboxGraphError`` for a malformed or duplicate ID or username.
+    public mutating func add(_ user: User) throws(SandboxGraphError) {
+        guard let id = NumericID.parseCanonical(user.id) else {
+            throw SandboxGraphError("The user ID \"\(user.id)\" is not a canonical user ID (\(NumericID.pattern), no leading zeros).")
+        }
+        guard Self.isValidUsername(user.username) else {
+            throw SandboxGraphError("The username \"\(user.username)\" of user \(user.id) does not match ^[A-Za-z0-9_]{1,15}$.")
+        }
+        try directory.insert(user, id: id)
+    }
+
+    /// Adds a Tweet (for example a user's pinned Tweet).
+    ///
+    /// - Throws: ``SandboxGraphError`` for a malformed or duplicate ID.
+    public mutating func add(_ tweet: Tweet) throws(SandboxGraphError) {
+        guard let id = NumericID.parseCanonical(tweet.id) else {
+            throw SandboxGraphError("The Tweet ID \"\(tweet.id)\" is not a canonical Tweet ID (\(NumericID.pattern), no leading zeros).")
+        }
+        try directory.insert(tweet, id: id)
+    }
+
+    /// Makes `source` follow `target` (the newest follow of both); both must exist.
+    ///
+    /// - Throws: ``SandboxGraphError`` when a user is unknown or they are the same user.
+    public mutating func follow(_ source: String, _ target: String) throws(SandboxGraphError) {
+        let (source, target) = try pair(source, target)
+        follows.follow(source, target)
+    }
+
+    /// Records a pending request of `source` to follow `target`; both must exist.
+    ///
+    /// - Throws: ``SandboxGraphError`` when a user is unknown or they are the same user.
+    public mutating func requestFollow(_ source: String, _ target: String) throws(SandboxGraphError) {
+        let (source, target) = try pair(source, target)
+        follows.requestFollow(source, target)
+    }
+
+    /// Checks what single additions cannot: every credential names an existing user, every
+    /// access token starts with its user's ID and `-`, every pinned Tweet exists and belongs
+    /// to its user, and no token is given twice.
+    ///
+    /// - Throws: ``SandboxGraphError`` naming the first problem found.
+    public func validate() throws(SandboxGraphError) {
+        var tokens: Set<String> = [credentials.bearerToken]
+        for token in credentials.accessTokens {
+            guard let id = NumericID.parse(token.userID), directory.contains(id) else {
+                throw SandboxGraphError("An access token names the unknown user \(token.userID).")
+            }
+            guard token.accessToken.hasPrefix("\(token.userID)-") else {
+                throw SandboxGraphError("The access token of user \(token.userID) must start with \"\(token.userID)-\", as X's do.")
+            }
+            guard tokens.insert(token.accessToken).inserted else {
+                throw SandboxGraphError("The access token of user \(token.userID) is given twice.")
+            }
+        }
+        for token in credentials.oauth2Tokens {
+            guard let id = NumericID.parse(token.userID), directory.contains(id) else {
+                throw SandboxGraphError("An OAuth 2.0 token names the unknown user \(token.userID).")
+            }
+            guard tokens.insert(token.accessToken).inserted else {
+                throw SandboxGraphError("An OAuth 2.0 token of user \(token.userID) is given twice or equals another token.")
+            }
+        }
+        for id in directory.storedUserIDs {
+            guard let user = directory.user(withID: id), let pinned = user.pinnedTweetID else { continue }
+            guard let tweet = directory.pinnedTweet(of: user) else {
+                throw SandboxGraphError("User \(user.id) pins the unknown Tweet \(pinned).")
+            }
+            if let author = tweet.authorID, author != user.id {
+                throw SandboxGraphError("User \(user.id) pins Tweet \(pinned), which user \(author) wrote.")
+            }
+        }
+    }
+
+    /// Whether a username matches X's rules, `^[A-Za-z0-9_]{1,15}$`.
+    static func isValidUsername(_ username: String) -> Bool {
+        (1...15).contains(username.utf8.count) && username.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        }
+    }
+
+    private func pair(_ source: String, _ target: String) throws(SandboxGraphError) -> (UInt64, UInt64) {
+        guard let sourceID = NumericID.parse(source), directory.contains(sourceID) else {
+            throw SandboxGraphError("A follow names the unknown user \(source).")
+        }
+        guard let targetID = NumericID.parse(target), directory.contains(targetID) else {
+            throw SandboxGraphError("A follow names the unknown user \(target).")
+        }
+        guard sourceID != targetID else {
+            throw SandboxGraphError("User \(source) cannot follow themself.")
+        }
+        return (sourceID, targetID)
+    }
+
+    mutating func setPopulation(_ population: Population) {
+        directory.population = population
+    }
+
+    mutating func withFollows(_ body: (inout FollowGraph) -> Void) {
+        body(&follows)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import XFollows
+
+/// Makes realistic users and Tweets from a seeded generator: names, handles, bios whose
+/// entities match their text, metrics, pinned Tweets with every field X can return.
+enum ProfileFactory {
+    /// 2008-01-01T00:00:00Z, the earliest account creation date drawn.
+    static let earliestAccount = Date(timeIntervalSince1970: 1_199_145_600)
+    /// 2024-06-30T00:00:00Z, the latest account creation date drawn.
+    static let latestAccount = Date(timeIntervalSince1970: 1_719_705_600)
+    /// 2024-10-01T00:00:00Z, the latest Tweet date drawn.
+    static let latestTweet = Date(timeIntervalSince1970: 1_727_740_800)
+
+    /// A date in `[start, end)` with millisecond precision, as X's timestamps have.
+    static func date(between start: Date, and end: Date, using random: inout SeededRandom) -> Date {
+        let span = max(1, Int(end.timeIntervalSince(start)))
+        let seconds = random.below(span)
+        let milliseconds = random.below(1000)
+        return start.addingTimeInterval(Double(seconds) + Double(milliseconds) / 1000)
+    }
+
+    /// A `t.co` short link.
+    static func shortURL(using random: inout SeededRandom) -> String {
+        "https://t.co/" + random.string(count: 10, from: SeededRandom.alphanumerics)
+    }
+
+    /// ASCII letters and digits of a name, lowercased: `Chloé` → `chloe`.
+    static func handlePart(_ name: String) -> String {
+        let scalars = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0))
+        }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+
+    /// A handle of at most 15 characters from `[A-Za-z0-9_]`, made unique by `suffix`.
+    static func username(first: String, last: String, suffix: String) -> String {
+        let stem = "\(handlePart(first))_\(handlePart(last))"
+        let room = max(1, 15 - suffix.count)
+        return String(stem.prefix(room)) + suffix
+    }
+
+    /// A profile picture URL on X's image host.
+    static func profileImageURL(using random: inout SeededRandom) -> URL {
+        if random.chance(0.08) {
+            return URL(string: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png")!
+        }
+        let folder = 1_000_000_000_000_000_000 + UInt64(random.below(700_000_000)) * 1_000_000_000
+        let name = random.string(count: 8, from: SeededRandom.alphanumerics)
+        return URL(string: "https://pbs.twimg.com/profile_images/\(folder)/\(name)_normal.jpg")!
+    }
+
+    /// A profile website: its `t.co` link and the entity that expands it.
+    static func website(using random: inout SeededRandom, handle: String) -> (url: String, entities: ProfileURLEntities) {
+        let short = shortURL(using: &random)
+        let domain = random.pick(ProfileVocabulary.domains)
+        let expanded = "https://\(domain)/\(handle)"
+        let entity = URLEntity(start: 0, end: short.unicodeScalars.count, url: short, expandedURL: expanded,
+                               displayURL: "\(domain)/\(handle)")
+        return (short, ProfileURLEntities(urls: [entity]))
+    }
+
+    /// A bio with hashtags, mentions, cashtags and links whose entities match the text.
+    static func biography(using random: inout SeededRandom, mentionable: [String]) -> EntityTextBuilder {
+        var text = EntityTextBuilder()
+        let job = random.pick(ProfileVocabulary.jobs)
+        text.append(job.prefix(1).uppercased() + job.dropFirst())
+        if random.chance(0.5) {
+            text.append(" at \(random.pick(ProfileVocabulary.companies))")
+        }
+        text.append(". ")
+        if random.chance(0.7) {
+            text.append("Into ")
+            text.hashtag(random.pick(ProfileVocabulary.hashtags))
+            if random.chance(0.4) {
+                text.append(" and ")
+                text.hashtag(random.pick(ProfileVocabulary.hashtags))
+            }
+            text.append(". ")
+        }
+        if random.chance(0.2) {
+            text.append("Long ")
+            text.cashtag(random.pick(ProfileVocabulary.cashtags))
+            text.append(", not advice. ")
+        }
+        if random.chance(0.3), !mentionable.isEmpty {
+            text.append("Previously ")
+            text.mention(random.pick(mentionable))
+            text.append(". ")
+        }
+        if random.chance(0.25) {
+            text.append("Blog: ")
+            let short = shortURL(using: &random)
+            let domain = random.pick(ProfileVocabulary.domains)
+            let slug = random.string(count: 6, from: Array("abcdefghijklmnopqrstuvwxyz"))
+            text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+            text.append(" ")
+        }
+        text.append(random.chance(0.5) ? "Opinions my own." : "She/her · he/him · they/them welcome.")
+        return text
+    }
+
+    /// A pinned Tweet with every field a Tweet can have filled in the way X fills it.
+    static func tweet(
+        id: UInt64,
+        authorID: UInt64,
+        createdAfter accountCreation: Date,
+        mentionable: [String],
+        using random: inout SeededRandom
+    ) -> Tweet {
+        let language = random.chance(0.7) ? ProfileVocabulary.tweetTexts[0] : random.pick(ProfileVocabulary.tweetTexts)
+        var text = EntityTextBuilder()
+        if language.lang == "en", random.chance(0.4) {
+            text.annotated("Swift", type: "Product", probability: 0.8 + Double(random.below(20)) / 100)
+            text.append(" tip: ")
+        }
+        text.append(random.pick(language.texts))
+        if random.chance(0.6) {
+            text.append(" ")
+            text.hashtag(random.pick(ProfileVocabulary.hashtags))
+        }
+        if random.chance(0.2) {
+            text.append(" ")
+            text.cashtag(random.pick(ProfileVocabulary.cashtags))
+        }
+        if random.chance(0.3), !mentionable.isEmpty {
+            text.append(" cc ")
+            text.mention(random.pick(mentionable))
+        }
+        if random.chance(0.4) {
+            text.append(" ")
+            let short = shortURL(using: &random)
+            let domain = random.pick(ProfileVocabulary.domains)
+            let slug = random.string(count: 8, from: Array("abcdefghijklmnopqrstuvwxyz0123456789"))
+            text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+        }
+
+        let created = date(between: max(accountCreation, earliestAccount.addingTimeInterval(86_400)),
+                           and: latestTweet, using: &random)
+        let impressions = random.integer(in: 50...250_000)
+        let likes = impressions / random.integer(in: 20...200)
+        let retweets = likes / random.integer(in: 3...12)
+        let replies = likes / random.integer(in: 5...30)
+        let quotes = retweets / random.integer(in: 2...8)
+        let bookmarks = likes / random.integer(in: 4...20)
+        let linkClicks = text.urls.isEmpty ? 0 : impressions / random.integer(in: 30...300)
+        let profileClicks = impressions / random.integer(in: 40...400)
+        let tweetID = String(id)
+        var annotations: [ContextAnnotation]?
+        if random.chance(0.5) {
+            let annotation = random.pick(ProfileVocabulary.annotations)
+            annotations = [ContextAnnotation(
+                domain: ContextAnnotationDomain(id: annotation.domainID, name: annotation.domain,
+                                                description: "Named \(annotation.domain.lowercased()) entities"),
+                entity: ContextAnnotationEntity(id: annotation.entityID, name: annotation.entity)
+            )]
+        }
+        let hasMedia = random.chance(0.3)
+        let hasPlace = random.chance(0.1)
+        return Tweet(
+            id: tweetID,
+            text: text.text,
+            editHistoryTweetIDs: [tweetID],
+            attachments: hasMedia ? TweetAttachments(mediaKeys: ["3_\(id)"]) : nil,
+            authorID: String(authorID),
+            contextAnnotations: annotations,
+            conversationID: tweetID,
+            createdAt: created,
+            editControls: EditControls(editsRemaining: 5, isEditEligible: true,
+                                       editableUntil: created.addingTimeInterval(3600)),
+            entities: text.tweetEntities,
+            geo: hasPlace ? TweetGeo(placeID: random.string(count: 16, from: Array("0123456789abcdef"))) : nil,
+            lang: language.lang,
+            nonPublicMetrics: TweetNonPublicMetrics(
+                impressionCount: impressions, urlLinkClicks: linkClicks, userProfileClicks: profileClicks),
+            publicMetrics: TweetPublicMetrics(
+                retweetCount: retweets, replyCount: replies, likeCount: likes, quoteCount: quotes,
+                bookmarkCount: bookmarks, impressionCount: impressions),
+            organicMetrics: TweetEngagementMetrics(
+                impressionCount: impressions, likeCount: likes, replyCount: replies, retweetCount: retweets,
+                urlLinkClicks: linkClicks, userProfileClicks: profileClicks),
+            possiblySensitive: false,
+            replySettings: .everyone,
+            source: random.pick(ProfileVocabulary.sources)
+        )
+    }
+}

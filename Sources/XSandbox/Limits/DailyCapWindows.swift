@@ -1,0 +1,51 @@
+import Foundation
+import XFollows
+
+/// Rolling 24-hour action caps, as X counts follows (per user and per App) and unfollows (per
+/// App): an action counts for 24 hours after it happened.
+///
+/// Pure value: pass the time in. The sandbox checks every cap of a request, performs the
+/// action only when none is exhausted, then records it under all of them.
+///
+/// ```swift
+/// var caps = DailyCapWindows()
+/// let key = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .user, subject: "6253282")
+/// let rule = DailyCapRule(scope: .user, limit: 400)
+/// caps.status(rule, key: key, at: now).remaining   // 400
+/// caps.record(key, at: now)
+/// caps.status(rule, key: key, at: now).remaining   // 399
+/// ```
+public struct DailyCapWindows: Sendable {
+    /// Whose cap: an operation, a scope and the user or App counted.
+    public typealias Key = RateLimitWindows.Key
+
+    private var actions: [Key: [Date]] = [:]
+
+    /// No action counted yet.
+    public init() {}
+
+    /// The cap's state: actions left in the last 24 hours and when the next slot frees (24
+    /// hours after the oldest counted action; 24 hours from now when none counts).
+    public func status(_ rule: DailyCapRule, key: Key, at now: Date) -> LimitStatus {
+        let window = TimeInterval(DailyCapRule.windowSeconds)
+        let live = (actions[key] ?? []).filter { now.timeIntervalSince($0) < window && $0 <= now }
+        let reset = live.first.map { $0.addingTimeInterval(window) } ?? now.addingTimeInterval(window)
+        return LimitStatus(limit: rule.limit, remaining: max(0, rule.limit - live.count), reset: reset)
+    }
+
+    /// How many actions count now under `key`.
+    public func count(for key: Key, at now: Date) -> Int {
+        let window = TimeInterval(DailyCapRule.windowSeconds)
+        return (actions[key] ?? []).filter { now.timeIntervalSince($0) < window && $0 <= now }.count
+    }
+
+    /// Counts one action under `key` at `now`, forgetting actions older than 24 hours.
+    public mutating func record(_ key: Key, at now: Date) {
+        let window = TimeInterval(DailyCapRule.windowSeconds)
+        var list = actions[key] ?? []
+        list.removeAll { now.timeIntervalSince($0) >= window }
+        let index = list.lastIndex { $0 <= now }.map { $0 + 1 } ?? 0
+        list.insert(now, at: index)
+        actions[key] = list
+    }
+}

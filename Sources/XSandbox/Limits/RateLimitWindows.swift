@@ -1,0 +1,89 @@
+import Foundation
+import XFollows
+
+/// Fixed request windows, as X counts its 15-minute limits: the first request opens a window
+/// of ``RateLimitRule/windowSeconds``; it allows ``RateLimitRule/requests`` requests and
+/// resets when it ends.
+///
+/// Each operation counts separately, per user for ``LimitScope/user`` rules and per App for
+/// ``LimitScope/app`` rules. Pure value: pass the time in, so tests need no clock.
+///
+/// ```swift
+/// var windows = RateLimitWindows()
+/// let rule = RateLimitRule(scope: .user, requests: 15, windowSeconds: 900)
+/// let first = windows.consume(rule, operationID: "usersIdFollowers", subject: "6253282", at: now)
+/// first.isAllowed          // true
+/// first.status.remaining   // 14
+/// ```
+public struct RateLimitWindows: Sendable {
+    /// Whose window: an operation, a scope and the user or App counted.
+    public struct Key: Hashable, Sendable {
+        /// The operation ID.
+        public var operationID: String
+        /// Whom the window counts.
+        public var scope: LimitScope
+        /// The user ID (user scope) or App key (App scope).
+        public var subject: String
+
+        /// Creates a key.
+        public init(operationID: String, scope: LimitScope, subject: String) {
+            self.operationID = operationID
+            self.scope = scope
+            self.subject = subject
+        }
+    }
+
+    /// The outcome of one request.
+    public struct Decision: Sendable, Hashable {
+        /// Whether the request fits in the window (and was counted).
+        public var isAllowed: Bool
+        /// The window after the request.
+        public var status: LimitStatus
+    }
+
+    private struct Window: Sendable {
+        var start: Date
+        var count: Int
+    }
+
+    private var windows: [Key: Window] = [:]
+    private static let pruneThreshold = 10_000
+
+    /// No request counted yet.
+    public init() {}
+
+    /// Counts one request under `rule`, or refuses it when the window is used up.
+    public mutating func consume(_ rule: RateLimitRule, operationID: String, subject: String, at now: Date) -> Decision {
+        let key = Key(operationID: operationID, scope: rule.scope, subject: subject)
+        let length = TimeInterval(max(1, rule.windowSeconds))
+        var window = windows[key] ?? Window(start: now, count: 0)
+        if now >= window.start.addingTimeInterval(length) || now < window.start {
+            window = Window(start: now, count: 0)
+        }
+        let reset = window.start.addingTimeInterval(length)
+        guard window.count < rule.requests else {
+            windows[key] = window
+            return Decision(isAllowed: false, status: LimitStatus(limit: rule.requests, remaining: 0, reset: reset))
+        }
+        window.count += 1
+        windows[key] = window
+        if windows.count > Self.pruneThreshold { prune(at: now, longestWindow: length) }
+        return Decision(isAllowed: true,
+                        status: LimitStatus(limit: rule.requests, remaining: rule.requests - window.count, reset: reset))
+    }
+
+    /// The window of `rule` for `subject` without counting a request.
+    public func status(_ rule: RateLimitRule, operationID: String, subject: String, at now: Date) -> LimitStatus {
+        let key = Key(operationID: operationID, scope: rule.scope, subject: subject)
+        let length = TimeInterval(max(1, rule.windowSeconds))
+        guard let window = windows[key], now < window.start.addingTimeInterval(length), now >= window.start else {
+            return LimitStatus(limit: rule.requests, remaining: rule.requests, reset: now.addingTimeInterval(length))
+        }
+        return LimitStatus(limit: rule.requests, remaining: max(0, rule.requests - window.count),
+                           reset: window.start.addingTimeInterval(length))
+    }
+
+    private mutating func prune(at now: Date, longestWindow: TimeInterval) {
+        windows = windows.filter { now < $0.value.start.addingTimeInterval(max(longestWindow, 86_400)) }
+    }
+}

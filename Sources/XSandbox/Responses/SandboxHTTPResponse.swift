@@ -1,0 +1,37 @@
+import Foundation
+import XFollows
+
+/// A response before it becomes Hummingbird's: status, headers and body bytes.
+struct SandboxHTTPResponse: Sendable {
+    var status: Int
+    var headers: [(name: String, value: String)]
+    var body: Data
+
+    /// A JSON body encoded with the X coders, as `application/json`.
+    static func json(_ value: some Encodable, status: Int = 200) -> SandboxHTTPResponse {
+        encode(value, status: status, contentType: "application/json")
+    }
+
+    /// A problem document as `application/problem+json`.
+    static func problem(_ problem: Problem, status: Int) -> SandboxHTTPResponse {
+        encode(problem, status: status, contentType: "application/problem+json")
+    }
+
+    private static func encode(_ value: some Encodable, status: Int, contentType: String) -> SandboxHTTPResponse {
+        do {
+            let body = try XAPIJSON.makeEncoder().encode(value)
+            return SandboxHTTPResponse(status: status, headers: [("content-type", contentType)], body: body)
+        } catch {
+            let fallback = Problem(type: "about:blank", title: "Internal Server Error",
+                                   detail: "The response could not be encoded: \(error)", status: 500)
+            let body = (try? XAPIJSON.makeEncoder().encode(fallback)) ?? Data()
+            return SandboxHTTPResponse(status: 500, headers: [("content-type", "application/problem+json")], body: body)
+        }
+    }
+
+    /// Adds a limit's three headers.
+    mutating func add(_ status: LimitStatus?, prefix: String) {
+        guard let status else { return }
+        headers += status.headers(prefix: prefix)
+    }
+}

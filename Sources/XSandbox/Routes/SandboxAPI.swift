@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import XFollows
+
+/// The sandbox's request pipeline, independent of HTTP plumbing: route, authenticate (401),
+/// check the authentication method and scopes (403), count the request in its rate-limit
+/// window (429), then validate and run the operation. Every answer carries X's limit headers
+/// and lands in the journal.
+struct SandboxAPI: Sendable {
+    /// A received request, as the HTTP layer hands it over.
+    struct Request: Sendable {
+        var method: String
+        /// The path as received, percent-encoded.
+        var path: String
+        /// The query as received, percent-encoded, without `?`.
+        var query: String?
+        /// The `Host` header, which the client signed.
+        var host: String?
+        var authorization: String?
+        var body: Data
+    }
+
+    let directory: SandboxDirectory
+    let authenticator: SandboxAuthenticator
+    let tokens: PageTokenCodec
+    let store: SandboxStore
+    let clock: SandboxClock
+    /// The scheme clients reach the sandbox with (the signature covers it).
+    let scheme: String
+    /// Logs one line per request at `info`.
+    let logger: Logger
+
+    func respond(to request: Request) async -> SandboxHTTPResponse {
+        let now = clock.now()
+        let items = (request.query.map(OAuth1Signature.formParameters) ?? []).map {
+            OperationRequest.QueryItem(name: $0.name, value: $0.value)
+        }
+        var trace = Trace()
+        let response = await handle(request, items: items, at: now, trace: &trace)
+        logger.info("\(request.method) \(request.path) → \(response.status)", metadata: [
+            "x-sandbox.operation": .string(trace.operationID ?? "none"),
+            "x-sandbox.user": .string(trace.principal?.userID ?? (trace.principal == nil ? "unauthenticated" : "app")),
+        ])
+        await store.record(SandboxRequestRecord(
+            method: request.method, path: request.path, query: items, operationID: trace.operationID,
+            status: response.status, authentication: trace.principal?.method, userID: trace.principal?.userID, date: now
+        ))
+        return response
+    }
+
+    /// What the journal records about a request besides its status.
+    private struct Trace {
+        var operationID: String?
+        var principal: SandboxPrincipal?
+    }
+
+    private func handle(
+        _ request: Request, items: [OperationRequest.QueryItem], at now: Date, trace: inout Trace
+    ) async -> SandboxHTTPResponse {
+        let route: SandboxRoute
+        switch SandboxRoute.match(method: request.method, path: request.path) {
+        case .success(let matched):
+            route = matched
+        case .failure(.unknownPath):
+            return .problem(SandboxProblems.notFound(request.path), status: 404)
+        case .failure(.methodNotAllowed(let allowed)):
+            var response = SandboxHTTPResponse.problem(
+                SandboxProblems.methodNotAllowed(request.method, path: request.path), status: 405)
+            response.headers.append(("allow", allowed.joined(separator: ", ")))
+            return response
+        }
+        let operation = route.operation
+        trace.operationID = operation.id
+
+        guard let principal = await authenticate(request, at: now) else {
+            return .problem(SandboxProblems.unauthorized, status: 401)
+        }
+        trace.principal = principal
+        if let refusal = Self.securityRefusal(principal, operation) {
+            return .problem(refusal, status: 403)
+        }
+
+        let window = await store.admit(operation, principal: principal, at: now)
+        if let window, !window.isAllowed {
+            var response = SandboxHTTPResponse.problem(SandboxProblems.tooManyRequests, status: 429)
+            response.add(window.status, prefix: "x-rate-limit")
+            return response
+        }
+
+        var response: SandboxHTTPResponse
+        switch route {
+        case .followers(let id):
+            response = await lookup(.followers, id: id, items: items, principal: principal)
+        case .following(let id):
+            response = await lookup(.following, id: id, items: items, principal: principal)
+        case .follow(let id):
+            response = await follow(as: id, body: request.body, items: items, principal: principal, at: now)
+        case .unfollow(let source, let target):
+            response = await unfollow(target, as: source, items: items, principal: principal, at: now)
+        }
+        response.add(window?.status, prefix: "x-rate-limit")
+        return response
+    }
+
+    // MARK: Authentication
+
+    private func authenticate(_ request: Request, at now: Date) async -> SandboxPrincipal? {
+        switch authenticator.classify(request.authorization) {
+        case .refused:
+            return nil
+        case .principal(let principal):
+            return principal
+        case .oauth1(let header):
+            guard let url = signedURL(of: request) else { return nil }
+            let result = await store.verify(authenticator.verifier, method: request.method, url: url,
+                                            authorization: header, at: now)
+            guard case .success(let identity) = result else { return nil }
+            return authenticator.principal(for: identity)
+        }
+    }
+
+    /// The URL the client requested and signed: the scheme, the `Host` header, the path and
+    /// the query exactly as received.
+    private func signedURL(of request: Request) -> URL? {
+        guard let host = request.host, !host.isEmpty else { return nil }
+        let query = request.query.map { "?\($0)" } ?? ""
+        return URL(string: "\(scheme)://\(host)\(request.path)\(query)")
+    }
+
+    /// 403 when the operation does not accept the method (App-only on a write) or an OAuth
+    /// 2.0 token lacks a scope the operation requires.
+    static func securityRefusal(_ principal: SandboxPrincipal, _ operation: OperationDescriptor) -> Problem? {
+        guard !operation.security.isEmpty else { return nil }
+        let sameMethod = operation.security.filter { $0.method == principal.method }
+        guard !sameMethod.isEmpty else {
+            return SandboxProblems.unsupportedAuthentication(principal.method, supported: operation.security)
+        }
+        guard principal.method == .oauth2UserContext else { return nil }
+        let granted = principal.scopes ?? []
+        let satisfied = sameMethod.contains { requirement in
+            guard case .oauth2UserContext(let required) = requirement else { return true }
+            return required.isSubset(of: granted)
+        }
+        return satisfied ? nil : SandboxProblems.forbidden()
+    }
+
+    // MARK: Shared validation
+
+    static func idError(_ parameter: String, _ value: String) -> SandboxProblems.InvalidParameter {
+        .init(parameter: parameter, value: value,
+              message: "The `\(parameter)` query parameter value [\(value)] does not match \(NumericID.pattern)")
+    }
+
+    static func unexpectedQueryErrors(_ items: [OperationRequest.QueryItem], allowed: [String]) -> [SandboxProblems.InvalidParameter] {
+        items.filter { !allowed.contains($0.name) }.map { item in
+            .init(parameter: item.name, value: item.value,
+                  message: "The query parameter [\(item.name)] is not one of [\(allowed.sorted().joined(separator: ","))]")
+        }
+    }
+
+    static func actingUserRefusal(_ principal: SandboxPrincipal, parameter: String, value: String, id: UInt64) -> Problem? {
+        guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == id else {
+            return SandboxProblems.forbidden(
+                "The `\(parameter)` path parameter [\(value)] must be the authenticated user's ID"
+                    + (principal.userID.map { " [\($0)]" } ?? "") + "; you cannot act on behalf of another user.")
+        }
+        return nil
+    }
+}

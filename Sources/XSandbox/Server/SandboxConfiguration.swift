@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+
+/// How a sandbox runs: where it listens, which graph it serves, which limits it enforces and
+/// by which clock.
+///
+/// ```swift
+/// var configuration = SandboxConfiguration()          // 127.0.0.1, a free port, the seeded graph
+/// configuration.limits = .unlimited                   // like `x-sandbox --no-limits`
+/// configuration.graph = try SandboxGraph(contentsOf: graphFile)
+/// let server = try await SandboxServer.start(configuration)
+/// ```
+public struct SandboxConfiguration: Sendable {
+    /// The address to bind, `127.0.0.1` by default (loopback only).
+    public var host: String
+    /// The port to bind; `0` (the default) picks a free one.
+    public var port: Int
+    /// The users, Tweets, follows and credentials served.
+    public var graph: SandboxGraph
+    /// The rate limits and daily caps enforced.
+    public var limits: SandboxLimits
+    /// The sandbox's time.
+    public var clock: SandboxClock
+    /// How far an OAuth 1.0a timestamp may be from the sandbox's clock, in seconds (X: 5 minutes).
+    public var timestampTolerance: TimeInterval
+    /// The secret pagination tokens are authenticated with; `nil` (the default) draws a random
+    /// one at start, so tokens do not outlive the server, as X's do not outlive their session.
+    public var pageTokenSecret: Data?
+    /// How many requests the journal keeps (the oldest go first); `0` keeps none.
+    public var journalCapacity: Int
+    /// Where the server logs.
+    public var logger: Logger
+
+    /// Creates a configuration.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        graph: SandboxGraph = .seeded(),
+        limits: SandboxLimits = .documented,
+        clock: SandboxClock = .system,
+        timestampTolerance: TimeInterval = 300,
+        pageTokenSecret: Data? = nil,
+        journalCapacity: Int = 100_000,
+        logger: Logger = SandboxConfiguration.quietLogger
+    ) {
+        self.host = host
+        self.port = port
+        self.graph = graph
+        self.limits = limits
+        self.clock = clock
+        self.timestampTolerance = timestampTolerance
+        self.pageTokenSecret = pageTokenSecret
+        self.journalCapacity = journalCapacity
+        self.logger = logger
+    }
+
+    /// A logger that only reports warnings and errors.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "x-sandbox")
+        logger.logLevel = .warning
+        return logger
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import XFollows
+
+/// The sandbox's mutable state behind one actor: follows, limit counters, nonces and the
+/// request journal. Every change a request makes (a follow and the caps it uses, a window's
+/// count) happens in one actor call, so concurrent requests never see half of one.
+actor SandboxStore {
+    /// A page of a list: the IDs, each user's live counts, and where the page lies.
+    struct Page: Sendable {
+        var ids: [UInt64]
+        var counts: [UInt64: (followers: Int, following: Int)]
+        var range: Range<Int>
+        var total: Int
+    }
+
+    /// The 24-hour caps a write was counted under, as headers report them.
+    struct DailyStatuses: Sendable {
+        var user: LimitStatus?
+        var app: LimitStatus?
+
+        var isExhausted: Bool { user?.isExhausted == true || app?.isExhausted == true }
+    }
+
+    /// What a follow or unfollow did.
+    enum WriteResult<Outcome: Sendable>: Sendable {
+        case done(Outcome, DailyStatuses)
+        case capped(DailyStatuses)
+    }
+
+    private var follows: FollowGraph
+    private(set) var limits: SandboxLimits
+    private var windows = RateLimitWindows()
+    private var caps = DailyCapWindows()
+    private var nonces: NonceRegistry
+    private var journal: [SandboxRequestRecord] = []
+    private let journalCapacity: Int
+
+    init(follows: FollowGraph, limits: SandboxLimits, tolerance: TimeInterval, journalCapacity: Int) {
+        self.follows = follows
+        self.limits = limits
+        self.nonces = NonceRegistry(tolerance: tolerance)
+        self.journalCapacity = max(0, journalCapacity)
+    }
+
+    // MARK: Authentication and windows
+
+    func verify(
+        _ verifier: OAuth1Verifier, method: String, url: URL, authorization: String, at now: Date
+    ) -> Result<OAuth1Verifier.Identity, OAuth1Verifier.Failure> {
+        verifier.verify(method: method, url: url, authorization: authorization, at: now, nonces: &nonces)
+    }
+
+    /// Counts a request against the operation's window for the principal's scope; the status
+    /// is `nil` when no window applies.
+    func admit(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> RateLimitWindows.Decision? {
+        let scope: LimitScope = principal.method == .appOnly ? .app : .user
+        guard let rule = limits.rateLimits(for: operation).first(where: { $0.scope == scope }),
+              let subject = principal.subject(for: scope)
+        else { return nil }
+        return windows.consume(rule, operationID: operation.id, subject: subject, at: now)
+    }
+
+    // MARK: Lookups
+
+    func page(_ list: PageToken.List, of owner: UInt64, position: PageToken.Position, size: Int) -> Page {
+        let total = follows.count(of: list, owner: owner)
+        let range = PageToken(list: list, ownerID: owner, position: position).range(size: size, count: total)
+        let ids = follows.ids(in: list, of: owner, range: range)
+        var counts: [UInt64: (followers: Int, following: Int)] = [:]
+        counts.reserveCapacity(ids.count)
+        for id in ids {
+            counts[id] = (follows.followerCount(of: id), follows.followingCount(of: id))
+        }
+        return Page(ids: ids, counts: counts, range: range, total: total)
+    }
+
+    // MARK: Writes
+
+    /// Follows (or asks to follow a protected user) if no daily cap is exhausted, and counts
+    /// the action under every cap.
+    func follow(
+        _ source: UInt64, _ target: UInt64, targetIsProtected: Bool,
+        operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date
+    ) -> WriteResult<FollowOutcome> {
+        let keys = capKeys(operation, principal: principal)
+        let before = statuses(keys, at: now)
+        guard !before.isExhausted else { return .capped(before) }
+        let outcome: FollowOutcome
+        if follows.isFollowing(source, target) {
+            outcome = .following
+        } else if targetIsProtected {
+            follows.requestFollow(source, target)
+            outcome = .pending
+        } else {
+            follows.follow(source, target)
+            outcome = .following
+        }
+        for (_, key) in keys { caps.record(key, at: now) }
+        return .done(outcome, statuses(keys, at: now))
+    }
+
+    /// Unfollows (and cancels a pending request) if no daily cap is exhausted, and counts the
+    /// action under every cap.
+    func unfollow(
+        _ source: UInt64, _ target: UInt64, operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date
+    ) -> WriteResult<Bool> {
+        let keys = capKeys(operation, principal: principal)
+        let before = statuses(keys, at: now)
+        guard !before.isExhausted else { return .capped(before) }
+        follows.unfollow(source, target)
+        for (_, key) in keys { caps.record(key, at: now) }
+        return .done(follows.isFollowing(source, target), statuses(keys, at: now))
+    }
+
+    private func capKeys(_ operation: OperationDescriptor, principal: SandboxPrincipal) -> [(DailyCapRule, DailyCapWindows.Key)] {
+        limits.dailyCaps(for: operation).compactMap { rule in
+            principal.subject(for: rule.scope).map {
+                (rule, DailyCapWindows.Key(operationID: operation.id, scope: rule.scope, subject: $0))
+            }
+        }
+    }
+
+    private func statuses(_ keys: [(DailyCapRule, DailyCapWindows.Key)], at now: Date) -> DailyStatuses {
+        var result = DailyStatuses()
+        for (rule, key) in keys {
+            let status = caps.status(rule, key: key, at: now)
+            switch rule.scope {
+            case .user: result.user = Self.tighter(result.user, status)
+            case .app: result.app = Self.tighter(result.app, status)
+            }
+        }
+        return result
+    }
+
+    private static func tighter(_ current: LimitStatus?, _ candidate: LimitStatus) -> LimitStatus {
+        guard let current else { return candidate }
+        return candidate.remaining < current.remaining ? candidate : current
+    }
+
+    // MARK: Journal
+
+    func record(_ entry: SandboxRequestRecord) {
+        guard journalCapacity > 0 else { return }
+        if journal.count >= journalCapacity { journal.removeFirst(journal.count - journalCapacity + 1) }
+        journal.append(entry)
+    }
+
+    func requests() -> [SandboxRequestRecord] { journal }
+
+    func clearRequests() { journal.removeAll() }
+
+    // MARK: Inspection and control
+
+    /// Runs `body` on the follow graph inside the actor, so no copy of it escapes.
+    func inspect<Result: Sendable>(_ body: @Sendable (FollowGraph) -> Result) -> Result {
+        body(follows)
+    }
+
+    func setLimits(_ newLimits: SandboxLimits) { limits = newLimits }
+
+    func dailyCapCount(operation: OperationDescriptor, scope: LimitScope, subject: String, at now: Date) -> Int {
+        caps.count(for: DailyCapWindows.Key(operationID: operation.id, scope: scope, subject: subject), at: now)
+    }
+
+    @discardableResult
+    func approveRequest(from source: UInt64, to target: UInt64) -> Bool {
+        follows.approveRequest(from: source, to: target)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import XSandbox
+
+/// What `x-sandbox` prints when it listens: the URL, the graph, the demo credentials and a
+/// request to paste.
+struct Banner {
+    let server: SandboxServer
+    let graph: SandboxGraph
+    let limitsEnabled: Bool
+
+    var text: String {
+        let credentials = server.credentials
+        let url = server.baseURL.absoluteString
+        var lines: [String] = []
+        lines.append("x-sandbox: X API v2 follows sandbox listening on \(url)")
+        let source = graph.seed.map { "seeded graph (seed \($0))" } ?? "graph file"
+        lines.append("Serving a \(source): \(server.directory.userCount.formatted()) users, "
+                     + "\(graph.follows.followCount.formatted()) follows; "
+                     + (limitsEnabled ? "X's rate limits and daily caps apply." : "no limits (--no-limits)."))
+        lines.append("")
+        lines.append("App credentials")
+        lines.append("  API key (consumer key):       \(credentials.consumerKey)")
+        lines.append("  API key secret:               \(credentials.consumerSecret)")
+        lines.append("  Bearer token (App-only):      \(credentials.bearerToken)")
+        if !credentials.accessTokens.isEmpty {
+            lines.append("")
+            lines.append("OAuth 1.0a user access tokens")
+            for token in credentials.accessTokens {
+                lines.append("  \(handle(token.userID)) (id \(token.userID))")
+                lines.append("    access token:               \(token.accessToken)")
+                lines.append("    access token secret:        \(token.accessTokenSecret)")
+            }
+        }
+        if !credentials.oauth2Tokens.isEmpty {
+            lines.append("")
+            lines.append("OAuth 2.0 user access tokens")
+            for token in credentials.oauth2Tokens {
+                lines.append("  \(handle(token.userID)) [\(token.scopes.sorted().joined(separator: " "))]")
+                lines.append("    \(token.accessToken)")
+            }
+        }
+        lines.append("")
+        lines.append("Try")
+        lines.append("  curl -H 'Authorization: Bearer \(credentials.bearerToken)' \\")
+        lines.append("    '\(url)/2/users/\(SandboxAccounts.xDevelopers)/followers?max_results=5&user.fields=public_metrics,verified'")
+        if let token = credentials.oauth2Tokens.first(where: { $0.scopes.contains("follows.write") }) {
+            lines.append("  curl -X POST -H 'Authorization: Bearer \(token.accessToken)' -H 'Content-Type: application/json' \\")
+            lines.append("    -d '{\"target_user_id\": \"\(SandboxAccounts.xDevelopers)\"}' '\(url)/2/users/\(token.userID)/following'")
+        }
+        lines.append("")
+        lines.append("Press Ctrl-C to stop.")
+        return lines.joined(separator: "\n")
+    }
+
+    private func handle(_ userID: String) -> String {
+        guard let id = UInt64(userID), let user = server.directory.user(withID: id) else { return userID }
+        return "@\(user.username)"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import XFollows
+import XSandbox
+
+@Suite("Rate-limit windows and daily caps")
+struct LimitTests {
+    let start = Date(timeIntervalSince1970: 1_750_000_000)
+
+    @Test("A 15-request window allows 15 requests, refuses the 16th, and resets when it ends")
+    func window() {
+        var windows = RateLimitWindows()
+        let rule = RateLimitRule(scope: .app, requests: 15, windowSeconds: 900)
+        for index in 0..<15 {
+            let decision = windows.consume(rule, operationID: "usersIdFollowers", subject: "app",
+                                           at: start.addingTimeInterval(Double(index * 10)))
+            #expect(decision.isAllowed)
+            #expect(decision.status.remaining == 14 - index)
+            #expect(decision.status.reset == start.addingTimeInterval(900))
+        }
+        let refused = windows.consume(rule, operationID: "usersIdFollowers", subject: "app", at: start.addingTimeInterval(899))
+        #expect(!refused.isAllowed)
+        #expect(refused.status == LimitStatus(limit: 15, remaining: 0, reset: start.addingTimeInterval(900)))
+        let next = windows.consume(rule, operationID: "usersIdFollowers", subject: "app", at: start.addingTimeInterval(900))
+        #expect(next.isAllowed)
+        #expect(next.status == LimitStatus(limit: 15, remaining: 14, reset: start.addingTimeInterval(1800)))
+    }
+
+    @Test("Windows count per operation and per user or App separately")
+    func separateWindows() {
+        var windows = RateLimitWindows()
+        let rule = RateLimitRule(scope: .user, requests: 1, windowSeconds: 900)
+        #expect(windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
+        #expect(!windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
+        #expect(windows.consume(rule, operationID: "usersIdFollowers", subject: "2", at: start).isAllowed)
+        #expect(windows.consume(rule, operationID: "usersIdFollowing", subject: "1", at: start).isAllowed)
+        let appRule = RateLimitRule(scope: .app, requests: 1, windowSeconds: 900)
+        #expect(windows.consume(appRule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
+        #expect(windows.status(rule, operationID: "usersIdFollowers", subject: "3", at: start)
+            == LimitStatus(limit: 1, remaining: 1, reset: start.addingTimeInterval(900)))
+    }
+
+    @Test("Limit headers carry epoch seconds, rounded up")
+    func headers() {
+        let status = LimitStatus(limit: 50, remaining: 49, reset: Date(timeIntervalSince1970: 1_750_000_900.2))
+        let headers = status.headers(prefix: "x-user-limit-24hour")
+        #expect(headers.map(\.name) == ["x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"])
+        #expect(headers.map(\.value) == ["50", "49", "1750000901"])
+    }
+
+    @Test("A daily cap counts actions over a rolling 24 hours")
+    func rollingCap() {
+        var caps = DailyCapWindows()
+        let key = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .user, subject: "1")
+        let rule = DailyCapRule(scope: .user, limit: 3)
+        #expect(caps.status(rule, key: key, at: start) == LimitStatus(limit: 3, remaining: 3, reset: start.addingTimeInterval(86_400)))
+        for hour in 0..<3 { caps.record(key, at: start.addingTimeInterval(Double(hour) * 3600)) }
+        let exhausted = caps.status(rule, key: key, at: start.addingTimeInterval(10 * 3600))
+        #expect(exhausted == LimitStatus(limit: 3, remaining: 0, reset: start.addingTimeInterval(86_400)))
+        #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_399)).remaining == 0)
+        let oneFree = caps.status(rule, key: key, at: start.addingTimeInterval(86_400))
+        #expect(oneFree == LimitStatus(limit: 3, remaining: 1, reset: start.addingTimeInterval(86_400 + 3600)))
+        #expect(caps.count(for: key, at: start.addingTimeInterval(2 * 86_400)) == 0)
+        let other = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .app, subject: "app")
+        #expect(caps.count(for: other, at: start.addingTimeInterval(3 * 3600)) == 0)
+    }
+
+    @Test("The documented limits are the spec's, and unlimited applies none")
+    func documentedLimits() {
+        let documented = SandboxLimits.documented
+        #expect(documented.rateLimits(for: .usersIdFollowers) == OperationDescriptor.usersIdFollowers.rateLimits)
+        #expect(documented.dailyCaps(for: .usersIdFollow) == [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)])
+        #expect(documented.dailyCaps(for: .usersIdUnfollow) == [DailyCapRule(scope: .app, limit: 500)])
+        #expect(SandboxLimits.unlimited.rateLimits(for: .usersIdFollowers).isEmpty)
+        #expect(SandboxLimits.unlimited.dailyCaps(for: .usersIdFollow).isEmpty)
+        var custom = SandboxLimits.documented
+        custom.setRateLimits([RateLimitRule(scope: .user, requests: 2, windowSeconds: 60)], for: .usersIdFollow)
+        #expect(custom.rateLimits(for: .usersIdFollow) == [RateLimitRule(scope: .user, requests: 2, windowSeconds: 60)])
+    }
+}

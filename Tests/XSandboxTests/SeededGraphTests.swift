@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import XFollows
+@testable import XSandbox
+
+@Suite("Seeded graph")
+struct SeededGraphTests {
+    let graph = SandboxGraph.seeded()
+
+    private func id(_ text: String) -> UInt64 { UInt64(text)! }
+
+    private func user(_ text: String) throws -> User {
+        try #require(graph.directory.user(withID: id(text)))
+    }
+
+    @Test("The same seed gives the same users, Tweets, follows and credentials")
+    func determinism() {
+        let first = SandboxGraph.seeded(seed: 7)
+        let second = SandboxGraph.seeded(seed: 7)
+        #expect(first.credentials == second.credentials)
+        #expect(first.follows.followCount == second.follows.followCount)
+        let population = first.directory.population!
+        for index in [0, 1, 4242, 99_999] {
+            let userID = population.userID(at: index)
+            #expect(first.directory.user(withID: userID) == second.directory.user(withID: userID))
+            #expect(population.pinnedTweet(at: index) == second.directory.population!.pinnedTweet(at: index))
+            #expect(first.follows.allIDs(in: .following, of: userID) == second.follows.allIDs(in: .following, of: userID))
+        }
+        let xDevelopers = id(SandboxAccounts.xDevelopers)
+        #expect(first.follows.ids(in: .followers, of: xDevelopers, range: 0..<500)
+            == second.follows.ids(in: .followers, of: xDevelopers, range: 0..<500))
+    }
+
+    @Test("Another seed gives another graph, with the same notable accounts")
+    func otherSeed() throws {
+        let other = SandboxGraph.seeded(seed: 7)
+        #expect(other.credentials != graph.credentials)
+        let population = try #require(graph.directory.population)
+        let otherUser = other.directory.user(withID: other.directory.population!.userID(at: 10))
+        #expect(otherUser != graph.directory.user(withID: population.userID(at: 10)))
+        #expect(other.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
+    }
+
+    @Test("@XDevelopers has at least 100,000 followers and @tenk_club exactly 10,000")
+    func bigAccounts() {
+        #expect(graph.follows.followerCount(of: id(SandboxAccounts.xDevelopers)) >= 100_000)
+        #expect(graph.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
+        let followers = graph.follows.allIDs(in: .followers, of: id(SandboxAccounts.tenThousandClub))
+        #expect(Set(followers).count == 10_000)
+        #expect(followers.allSatisfy { graph.directory.contains($0) })
+        #expect(graph.follows.followerCount(of: id(SandboxAccounts.quietQuinn)) == 0)
+        #expect(graph.follows.followingCount(of: id(SandboxAccounts.quietQuinn)) == 0)
+    }
+
+    @Test("Every user field of @every_field and every Tweet field of its pinned Tweet are filled")
+    func everyField() throws {
+        let user = try user(SandboxAccounts.everyField)
+        let fields = FieldSelection(userFields: Set(User.Field.allCases))
+        #expect(fields.apply(to: user) == user)
+        #expect(user.createdAt != nil && user.description?.isEmpty == false && user.location != nil)
+        #expect(user.entities?.url?.urls?.isEmpty == false)
+        let bio = try #require(user.entities?.description)
+        #expect(bio.urls?.isEmpty == false && bio.hashtags?.isEmpty == false)
+        #expect(bio.mentions?.isEmpty == false && bio.cashtags?.isEmpty == false)
+        #expect(user.mostRecentTweetID != nil && user.pinnedTweetID != nil && user.profileImageURL != nil)
+        #expect(user.protected == false && user.publicMetrics != nil && user.url?.isEmpty == false)
+        #expect(user.verified == true && user.verifiedType == .blue && user.withheld?.countryCodes.isEmpty == false)
+
+        let tweet = try #require(graph.directory.pinnedTweet(of: user))
+        #expect(tweet.attachments != nil && tweet.authorID == user.id && tweet.contextAnnotations != nil)
+        #expect(tweet.conversationID != nil && tweet.createdAt != nil && tweet.editControls != nil)
+        #expect(tweet.entities?.annotations != nil && tweet.entities?.cashtags != nil && tweet.entities?.hashtags != nil)
+        #expect(tweet.entities?.mentions != nil && tweet.entities?.urls != nil && tweet.geo?.coordinates != nil)
+        #expect(tweet.inReplyToUserID != nil && tweet.lang != nil && tweet.nonPublicMetrics != nil)
+        #expect(tweet.publicMetrics != nil && tweet.organicMetrics != nil && tweet.promotedMetrics != nil)
+        #expect(tweet.possiblySensitive != nil && tweet.referencedTweets != nil && tweet.replySettings != nil)
+        #expect(tweet.source != nil && tweet.withheld != nil && tweet.editHistoryTweetIDs != nil)
+    }
+
+    @Test("Entities point at their text: hashtags, mentions, cashtags and URLs sit where they say")
+    func entityPositions() throws {
+        let population = try #require(graph.directory.population)
+        var checked = 0
+        for index in 0..<300 {
+            let user = population.user(at: index)
+            let scalars = Array((user.description ?? "").unicodeScalars)
+            func text(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+            for hashtag in user.entities?.description?.hashtags ?? [] {
+                #expect(text(hashtag.start, hashtag.end) == "#" + hashtag.hashtag)
+                checked += 1
+            }
+            for mention in user.entities?.description?.mentions ?? [] {
+                #expect(text(mention.start, mention.end) == "@" + mention.username)
+            }
+            for cashtag in user.entities?.description?.cashtags ?? [] {
+                #expect(text(cashtag.start, cashtag.end) == "$" + cashtag.cashtag)
+            }
+            for url in user.entities?.description?.urls ?? [] {
+                #expect(text(url.start, url.end) == url.url)
+            }
+            if let tweet = population.pinnedTweet(at: index) {
+                let tweetScalars = Array(tweet.text.unicodeScalars)
+                for hashtag in tweet.entities?.hashtags ?? [] {
+                    #expect(String(String.UnicodeScalarView(tweetScalars[hashtag.start..<hashtag.end])) == "#" + hashtag.hashtag)
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    @Test("The population has protected users, pinned Tweets, verified users and a usable shape")
+    func populationShape() throws {
+        let population = try #require(graph.directory.population)
+        #expect(population.count == SandboxGraph.seededPopulationCount)
+        let users = (0..<2000).map(population.user(at:))
+        #expect(users.contains { $0.protected == true })
+        #expect(users.contains { $0.pinnedTweetID != nil })
+        #expect(users.contains { $0.verifiedType == .blue })
+        #expect(users.contains { $0.entities?.url != nil })
+        #expect(users.allSatisfy { SandboxGraph.isValidUsername($0.username) })
+        #expect(Set(users.map(\.username)).count == users.count)
+        #expect(users.filter { $0.protected == true }.allSatisfy { $0.pinnedTweetID == nil })
+        for (index, user) in users.enumerated() where user.pinnedTweetID != nil {
+            let tweet = try #require(graph.directory.pinnedTweet(of: user))
+            #expect(tweet.id == user.pinnedTweetID && tweet.authorID == user.id)
+            #expect(graph.directory.tweet(withID: UInt64(tweet.id)!) == tweet)
+            #expect(population.index(ofUser: UInt64(user.id)!) == index)
+        }
+        #expect(graph.directory.user(withID: Population.userIDBase + 3) == nil)
+    }
+
+    @Test("Protected accounts, demo users and their credentials are there")
+    func accountsAndCredentials() throws {
+        #expect(try user(SandboxAccounts.lockedLucy).protected == true)
+        #expect(try user(SandboxAccounts.privatePete).protected == true)
+        #expect(try user(SandboxAccounts.xDevelopers).username == "XDevelopers")
+        let credentials = graph.credentials
+        for demo in SandboxAccounts.demoUsers {
+            _ = try user(demo)
+            let token = try #require(credentials.accessTokens.first { $0.userID == demo })
+            #expect(token.accessToken.hasPrefix("\(demo)-"))
+            #expect(credentials.userCredentials(for: demo)?.userID == demo)
+            #expect(credentials.oauth2Tokens.contains { $0.userID == demo && $0.scopes.contains("follows.write") })
+        }
+        #expect(credentials.oauth2Tokens.contains { $0.scopes == SandboxCredentials.readOnlyScopes })
+        #expect(graph.follows.hasPendingRequest(from: id(SandboxAccounts.alice), to: id(SandboxAccounts.privatePete)))
+        try graph.validate()
+    }
+}
