@@ -51,6 +51,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "xapi-gen-fuzz",
+            dependencies: ["XAPIGenerator"],
+            swiftSettings: strictSettings
+        ),
         .plugin(
             name: "XAPIGeneratorPlugin",
             capability: .buildTool(),
@@ -151,7 +156,13 @@ let package = Package(
         ),
         .testTarget(
             name: "XFollowsTests",
-            dependencies: ["XFollows", "XSandbox"],
+            dependencies: [
+                "XFollows",
+                "XSandbox",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

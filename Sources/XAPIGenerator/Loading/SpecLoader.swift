@@ -21,8 +21,18 @@ struct SpecLoader {
         return try load(text: text, file: path, diagnostics: &diagnostics)
     }
 
+    /// Flow collections nested deeper than this are refused before libyaml
+    /// and Yams, whose composer recurses once per level.
+    static let maximumFlowDepth = 256
+
     /// Loads YAML text; `file` names it in diagnostics.
     static func load(text: String, file: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
+        if let (line, column) = Self.excessiveFlowNesting(in: text) {
+            throw GeneratorError(
+                "collections nest deeper than \(Self.maximumFlowDepth) levels",
+                at: SourceLocation(file: file, line: line, column: column)
+            )
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)
@@ -37,7 +47,7 @@ struct SpecLoader {
         var converter = NodeConverter(file: file)
         let node = converter.convert(root, depth: 0)
         for diagnostic in converter.diagnostics { diagnostics.emit(diagnostic) }
-        if converter.tooDeep {
+        if converter.tooDeep || converter.tooLarge {
             throw GeneratorError(diagnostics: diagnostics.diagnostics)
         }
         return node
@@ -102,6 +112,49 @@ struct SpecLoader {
         return nil
     }
 
+    /// Where `[`/`{` nesting first exceeds ``maximumFlowDepth``, counting
+    /// brackets outside quoted scalars and comments.
+    static func excessiveFlowNesting(in text: String) -> (Int, Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: Character?
+        var inComment = false
+        var previous: Character = "\n"
+        for character in text {
+            column += 1
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 0
+                inComment = false
+                previous = "\n"
+                continue
+            }
+            defer { previous = character }
+            if inComment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "#" where previous == " " || previous == "\t" || previous == "\n":
+                inComment = true
+            case "\"", "'":
+                if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || previous == "\n" || previous == "-" {
+                    quote = character
+                }
+            case "[", "{":
+                depth += 1
+                if depth > maximumFlowDepth { return (line, column) }
+            case "]", "}":
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
         var line = 1
         var column = 1
@@ -123,10 +176,15 @@ private struct NodeConverter {
     /// Deeper documents are rejected: nothing in OpenAPI nests this far, and a
     /// bound keeps the recursive stages safe from hostile input.
     static let maximumDepth = 200
+    /// Aliases let a small file stand for an exponentially large tree; past
+    /// this many nodes the document is refused.
+    static let maximumNodes = 1_000_000
 
     let file: String
     var diagnostics: [Diagnostic] = []
     var tooDeep = false
+    var tooLarge = false
+    var nodes = 0
 
     init(file: String) {
         self.file = file
@@ -138,6 +196,14 @@ private struct NodeConverter {
 
     mutating func convert(_ node: Node, depth: Int) -> SpecNode {
         let here = location(node.mark)
+        nodes += 1
+        if nodes > Self.maximumNodes {
+            if !tooLarge {
+                diagnostics.append(.error("the document expands to more than \(Self.maximumNodes) nodes (through aliases?)", at: here))
+                tooLarge = true
+            }
+            return SpecNode(value: .scalar(.init(text: "", kind: .null)), location: here)
+        }
         if depth > Self.maximumDepth {
             if !tooDeep {
                 diagnostics.append(.error("the document nests deeper than \(Self.maximumDepth) levels", at: here))

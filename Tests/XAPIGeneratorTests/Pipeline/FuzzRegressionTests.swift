@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import XAPIGenerator
+
+/// Inputs that once crashed, hung or exhausted the generator, or that probe
+/// its guards (deep nesting, alias bombs, bytes that are not UTF-8): each
+/// must end in located diagnostics. `.ci/fuzz` seeds libFuzzer with them;
+/// a crash it finds belongs here.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/FuzzRegressions")
+
+    static let inputs: [String] = (try? FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()) ?? []
+
+    @Test("Every regression input ends in files or located diagnostics", arguments: inputs)
+    func input(_ name: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent(name))
+        let found = diagnostics(String(decoding: data, as: UTF8.self), file: name)
+        for diagnostic in found {
+            #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+        }
+    }
+
+    @Test("Flow nesting past the limit is refused where it crosses it")
+    func deepFlowNesting() {
+        let found = diagnostics("openapi: " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300))
+        #expect(found.map(\.description) == ["spec.yaml:1:\(9 + SpecLoader.maximumFlowDepth + 1): error: collections nest deeper than \(SpecLoader.maximumFlowDepth) levels"])
+    }
+
+    @Test("Nesting past the converter's depth is refused")
+    func deepBlockNesting() throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent("deep-block-nesting.yaml"))
+        let found = diagnostics(String(decoding: data, as: UTF8.self))
+        #expect(found.first?.message == "the document nests deeper than 200 levels")
+    }
+
+    @Test("An empty file is an error")
+    func emptyFile() {
+        #expect(diagnostics("").map(\.description) == ["spec.yaml:1:1: error: the spec is empty"])
+    }
+
+    @Test("An alias bomb is refused instead of expanded")
+    func aliasBomb() throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent("alias-expansion-bomb.yaml"))
+        let found = diagnostics(String(decoding: data, as: UTF8.self))
+        #expect(found.first?.message == "the document expands to more than 1000000 nodes (through aliases?)")
+    }
+
+    @Test("Brackets inside quotes and comments do not count as nesting")
+    func quotedBrackets() {
+        let yaml = "openapi: 3.1.0\ninfo:\n  title: \"" + String(repeating: "[", count: 400) + "\" # " + String(repeating: "{", count: 400) + "\n  version: '1'\npaths: {}\n"
+        #expect(diagnostics(yaml).isEmpty)
+    }
+}
