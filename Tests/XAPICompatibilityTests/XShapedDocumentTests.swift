@@ -109,5 +109,11 @@ struct XShapedDocumentTests {
             }
         }
         _ = search
+        // An operation without a body returns NoContent, its path parameter formatted as text.
+        let cancel: (AppOnlyClient) -> (Int) async throws -> APIResponse<NoContent> = { client in
+            { id in try await client.cancelComplianceJob(id: id) }
+        }
+        _ = cancel
+        #expect(OperationDescriptor.cancelComplianceJob.isIdempotent)
     }
 }

@@ -45,6 +45,10 @@ struct ResponseInterpreter {
                 underlyingError: underlying
             )
         }
+        if Body.self == NoContent.self, let empty = NoContent() as? Body {
+            // The spec promises no content; whatever came is not read.
+            return empty
+        }
         guard data.contains(where: { !Self.isJSONWhitespace($0) }) else {
             throw malformed("The \(status) response has an empty body where JSON was expected.")
         }
