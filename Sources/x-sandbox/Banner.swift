@@ -15,7 +15,7 @@ struct Banner {
         lines.append("x-sandbox: X API v2 follows sandbox listening on \(url)")
         let source = graph.seed.map { "seeded graph (seed \($0))" } ?? "graph file"
         lines.append("Serving a \(source): \(server.directory.userCount.formatted()) users, "
-                     + "\(graph.follows.followCount.formatted()) follows; "
+                     + "\(graph.follows.followCount.formatted()) follow\(graph.follows.followCount == 1 ? "" : "s"); "
                      + (limitsEnabled ? "X's rate limits and daily caps apply." : "no limits (--no-limits)."))
         lines.append("")
         lines.append("App credentials")

@@ -20,7 +20,7 @@ struct XSandboxCommand: AsyncParsableCommand {
             exactly 10,000, protected accounts, and three demo users whose credentials it prints.
 
             Examples:
-              x-sandbox                          # http://127.0.0.1:8080, seeded graph, X's limits
+              x-sandbox                          # port 8080, seeded graph, X's limits
               x-sandbox --port 0                 # a free port; the URL is printed
               x-sandbox --no-limits              # no rate limits or daily caps
               x-sandbox --graph my-graph.json    # serve your own users and follows

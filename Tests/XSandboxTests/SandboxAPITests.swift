@@ -106,3 +106,19 @@ struct SandboxAPITests {
         #expect(records[1].operationID == nil && records[1].status == 404)
     }
 }
+
+@Suite("Request journal")
+struct JournalTests {
+    @Test("A full journal keeps the most recent requests, oldest first")
+    func ring() async {
+        let store = SandboxStore(follows: FollowGraph(), limits: .unlimited, tolerance: 300, journalCapacity: 3)
+        for index in 0..<5 {
+            await store.record(SandboxRequestRecord(
+                method: "GET", path: "/\(index)", query: [], operationID: nil, status: 404,
+                authentication: nil, userID: nil, date: Date(timeIntervalSince1970: Double(index))))
+        }
+        #expect(await store.requests().map(\.path) == ["/2", "/3", "/4"])
+        await store.clearRequests()
+        #expect(await store.requests().isEmpty)
+    }
+}

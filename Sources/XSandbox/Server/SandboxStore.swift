@@ -33,6 +33,8 @@ actor SandboxStore {
     private var caps = DailyCapWindows()
     private var nonces: NonceRegistry
     private var journal: [SandboxRequestRecord] = []
+    /// Where the oldest record sits once the journal is full (it is then a ring).
+    private var journalStart = 0
     private let journalCapacity: Int
 
     init(follows: FollowGraph, limits: SandboxLimits, tolerance: TimeInterval, journalCapacity: Int) {
@@ -141,13 +143,23 @@ actor SandboxStore {
 
     func record(_ entry: SandboxRequestRecord) {
         guard journalCapacity > 0 else { return }
-        if journal.count >= journalCapacity { journal.removeFirst(journal.count - journalCapacity + 1) }
-        journal.append(entry)
+        if journal.count < journalCapacity {
+            journal.append(entry)
+        } else {
+            journal[journalStart] = entry
+            journalStart = (journalStart + 1) % journalCapacity
+        }
     }
 
-    func requests() -> [SandboxRequestRecord] { journal }
+    /// The journal, oldest first.
+    func requests() -> [SandboxRequestRecord] {
+        Array(journal[journalStart...] + journal[..<journalStart])
+    }
 
-    func clearRequests() { journal.removeAll() }
+    func clearRequests() {
+        journal.removeAll()
+        journalStart = 0
+    }
 
     // MARK: Inspection and control
 
