@@ -31,6 +31,7 @@ func exercise(_ data: Data) {
 }
 
 #if XAPI_FUZZING
+/// libFuzzer's entry point: one input per call.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     exercise(Data(bytes: start, count: count))

@@ -160,8 +160,9 @@ extension SwiftRenderer {
     private func signature(_ operation: OperationModel, name: String, arguments: [Argument], trailing: [String] = [], returns: String, async: Bool) -> [String] {
         let all = arguments.map(\.declaration) + trailing
         let effects = async ? " async throws" : ""
-        if all.isEmpty {
-            return ["public func \(name)()\(effects) -> \(returns) {"]
+        let oneLine = "public func \(name)(\(all.joined(separator: ", ")))\(effects) -> \(returns) {"
+        if all.count <= 1 || (all.count <= 3 && oneLine.count <= 96) {
+            return [oneLine]
         }
         return ["public func \(name)("] + all.enumerated().map { index, argument in
             "    " + argument + (index == all.count - 1 ? "" : ",")
