@@ -4,8 +4,8 @@ import PackagePlugin
 /// Refreshes the committed copy of generated sources:
 /// `swift package --allow-writing-to-package-directory generate-xapi`.
 ///
-/// For every target with an `xapi-gen.json` (or only those passed with
-/// `--target NAME`), it runs `xapi-gen generate SPEC --output Generated/NAME`.
+/// For every non-test target with an `xapi-gen.json` (or only those passed
+/// with `--target NAME`), it runs `xapi-gen generate SPEC --output Generated/NAME`.
 /// Pass `--check` to fail, with a diff, when `Generated/` is stale instead.
 @main
 struct XAPIGeneratorCommand: CommandPlugin {
@@ -18,6 +18,8 @@ struct XAPIGeneratorCommand: CommandPlugin {
         var generated = 0
         for target in context.package.targets {
             guard let sourceTarget = target as? SourceModuleTarget else { continue }
+            // Test targets generate for themselves; they have no committed copy unless asked for.
+            if requestedTargets.isEmpty, sourceTarget.kind == .test { continue }
             guard requestedTargets.isEmpty || requestedTargets.contains(target.name) else { continue }
             guard let inputs = try GeneratorConfiguration.load(inTargetDirectory: sourceTarget.directoryURL) else {
                 if requestedTargets.contains(target.name) { throw PluginError.noConfiguration(target: target.name) }
