@@ -122,3 +122,20 @@ struct JournalTests {
         #expect(await store.requests().isEmpty)
     }
 }
+
+@Suite("Write requests")
+struct WriteRequestTests {
+    @Test("Follow and unfollow take no query parameters")
+    func noQueryParameters() async {
+        let harness = APIHarness()
+        let authorization = harness.bearer(scopes: SandboxCredentials.allFollowsScopes)
+        let follow = await harness.send("POST", "/2/users/\(SandboxAccounts.alice)/following?id=1", authorization: authorization,
+                                        body: "{\"target_user_id\": \"\(SandboxAccounts.quietQuinn)\"}")
+        #expect(follow.status == 400)
+        let unfollow = await harness.send("DELETE", "/2/users/\(SandboxAccounts.alice)/following/\(SandboxAccounts.bob)?force=true",
+                                          authorization: authorization)
+        #expect(unfollow.status == 400)
+        let errors = unfollow.object["errors"] as? [[String: Any]] ?? []
+        #expect(errors.first?["message"] as? String == "The query parameter [force] is not one of []")
+    }
+}

@@ -6,7 +6,7 @@ extension SandboxAPI {
     func follow(
         as id: String, body: Data, items: [OperationRequest.QueryItem], principal: SandboxPrincipal, at now: Date
     ) async -> SandboxHTTPResponse {
-        var errors = Self.unexpectedQueryErrors(items, allowed: ["id"])
+        var errors = Self.unexpectedQueryErrors(items, allowed: [])
         let source = NumericID.parse(id)
         if source == nil { errors.append(Self.idError("id", id)) }
         var targetText: String?

@@ -7,7 +7,7 @@ extension SandboxAPI {
         _ targetText: String, as sourceText: String, items: [OperationRequest.QueryItem],
         principal: SandboxPrincipal, at now: Date
     ) async -> SandboxHTTPResponse {
-        var errors = Self.unexpectedQueryErrors(items, allowed: ["source_user_id", "target_user_id"])
+        var errors = Self.unexpectedQueryErrors(items, allowed: [])
         let source = NumericID.parse(sourceText)
         let target = NumericID.parse(targetText)
         if source == nil { errors.append(Self.idError("source_user_id", sourceText)) }

@@ -77,7 +77,9 @@ struct SandboxAPI: Sendable {
         }
         trace.principal = principal
         if let refusal = Self.securityRefusal(principal, operation) {
-            return .problem(refusal, status: 403)
+            var response = SandboxHTTPResponse.problem(refusal, status: 403)
+            response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
+            return response
         }
 
         let window = await store.admit(operation, principal: principal, at: now)

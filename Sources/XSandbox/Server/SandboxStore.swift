@@ -62,6 +62,16 @@ actor SandboxStore {
         return windows.consume(rule, operationID: operation.id, subject: subject, at: now)
     }
 
+    /// The principal's window for the operation without counting a request; `nil` when no
+    /// window applies.
+    func windowStatus(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> LimitStatus? {
+        let scope: LimitScope = principal.method == .appOnly ? .app : .user
+        guard let rule = limits.rateLimits(for: operation).first(where: { $0.scope == scope }),
+              let subject = principal.subject(for: scope)
+        else { return nil }
+        return windows.status(rule, operationID: operation.id, subject: subject, at: now)
+    }
+
     // MARK: Lookups
 
     func page(_ list: PageToken.List, of owner: UInt64, position: PageToken.Position, size: Int) -> Page {

@@ -91,6 +91,7 @@ struct AuthenticationEndToEndTests {
                 json: #"{"target_user_id": "\#(SandboxAccounts.quietQuinn)"}"#)
             #expect(raw.status == 403)
             #expect(raw.object == ["title": "Forbidden", "type": "about:blank", "status": 403, "detail": "Forbidden"] as NSDictionary)
+            #expect(raw.header("x-rate-limit-limit") == "50" && raw.header("x-rate-limit-remaining") == "50")
             #expect(!(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn)))
         }
     }
