@@ -21,7 +21,7 @@ struct GraphJSONTests {
           "users": [
             {"id": "6253282", "name": "X API", "username": "API", "protected": false,
              "created_at": "2007-05-23T06:01:13.000Z", "pinned_tweet_id": "1346889436626259968",
-             "public_metrics": {"followers_count": 0, "following_count": 0, "tweet_count": 3570, "listed_count": 12}},
+             "public_metrics": {"followers_count": 999, "following_count": 0, "tweet_count": 3570, "listed_count": 12}},
             {"id": "2244994945", "name": "Developers", "username": "XDevelopers"},
             {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true}
           ],
@@ -44,6 +44,7 @@ struct GraphJSONTests {
         #expect(graph.directory.userCount == 3)
         let api = try #require(graph.directory.user(withID: 6_253_282))
         #expect(api.username == "API" && api.publicMetrics?.tweetCount == 3570)
+        #expect(api.publicMetrics?.followersCount == 0 && api.publicMetrics?.followingCount == 0)
         #expect(graph.directory.pinnedTweet(of: api)?.lang == "en")
         #expect(graph.follows.isFollowing(6_253_282, 2_244_994_945))
         #expect(graph.follows.hasPendingRequest(from: 6_253_282, to: 1_319_345_001_836_576_768))

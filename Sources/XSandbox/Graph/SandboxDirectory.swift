@@ -33,8 +33,9 @@ public struct SandboxDirectory: Sendable {
         users[id] != nil || population?.index(ofUser: id) != nil
     }
 
-    /// The user with this ID, with its stored profile; follower and following counts are
-    /// those the graph was built with (a running sandbox reports live counts).
+    /// The user with this ID, with its stored profile. The follower and following counts of
+    /// its `public_metrics` are zero here: a running sandbox fills in the live counts of its
+    /// ``FollowGraph``.
     public func user(withID id: UInt64) -> User? {
         if let user = users[id] { return user }
         guard let population, let index = population.index(ofUser: id) else { return nil }

@@ -44,7 +44,11 @@ public struct SandboxGraph: Sendable {
         guard Self.isValidUsername(user.username) else {
             throw SandboxGraphError("The username \"\(user.username)\" of user \(user.id) does not match ^[A-Za-z0-9_]{1,15}$.")
         }
-        try directory.insert(user, id: id)
+        var stored = user
+        stored.publicMetrics?.followersCount = 0
+        stored.publicMetrics?.followingCount = 0
+        stored.pinnedTweet = nil
+        try directory.insert(stored, id: id)
     }
 
     /// Adds a Tweet (for example a user's pinned Tweet).
