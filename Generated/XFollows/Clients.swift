@@ -61,6 +61,15 @@ extension XAPIClient {
         if let value = paginationToken {
             try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
         }
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
         var request = OperationRequest(operation)
         request.setPathParameter("id", to: id)
         request.appendQueryItem("max_results", value: maxResults)
@@ -170,6 +179,15 @@ extension XAPIClient {
         try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
         if let value = paginationToken {
             try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
+        }
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
         }
         var request = OperationRequest(operation)
         request.setPathParameter("id", to: id)

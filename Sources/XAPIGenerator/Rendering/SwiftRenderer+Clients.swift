@@ -273,11 +273,20 @@ extension SwiftRenderer {
             if minimum != nil || maximum != nil {
                 checks.append("try ParameterValidation.check(\(value), minimum: \(bound(minimum)), maximum: \(bound(maximum)), parameter: \(parameter), operation: operation.id)")
             }
-        case .array, .set:
+        case .named(let name) where stringEnum(name) != nil:
+            // An `unknown` value decodes from a server, but the spec does not allow sending it.
+            checks.append("try ParameterValidation.check(\(value).rawValue, allowed: \(names.qualified(name)).allCases.map(\\.rawValue), parameter: \(parameter), operation: operation.id)")
+        case .array(let element), .set(let element):
             let minItems = (constraints.minItems ?? 0) > 1 ? constraints.minItems : nil
             if minItems != nil || constraints.maxItems != nil {
                 let check = "try ParameterValidation.check(count: \(argument.value).count, minItems: \(minItems.map(String.init) ?? "nil"), maxItems: \(constraints.maxItems.map(String.init) ?? "nil"), parameter: \(parameter), operation: operation.id)"
                 writer.block("if !\(argument.value).isEmpty") { writer in writer.line(check) }
+            }
+            if case .named(let name) = element, stringEnum(name) != nil {
+                let allowed = "\(names.qualified(name)).allCases.map(\\.rawValue)"
+                writer.block("for value in \(argument.value)") { writer in
+                    writer.line("try ParameterValidation.check(value.rawValue, allowed: \(allowed), parameter: \(parameter), operation: operation.id)")
+                }
             }
             return
         default:

@@ -1589,6 +1589,12 @@ struct SnippetTests {
                 let operation = OperationDescriptor.usersIdFollowers
                 try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
                 try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
+                for value in userFields {
+                    try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+                }
+                for value in expansions {
+                    try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+                }
                 var request = OperationRequest(operation)
                 request.setPathParameter("id", to: id)
                 request.appendQueryItem("max_results", value: maxResults)
