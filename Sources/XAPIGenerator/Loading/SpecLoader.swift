@@ -27,11 +27,8 @@ struct SpecLoader {
 
     /// Loads YAML text; `file` names it in diagnostics.
     static func load(text: String, file: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
-        if let (line, column) = Self.excessiveFlowNesting(in: text) {
-            throw GeneratorError(
-                "collections nest deeper than \(Self.maximumFlowDepth) levels",
-                at: SourceLocation(file: file, line: line, column: column)
-            )
+        if let problem = Self.prescan(text) {
+            throw GeneratorError(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
         }
         let root: Node?
         do {
@@ -112,47 +109,108 @@ struct SpecLoader {
         return nil
     }
 
-    /// Where `[`/`{` nesting first exceeds ``maximumFlowDepth``, counting
-    /// brackets outside quoted scalars and comments.
-    static func excessiveFlowNesting(in text: String) -> (Int, Int)? {
+    /// What the text scan refuses before libyaml and Yams see the text: flow
+    /// collections nested deeper than ``maximumFlowDepth`` (Yams' composer
+    /// recurses once per level), and an alias used as a mapping key (Yams
+    /// hashes every key to find duplicates, and hashing an alias walks all it
+    /// refers to, which aliases of aliases make exponentially large). Brackets
+    /// and asterisks inside quoted scalars and comments do not count.
+    static func prescan(_ text: String) -> (message: String, line: Int, column: Int)? {
         var depth = 0
         var line = 1
         var column = 0
         var quote: Character?
         var inComment = false
         var previous: Character = "\n"
-        for character in text {
+        var explicitKey = false
+        // Block scalars (`|`, `>`): their lines are text, skipped while more
+        // indented than the line that opened them.
+        var blockIndent: Int?
+        var lineIndent = 0
+        var lineContent = ""
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
             column += 1
             if character == "\n" || character == "\r\n" {
+                if quote == nil, blockIndent == nil, Self.opensBlockScalar(lineContent) {
+                    blockIndent = lineIndent
+                }
                 line += 1
                 column = 0
                 inComment = false
                 previous = "\n"
+                lineContent = ""
+                // Measure the next line's indentation, and skip it while it is block scalar text.
+                var indent = 0
+                while index + indent < characters.count, characters[index + indent] == " " { indent += 1 }
+                lineIndent = indent
+                let blank = index + indent >= characters.count || characters[index + indent] == "\n" || characters[index + indent] == "\r\n"
+                if let open = blockIndent {
+                    if blank || indent > open {
+                        while index < characters.count, characters[index] != "\n", characters[index] != "\r\n" { index += 1 }
+                        continue
+                    }
+                    blockIndent = nil
+                }
                 continue
             }
+            if !inComment, quote == nil { lineContent.append(character) }
             defer { previous = character }
             if inComment { continue }
             if let open = quote {
                 if character == open { quote = nil }
                 continue
             }
+            let atTokenStart = previous == " " || previous == "\t" || previous == "\n" || previous == "[" || previous == "{" || previous == ","
             switch character {
             case "#" where previous == " " || previous == "\t" || previous == "\n":
                 inComment = true
             case "\"", "'":
-                if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || previous == "\n" || previous == "-" {
+                if atTokenStart || previous == ":" || previous == "-" {
                     quote = character
                 }
             case "[", "{":
                 depth += 1
-                if depth > maximumFlowDepth { return (line, column) }
+                if depth > maximumFlowDepth {
+                    return ("collections nest deeper than \(maximumFlowDepth) levels", line, column)
+                }
             case "]", "}":
                 depth = max(0, depth - 1)
+            case "?" where atTokenStart:
+                explicitKey = true
+                continue
+            case "*" where atTokenStart:
+                // An alias: is it a key (`*a: …`, or after `? `)?
+                var end = index
+                while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+                    end += 1
+                }
+                var next = end
+                while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
+                let followedByColon = next < characters.count && characters[next] == ":"
+                    && (next + 1 == characters.count || [" ", "\t", "\n", "\r\n", ",", "]", "}"].contains(characters[next + 1]))
+                if end > index, followedByColon || explicitKey {
+                    return ("an alias used as a mapping key is not supported", line, column)
+                }
             default:
                 break
             }
+            if character != " " && character != "\t" { explicitKey = false }
         }
         return nil
+    }
+
+    /// Whether a line's content ends with a block scalar header (`|`, `>-`, `|+2`…).
+    static func opensBlockScalar(_ content: String) -> Bool {
+        let trimmed = content.trimmingCharacters(in: .whitespaces)
+        guard let marker = trimmed.lastIndex(where: { $0 == "|" || $0 == ">" }) else { return false }
+        let indicators = trimmed[trimmed.index(after: marker)...]
+        guard indicators.allSatisfy({ $0 == "-" || $0 == "+" || $0.isNumber }) else { return false }
+        let before = trimmed[..<marker]
+        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix(":") || before.hasSuffix("- ") || before.hasSuffix("-")
     }
 
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {

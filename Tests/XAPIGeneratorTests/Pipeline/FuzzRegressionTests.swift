@@ -39,6 +39,26 @@ struct FuzzRegressionTests {
         #expect(diagnostics("").map(\.description) == ["spec.yaml:1:1: error: the spec is empty"])
     }
 
+    @Test("An alias used as a mapping key is refused before Yams hashes it")
+    func aliasAsKey() {
+        let yaml = "openapi: 3.1.0\nbase: &base [1, 2]\nmapping:\n  *base: value\n"
+        #expect(diagnostics(yaml).map(\.description) == ["spec.yaml:4:3: error: an alias used as a mapping key is not supported"])
+        let explicit = "openapi: 3.1.0\nbase: &base [1, 2]\nmapping:\n  ? *base\n  : value\n"
+        #expect(diagnostics(explicit).map(\.description) == ["spec.yaml:4:5: error: an alias used as a mapping key is not supported"])
+        // Text that only looks like an alias key, in a block scalar or quotes, is fine.
+        let text = "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\n  description: |\n    *Note*: not an alias.\n    [[[[ nor nesting\n  summary: \"*a: b\"\npaths: {}\n"
+        #expect(diagnostics(text).isEmpty)
+        // An alias as a value is fine.
+        #expect(!diagnostics("openapi: 3.1.0\nbase: &base value\ncopy: *base\n").contains { $0.message.contains("alias") })
+    }
+
+    @Test("The timeout libFuzzer found: an alias key over an alias bomb")
+    func aliasKeyTimeout() throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent("timeout-alias-as-mapping-key.yaml"))
+        let found = diagnostics(String(decoding: data, as: UTF8.self))
+        #expect(found.first?.message == "an alias used as a mapping key is not supported")
+    }
+
     @Test("An alias bomb is refused instead of expanded")
     func aliasBomb() throws {
         let data = try Data(contentsOf: Self.directory.appendingPathComponent("alias-expansion-bomb.yaml"))
