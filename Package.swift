@@ -120,6 +120,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .executableTarget(
+            name: "xfollows-demo",
+            dependencies: [
+                "XFollows",
+                "XSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "XAPIGeneratorTests",
