@@ -233,16 +233,9 @@ extension ModelTranslator {
 
     private mutating func oneOfModel(_ schema: Schema, alternatives: [Schema], name: TypeName, nested: inout [TypeDeclaration]) -> OneOfModel {
         var cases: [OneOfModel.Case] = []
-        var usedNames: Set<String> = []
+        var usedNames = UniqueNames()
         func caseName(_ proposed: String, index: Int) -> String {
-            var candidate = proposed.isEmpty ? "case\(index + 1)" : proposed
-            var suffix = 2
-            while usedNames.contains(candidate) {
-                candidate = "\(proposed)\(suffix)"
-                suffix += 1
-            }
-            usedNames.insert(candidate)
-            return candidate
+            usedNames.claim(proposed.isEmpty ? "case\(index + 1)" : proposed)
         }
 
         if let discriminator = schema.discriminator {

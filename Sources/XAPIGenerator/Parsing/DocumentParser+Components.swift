@@ -8,29 +8,17 @@ extension DocumentParser {
                 components.schemas.append((name, schema))
             }
         }
-        for (name, value) in namedEntries(reader.take("parameters"), section: "parameters") {
-            let subject = "parameter component '\(name.value)'"
-            if let parameter = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseParameter(node, subject: subject) }) {
-                components.parameters.append((name, parameter))
-            }
+        components.parameters = referenceables(reader.take("parameters"), section: "parameters", kind: "parameter component") { parser, node, subject in
+            parser.parseParameter(node, subject: subject)
         }
-        for (name, value) in namedEntries(reader.take("requestBodies"), section: "requestBodies") {
-            let subject = "request body '\(name.value)'"
-            if let body = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseRequestBody(node, subject: subject) }) {
-                components.requestBodies.append((name, body))
-            }
+        components.requestBodies = referenceables(reader.take("requestBodies"), section: "requestBodies", kind: "request body") { parser, node, subject in
+            parser.parseRequestBody(node, subject: subject)
         }
-        for (name, value) in namedEntries(reader.take("responses"), section: "responses") {
-            let subject = "response '\(name.value)'"
-            if let response = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseResponse(node, subject: subject) }) {
-                components.responses.append((name, response))
-            }
+        components.responses = referenceables(reader.take("responses"), section: "responses", kind: "response") { parser, node, subject in
+            parser.parseResponse(node, subject: subject)
         }
-        for (name, value) in namedEntries(reader.take("headers"), section: "headers") {
-            let subject = "header '\(name.value)'"
-            if let header = parseReferenceable(value, subject: subject, parse: { parser, node in parser.parseHeader(node, subject: subject) }) {
-                components.headers.append((name, header))
-            }
+        components.headers = referenceables(reader.take("headers"), section: "headers", kind: "header") { parser, node, subject in
+            parser.parseHeader(node, subject: subject)
         }
         for (name, value) in namedEntries(reader.take("securitySchemes"), section: "securitySchemes") {
             if let scheme = parseSecurityScheme(value, name: name.value) {
@@ -40,6 +28,20 @@ extension DocumentParser {
         reader.ignore("examples", "links", "callbacks", "pathItems")
         reader.reportUnknownKeys(diagnostics: &diagnostics)
         return components
+    }
+
+    /// One components section whose entries are values or references.
+    private mutating func referenceables<Value>(
+        _ node: SpecNode?,
+        section: String,
+        kind: String,
+        parse: (inout DocumentParser, SpecNode, String) -> Value?
+    ) -> [(Located<String>, Referenceable<Value>)] {
+        namedEntries(node, section: section).compactMap { name, value in
+            let subject = "\(kind) '\(name.value)'"
+            return parseReferenceable(value, subject: subject) { parser, node in parse(&parser, node, subject) }
+                .map { (name, $0) }
+        }
     }
 
     /// The entries of one components section, with names checked against

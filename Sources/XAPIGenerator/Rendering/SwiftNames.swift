@@ -38,14 +38,8 @@ struct SwiftNames {
     }
 
     private static func unique(_ name: String, avoiding taken: Set<String>) -> String {
-        guard taken.contains(name) else { return name }
-        var candidate = name + "Payload"
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = name + "Payload\(counter)"
-            counter += 1
-        }
-        return candidate
+        var names = UniqueNames(taken: taken)
+        return names.claim(name, infix: "Payload")
     }
 
     /// `User.VerifiedType`.

@@ -325,18 +325,8 @@ extension SwiftRenderer {
     }
 
     func oneOfCaseNames(_ model: OneOfModel) -> [String] {
-        var taken: Set<String> = ["unknown"]
-        return model.cases.map { oneOfCase in
-            let name = SwiftIdentifiers.member(oneOfCase.name)
-            var candidate = name
-            var counter = 2
-            while taken.contains(candidate) {
-                candidate = "\(name)\(counter)"
-                counter += 1
-            }
-            taken.insert(candidate)
-            return SwiftIdentifiers.escaped(candidate)
-        }
+        var names = UniqueNames(taken: ["unknown"])
+        return model.cases.map { SwiftIdentifiers.escaped(names.claim(SwiftIdentifiers.member($0.name))) }
     }
 
     private func renderDiscriminatorCoding(name: String, property: String, mapping: [(value: String, caseIndex: Int)], model: OneOfModel, caseNames: [String], into writer: inout CodeWriter) {

@@ -101,19 +101,11 @@ struct SwiftRenderer {
 
     /// The Swift case names of a string enum, by raw value, unique and escaped.
     func caseNames(_ model: StringEnumModel) -> [String: String] {
-        var taken: Set<String> = ["unknown"]
+        var names = UniqueNames(taken: ["unknown"])
         var result: [String: String] = [:]
         for enumCase in model.cases {
-            var name = SwiftIdentifiers.member(enumCase.value)
-            if name == "unknown" { name = "unknownValue" }
-            var candidate = name
-            var counter = 2
-            while taken.contains(candidate) {
-                candidate = "\(name)\(counter)"
-                counter += 1
-            }
-            taken.insert(candidate)
-            result[enumCase.value] = candidate
+            let name = SwiftIdentifiers.member(enumCase.value)
+            result[enumCase.value] = names.claim(name == "unknown" ? "unknownValue" : name)
         }
         return result
     }
@@ -134,22 +126,13 @@ struct SwiftRenderer {
     /// Swift property names of an object's members, unique, by JSON name
     /// (and ``additionalPropertiesKey`` for the undeclared members).
     func propertyNames(_ object: ObjectModel) -> [String: String] {
-        var taken: Set<String> = []
+        var names = UniqueNames()
         var result: [String: String] = [:]
         if object.additionalProperties != nil {
-            taken.insert("additionalProperties")
-            result[Self.additionalPropertiesKey] = "additionalProperties"
+            result[Self.additionalPropertiesKey] = names.claim("additionalProperties")
         }
         for jsonName in object.properties.map(\.jsonName) + object.resolvedExpansions.map(\.jsonName) {
-            let name = SwiftIdentifiers.member(jsonName)
-            var candidate = name
-            var counter = 2
-            while taken.contains(candidate) {
-                candidate = "\(name)\(counter)"
-                counter += 1
-            }
-            taken.insert(candidate)
-            result[jsonName] = candidate
+            result[jsonName] = names.claim(SwiftIdentifiers.member(jsonName))
         }
         return result
     }
