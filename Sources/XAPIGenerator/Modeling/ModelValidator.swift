@@ -3,6 +3,33 @@
 /// finite size, so it is an error rather than code that cannot compile.
 enum ModelValidator {
     static func validate(_ model: APIModel, diagnostics: inout DiagnosticCollector) {
+        validateRecursion(model, diagnostics: &diagnostics)
+        validateFunctionNames(model, diagnostics: &diagnostics)
+    }
+
+    /// Two operations must not become functions with the same name and
+    /// argument labels: the generated code would not compile.
+    private static func validateFunctionNames(_ model: APIModel, diagnostics: inout DiagnosticCollector) {
+        var seen: [String: OperationModel] = [:]
+        for operation in model.operations {
+            var labels = operation.leadingLabels.map { ArraySlice($0) } ?? []
+            let arguments = operation.parameters.map { parameter -> String in
+                if parameter.isLeading, let label = labels.popFirst() { return label }
+                return parameter.label ?? NameCasing.lowerCamel(parameter.name)
+            }
+            let signature = "\(operation.functionName)(\(arguments.map { "\($0):" }.joined()))"
+            if let first = seen[signature] {
+                diagnostics.error(
+                    "operations '\(first.id)' and '\(operation.id)' both become \(signature); give one an 'x-swift-name'",
+                    at: operation.location
+                )
+            } else {
+                seen[signature] = operation
+            }
+        }
+    }
+
+    private static func validateRecursion(_ model: APIModel, diagnostics: inout DiagnosticCollector) {
         var edges: [TypeName: [TypeName]] = [:]
         var locations: [TypeName: SourceLocation] = [:]
         func collect(_ declaration: TypeDeclaration) {

@@ -217,6 +217,40 @@ struct DiagnosticTests {
         expectError(yaml, "'x-swift-name' followers(of:page:) has 2 argument label(s) but operation 'usersIdFollowers' has 1 leading argument(s) (its required path parameters and body members)", at: "followers(of:page:)")
     }
 
+    @Test("Two operations that would become the same function")
+    func sameFunction() {
+        let second = """
+          /2/users/{id}/following:
+            get:
+              operationId: usersIdFollowing
+              x-swift-name: followers(of:)
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+                - name: pagination_token
+                  in: query
+                  schema:
+                    type: string
+                - name: user.fields
+                  in: query
+                  schema:
+                    type: string
+                - name: expansions
+                  in: query
+                  schema:
+                    type: string
+              responses:
+                "200":
+                  description: OK
+        components:
+        """
+        let yaml = miniSpec.replacing(once: "components:\n", with: second + "\n")
+        expectError(yaml, "operations 'usersIdFollowers' and 'usersIdFollowing' both become followers(of:paginationToken:userFields:expansions:); give one an 'x-swift-name'", at: "operationId: usersIdFollowing")
+    }
+
     @Test("An invalid pattern")
     func invalidPattern() {
         let yaml = miniSpec.replacing(once: "pattern: \"^[0-9]{1,19}$\"", with: "pattern: \"^[0-9{1,19}$\"")
