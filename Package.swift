@@ -51,11 +51,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "xapi-gen-fuzz",
-            dependencies: ["XAPIGenerator"],
-            swiftSettings: strictSettings
-        ),
         .plugin(
             name: "XAPIGeneratorPlugin",
             capability: .buildTool(),

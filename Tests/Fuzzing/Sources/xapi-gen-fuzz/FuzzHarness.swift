@@ -1,12 +1,12 @@
 // The fuzz harness of the spec loader and checker.
 //
-// Built with `-sanitize=fuzzer` and `-D XAPI_FUZZING` (see .ci/fuzz), it is a
+// Built with `--sanitize=fuzzer` and `-D XAPI_FUZZING` (see .ci/fuzz), it is a
 // libFuzzer target: every input must give generated files or located
 // diagnostics, never a crash, a hang or a diagnostic without a place.
 // Built normally, it replays inputs (files or directories of files) through
 // the same check, so a crash libFuzzer found reproduces in a debug build:
 //
-//     swift run xapi-gen-fuzz crash-0123abcd
+//     swift run --package-path Tests/Fuzzing xapi-gen-fuzz crash-0123abcd
 import Foundation
 import XAPIGenerator
 
