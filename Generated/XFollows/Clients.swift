@@ -277,6 +277,7 @@ extension XAPIClient where Context == UserContext {
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, and for a failed request or a response that does not
     ///   decode.
+    @discardableResult
     public func follow(
         _ targetUserID: UserID,
         as id: UserID? = nil
@@ -321,6 +322,7 @@ extension XAPIClient where Context == UserContext {
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, and for a failed request or a response that does not
     ///   decode.
+    @discardableResult
     public func unfollow(
         _ targetUserID: UserID,
         as sourceUserID: UserID? = nil

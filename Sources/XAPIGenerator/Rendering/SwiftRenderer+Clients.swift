@@ -179,6 +179,10 @@ extension SwiftRenderer {
         if operation.deprecated {
             writer.line("@available(*, deprecated, message: \(SwiftIdentifiers.stringLiteral("\(operation.id) is deprecated in the spec.")))")
         }
+        if ![.get, .head, .options].contains(operation.method) {
+            // A call made for its effect (follow, unfollow) may ignore the response.
+            writer.line("@discardableResult")
+        }
         let lines = signature(operation, name: SwiftIdentifiers.escaped(operation.functionName), arguments: arguments, returns: "APIResponse<\(returnType(operation))>", async: true)
         for (index, line) in lines.enumerated() where index < lines.count - 1 { writer.line(line) }
         writer.block(String(lines.last!.dropLast(2))) { writer in

@@ -1752,6 +1752,7 @@ struct SnippetTests {
             /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
+            @discardableResult
             public func follow(
                 _ targetUserID: String,
                 as id: String? = nil
