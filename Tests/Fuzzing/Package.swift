@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 //
-// The libFuzzer harness of xapi-gen's spec loader and checker, a package of
-// its own so a fuzzing build (`--sanitize=fuzzer`) never reaches the build
-// tool plugin's host tool. Run it with `.ci/fuzz`.
+// The libFuzzer harness of xapi-gen's spec loader and checker: a package of
+// its own that compiles the generator's sources (Sources/XAPIGenerator links
+// to them) with Yams and nothing else, so a fuzzing build
+// (`--sanitize=fuzzer`) never reaches the main package's build plugin and
+// its host tool. Run it with `.ci/fuzz`.
 
 import PackageDescription
 
@@ -10,12 +12,17 @@ let package = Package(
     name: "xapi-gen-fuzzing",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "xapi-follows", path: "../.."),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        .target(
+            name: "XAPIGenerator",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .executableTarget(
             name: "xapi-gen-fuzz",
-            dependencies: [.product(name: "XAPIGenerator", package: "xapi-follows")],
+            dependencies: ["XAPIGenerator"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ]
