@@ -109,12 +109,18 @@ struct SpecLoader {
         return nil
     }
 
-    /// What the text scan refuses before libyaml and Yams see the text: flow
-    /// collections nested deeper than ``maximumFlowDepth`` (Yams' composer
-    /// recurses once per level), and an alias used as a mapping key (Yams
-    /// hashes every key to find duplicates, and hashing an alias walks all it
-    /// refers to, which aliases of aliases make exponentially large). Brackets
-    /// and asterisks inside quoted scalars and comments do not count.
+    /// What the text scan refuses before libyaml and Yams see the text:
+    ///
+    /// - flow collections nested deeper than ``maximumFlowDepth`` (Yams'
+    ///   composer recurses once per level);
+    /// - YAML aliases (`*name`). Yams hashes every mapping key to find
+    ///   duplicates, and hashing a key that holds an alias walks everything
+    ///   the alias refers to, which aliases of aliases make exponentially
+    ///   large. OpenAPI reuses parts of a document with `$ref`.
+    ///
+    /// The scan follows YAML's token structure closely enough to ignore
+    /// quoted scalars, comments, block scalars and asterisks inside plain
+    /// scalars; a `*` counts only where a node starts.
     static func prescan(_ text: String) -> (message: String, line: Int, column: Int)? {
         var depth = 0
         var line = 1
@@ -122,13 +128,18 @@ struct SpecLoader {
         var quote: Character?
         var inComment = false
         var previous: Character = "\n"
-        var explicitKey = false
+        // Whether the next non-blank character starts a node: at the start of
+        // a line, and after `[`, `{`, `,`, and `-`, `?`, `:` followed by a blank.
+        var nodeStart = true
         // Block scalars (`|`, `>`): their lines are text, skipped while more
         // indented than the line that opened them.
         var blockIndent: Int?
         var lineIndent = 0
         var lineContent = ""
         let characters = Array(text)
+        func isBlank(_ index: Int) -> Bool {
+            index >= characters.count || [" ", "\t", "\n", "\r\n"].contains(characters[index])
+        }
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -143,13 +154,13 @@ struct SpecLoader {
                 inComment = false
                 previous = "\n"
                 lineContent = ""
+                if quote == nil { nodeStart = true }
                 // Measure the next line's indentation, and skip it while it is block scalar text.
                 var indent = 0
                 while index + indent < characters.count, characters[index + indent] == " " { indent += 1 }
                 lineIndent = indent
-                let blank = index + indent >= characters.count || characters[index + indent] == "\n" || characters[index + indent] == "\r\n"
                 if let open = blockIndent {
-                    if blank || indent > open {
+                    if isBlank(index + indent) || indent > open {
                         while index < characters.count, characters[index] != "\n", characters[index] != "\r\n" { index += 1 }
                         continue
                     }
@@ -157,48 +168,46 @@ struct SpecLoader {
                 }
                 continue
             }
-            if !inComment, quote == nil { lineContent.append(character) }
             defer { previous = character }
             if inComment { continue }
             if let open = quote {
                 if character == open { quote = nil }
                 continue
             }
-            let atTokenStart = previous == " " || previous == "\t" || previous == "\n" || previous == "[" || previous == "{" || previous == ","
-            switch character {
-            case "#" where previous == " " || previous == "\t" || previous == "\n":
+            lineContent.append(character)
+            if character == " " || character == "\t" { continue }
+            if character == "#", previous == " " || previous == "\t" || previous == "\n" {
                 inComment = true
-            case "\"", "'":
-                if atTokenStart || previous == ":" || previous == "-" {
-                    quote = character
-                }
+                continue
+            }
+            let startsNode = nodeStart
+            nodeStart = false
+            switch character {
+            case "\"" where startsNode, "'" where startsNode:
+                quote = character
+            case "*" where startsNode && !isBlank(index):
+                return ("YAML aliases are not supported; reuse parts of the spec with $ref", line, column)
             case "[", "{":
                 depth += 1
                 if depth > maximumFlowDepth {
                     return ("collections nest deeper than \(maximumFlowDepth) levels", line, column)
                 }
+                nodeStart = true
             case "]", "}":
                 depth = max(0, depth - 1)
-            case "?" where atTokenStart:
-                explicitKey = true
-                continue
-            case "*" where atTokenStart:
-                // An alias: is it a key (`*a: …`, or after `? `)?
-                var end = index
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
-                    end += 1
-                }
-                var next = end
-                while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
-                let followedByColon = next < characters.count && characters[next] == ":"
-                    && (next + 1 == characters.count || [" ", "\t", "\n", "\r\n", ",", "]", "}"].contains(characters[next + 1]))
-                if end > index, followedByColon || explicitKey {
-                    return ("an alias used as a mapping key is not supported", line, column)
-                }
+            case ",":
+                nodeStart = depth > 0
+            case "-", "?", ":":
+                // In flow collections a `:` may touch its value after a quoted key (JSON).
+                nodeStart = isBlank(index)
+                    || (character == ":" && depth > 0 && (previous == "\"" || previous == "'" || (index < characters.count && ",]}".contains(characters[index]))))
+            case "&", "!":
+                // An anchor or a tag precedes the node it names.
+                while index < characters.count, !isBlank(index) { index += 1; column += 1 }
+                nodeStart = true
             default:
                 break
             }
-            if character != " " && character != "\t" { explicitKey = false }
         }
         return nil
     }
