@@ -146,8 +146,10 @@ struct DocumentChecker {
             }
         }
         if let pattern = schema.constraints.pattern {
+            // Swift's Regex is what generated code checks values with (NSRegularExpression
+            // also leaks on this error path in swift-corelibs-foundation).
             do {
-                _ = try NSRegularExpression(pattern: pattern.value)
+                _ = try Regex(pattern.value)
             } catch {
                 diagnostics.error("'pattern' of \(subject) is not a valid regular expression: \(pattern.value)", at: pattern.location)
             }
