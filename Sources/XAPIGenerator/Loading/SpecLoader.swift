@@ -4,8 +4,8 @@ import Yams
 /// Stage 1: reads a YAML (or JSON) spec into a ``SpecNode`` tree that keeps
 /// every node's line and column.
 ///
-/// Text that is not YAML is a fatal error located where libyaml stopped;
-/// duplicate keys are collected as errors and the first occurrence is kept.
+/// Text that is not YAML (duplicate keys included) is a fatal error located
+/// where libyaml or Yams stopped.
 struct SpecLoader {
     /// Loads the file at `path`.
     static func load(path: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
@@ -284,21 +284,15 @@ private struct NodeConverter {
         case .sequence(let sequence):
             return SpecNode(value: .sequence(sequence.map { convert($0, depth: depth + 1) }), location: here)
         case .mapping(let mapping):
+            // Yams refuses duplicate keys before this (see `diagnostic(for:file:)`).
             var entries: [SpecNode.Entry] = []
-            var seen: [String: SourceLocation] = [:]
             for (key, value) in mapping {
                 let keyLocation = location(key.mark)
                 guard case .scalar(let keyScalar) = key else {
                     diagnostics.append(.error("mapping keys must be scalars", at: keyLocation))
                     continue
                 }
-                let name = keyScalar.string
-                if let first = seen[name] {
-                    diagnostics.append(.error("duplicate key '\(name)' (first defined at \(first.line):\(first.column))", at: keyLocation))
-                    continue
-                }
-                seen[name] = keyLocation
-                entries.append(.init(key: name, keyLocation: keyLocation, value: convert(value, depth: depth + 1)))
+                entries.append(.init(key: keyScalar.string, keyLocation: keyLocation, value: convert(value, depth: depth + 1)))
             }
             return SpecNode(value: .mapping(entries), location: here)
         case .alias(let alias):

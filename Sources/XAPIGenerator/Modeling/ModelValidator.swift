@@ -65,7 +65,8 @@ enum ModelValidator {
             path.removeLast()
             state[name] = 2
         }
-        for name in edges.keys.sorted(by: { locations[$0].map { "\($0)" } ?? "" < locations[$1].map { "\($0)" } ?? "" }) {
+        let unknown = SourceLocation(file: "", line: 1, column: 1)
+        for name in edges.keys.sorted(by: { locations[$0] ?? unknown < locations[$1] ?? unknown }) {
             visit(name)
         }
     }

@@ -26,9 +26,6 @@ struct MappingReader {
         self.subject = subject
     }
 
-    /// The entries whose keys start with `x-`.
-    var extensionEntries: [SpecNode.Entry] { entries.filter { $0.key.hasPrefix("x-") } }
-
     /// The value of `key`, marking it read.
     mutating func take(_ key: String) -> SpecNode? {
         used.insert(key)

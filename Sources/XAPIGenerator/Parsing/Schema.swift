@@ -126,13 +126,6 @@ final class Schema: Sendable {
         self.swiftType = swiftType
     }
 
-    /// Whether the schema says anything beyond a possible description, i.e.
-    /// whether `{}` (any value) is what it means.
-    var isUnconstrained: Bool {
-        reference == nil && types.isEmpty && enumValues == nil && constValue == nil
-            && properties.isEmpty && items == nil && additionalProperties == nil
-            && allOf == nil && oneOf == nil && anyOf == nil
-    }
 }
 
 /// A JSON value written in a spec (`default`, `enum`, `const`, `example`).

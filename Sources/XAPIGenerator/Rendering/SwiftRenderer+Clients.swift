@@ -369,22 +369,24 @@ extension SwiftRenderer {
 
     private func renderPagesFunction(_ operation: OperationModel, into writer: inout CodeWriter) {
         guard let pagination = operation.pagination else { return }
-        let arguments = arguments(operation).filter { argument in
-            if case .parameter(let parameter) = argument.source { return parameter.name != pagination.tokenParameter }
-            return true
+        let all = arguments(operation)
+        let isToken: (Argument) -> Bool = { argument in
+            if case .parameter(let parameter) = argument.source { return parameter.name == pagination.tokenParameter }
+            return false
         }
+        let arguments = all.filter { !isToken($0) }
         let pageType = names.qualified(pagination.pageType)
         let itemType = model.paginations.first { $0.pageType == pagination.pageType }.map { names.spell($0.itemType) } ?? "Item"
         let functionName = operation.functionName + "Pages"
         let item = NameCasing.lowerCamel(itemType.split(separator: ".").last.map(String.init) ?? "item")
 
-        var doc = DocComment("Every page of ``\(operation.functionName)(\(functionLabels(operation)))``, fetched as you iterate.")
+        var doc = DocComment("Every page of ``\(operation.functionName)(\(all.map { "\($0.label):" }.joined()))``, fetched as you iterate.")
         doc.paragraph("""
         Each page is requested with the same arguments and the previous page's token; the walk ends \
         on the last page (or, going backward, the first), and throws instead of looping if the API \
         repeats a token. Iterate ``Pages/items`` for the \(item)s themselves.
         """)
-        let call = exampleCall(operation, name: functionName, extra: operation.parameters.contains { $0.name == pagination.tokenParameter } ? [] : [])
+        let call = exampleCall(name: functionName, arguments: arguments)
         doc.verbatim([
             "```swift",
             "for try await \(item) in \(call).items {",
@@ -413,14 +415,8 @@ extension SwiftRenderer {
         writer.block(String(lines.last!.dropLast(2))) { writer in
             writer.line("Pages(direction: direction, startingAt: token, operation: OperationDescriptor.\(descriptorName(operation)).id) { token in")
             writer.indented { writer in
-                let all = self.arguments(operation)
                 let values = all.map { argument -> String in
-                    let value: String
-                    if case .parameter(let parameter) = argument.source, parameter.name == pagination.tokenParameter {
-                        value = "token"
-                    } else {
-                        value = argument.value
-                    }
+                    let value = isToken(argument) ? "token" : argument.value
                     return argument.label == "_" ? value : "\(argument.label): \(value)"
                 }
                 writer.line("try await self.\(SwiftIdentifiers.escaped(operation.functionName))(\(values.joined(separator: ", ")))")
@@ -429,17 +425,12 @@ extension SwiftRenderer {
         }
     }
 
-    /// `of:maxResults:paginationToken:…` for DocC links.
-    private func functionLabels(_ operation: OperationModel) -> String {
-        arguments(operation).map { "\($0.label):" }.joined()
-    }
-
     // MARK: Documentation
 
     private func functionDocumentation(_ operation: OperationModel, arguments: [Argument]) -> DocComment {
         var doc = DocComment((operation.summary.map { $0.hasSuffix(".") ? $0 : $0 + "." }) ?? "`\(operation.method.rawValue.uppercased()) \(operation.path)`.")
         if let description = operation.description { doc.paragraph(description) }
-        doc.verbatim(["```swift", "let response = try await \(exampleCall(operation, name: operation.functionName))", "```"])
+        doc.verbatim(["```swift", "let response = try await \(exampleCall(name: operation.functionName, arguments: arguments))", "```"])
 
         var callouts: [String] = []
         if !operation.security.isEmpty {
@@ -505,9 +496,8 @@ extension SwiftRenderer {
     }
 
     /// `client.followers(of: "2244994945")`: a call with the leading arguments' examples.
-    private func exampleCall(_ operation: OperationModel, name: String, extra: [String] = []) -> String {
-        let arguments = arguments(operation).filter { $0.defaultValue == nil }
-        let values = arguments.map { argument -> String in
+    private func exampleCall(name: String, arguments: [Argument]) -> String {
+        let values = arguments.filter { $0.defaultValue == nil }.map { argument -> String in
             let example: String
             switch argument.source {
             case .parameter(let parameter):
@@ -519,7 +509,7 @@ extension SwiftRenderer {
             }
             return argument.label == "_" ? example : "\(argument.label): \(example)"
         }
-        return "client.\(SwiftIdentifiers.escaped(name))(\((values + extra).joined(separator: ", ")))"
+        return "client.\(SwiftIdentifiers.escaped(name))(\(values.joined(separator: ", ")))"
     }
 
     private func placeholder(_ type: TypeReference) -> String {

@@ -7,11 +7,20 @@ struct SwiftRenderer {
     /// The spec's file name, for the header.
     let specName: String
     let names: SwiftNames
+    /// Every declaration of the type tree, by name.
+    let declarations: [TypeName: TypeDeclaration]
 
     init(model: APIModel, specName: String) {
         self.model = model
         self.specName = specName
         self.names = SwiftNames(model: model)
+        var declarations: [TypeName: TypeDeclaration] = [:]
+        func index(_ declaration: TypeDeclaration) {
+            declarations[declaration.name] = declaration
+            declaration.nested.forEach(index)
+        }
+        model.types.forEach(index)
+        self.declarations = declarations
     }
 
     func render() -> [GeneratedFile] {
@@ -75,28 +84,14 @@ struct SwiftRenderer {
         }
     }
 
-    /// The string enum a name declares, searching the whole model.
+    /// The string enum a name declares.
     func stringEnum(_ name: TypeName) -> StringEnumModel? {
-        func search(_ declarations: [TypeDeclaration]) -> StringEnumModel? {
-            for declaration in declarations {
-                if declaration.name == name, case .stringEnum(let model) = declaration.kind { return model }
-                if let found = search(declaration.nested) { return found }
-            }
-            return nil
-        }
-        return search(model.types)
+        if case .stringEnum(let model)? = declarations[name]?.kind { model } else { nil }
     }
 
-    /// The declaration of a name, searching the whole model.
+    /// The declaration of a name, anywhere in the type tree.
     func declaration(_ name: TypeName) -> TypeDeclaration? {
-        func search(_ declarations: [TypeDeclaration]) -> TypeDeclaration? {
-            for declaration in declarations {
-                if declaration.name == name { return declaration }
-                if let found = search(declaration.nested) { return found }
-            }
-            return nil
-        }
-        return search(model.types)
+        declarations[name]
     }
 
     /// The Swift case names of a string enum, by raw value, unique and escaped.
