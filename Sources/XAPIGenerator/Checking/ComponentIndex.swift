@@ -30,10 +30,13 @@ struct ComponentIndex: Sendable {
         guard reference.hasPrefix(prefix) else { return nil }
         let parts = reference.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let section = Section(rawValue: String(parts[0])), !parts[1].isEmpty else { return nil }
-        let name = parts[1]
-            .replacingOccurrences(of: "~1", with: "/")
-            .replacingOccurrences(of: "~0", with: "~")
-        return (section, String(name).removingPercentEncoding ?? String(name))
+        let name = String(parts[1])
+        // Most names need no decoding; Foundation's string methods are slow on Linux.
+        guard name.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) else {
+            return (section, name)
+        }
+        let unescaped = name.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        return (section, unescaped.removingPercentEncoding ?? unescaped)
     }
 
     /// The name of the component schema `reference` points at, if it is one.

@@ -121,13 +121,23 @@ struct SpecLoader {
     /// The scan follows YAML's token structure closely enough to ignore
     /// quoted scalars, comments, block scalars and asterisks inside plain
     /// scalars; a `*` counts only where a node starts.
+    ///
+    /// It reads UTF-8 bytes: every character it looks for is ASCII, and bytes
+    /// of other characters never equal one. Columns count Unicode scalars.
     static func prescan(_ text: String) -> (message: String, line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { prescan(bytes: $0) }
+    }
+
+    private static func prescan(bytes: UnsafeBufferPointer<UInt8>) -> (message: String, line: Int, column: Int)? {
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         var depth = 0
         var line = 1
         var column = 0
-        var quote: Character?
+        var quote: UInt8?
         var inComment = false
-        var previous: Character = "\n"
+        var previous = newline
         // Whether the next non-blank character starts a node: at the start of
         // a line, and after `[`, `{`, `,`, and `-`, `?`, `:` followed by a blank.
         var nodeStart = true
@@ -135,75 +145,83 @@ struct SpecLoader {
         // indented than the line that opened them.
         var blockIndent: Int?
         var lineIndent = 0
-        var lineContent = ""
-        let characters = Array(text)
+        var lineContent: [UInt8] = []
+        let count = bytes.count
+        func isLineEnd(_ index: Int) -> Bool {
+            bytes[index] == newline || (bytes[index] == carriageReturn && index + 1 < count && bytes[index + 1] == newline)
+        }
         func isBlank(_ index: Int) -> Bool {
-            index >= characters.count || [" ", "\t", "\n", "\r\n"].contains(characters[index])
+            index >= count || bytes[index] == space || bytes[index] == tab || isLineEnd(index)
         }
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        while index < count {
+            let byte = bytes[index]
             index += 1
-            column += 1
-            if character == "\n" || character == "\r\n" {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == carriageReturn, index < count, bytes[index] == newline { continue }
+            if byte == newline {
                 if quote == nil, blockIndent == nil, Self.opensBlockScalar(lineContent) {
                     blockIndent = lineIndent
                 }
                 line += 1
                 column = 0
                 inComment = false
-                previous = "\n"
-                lineContent = ""
+                previous = newline
+                lineContent.removeAll(keepingCapacity: true)
                 if quote == nil { nodeStart = true }
                 // Measure the next line's indentation, and skip it while it is block scalar text.
                 var indent = 0
-                while index + indent < characters.count, characters[index + indent] == " " { indent += 1 }
+                while index + indent < count, bytes[index + indent] == space { indent += 1 }
                 lineIndent = indent
                 if let open = blockIndent {
                     if isBlank(index + indent) || indent > open {
-                        while index < characters.count, characters[index] != "\n", characters[index] != "\r\n" { index += 1 }
+                        while index < count, !isLineEnd(index) { index += 1 }
                         continue
                     }
                     blockIndent = nil
                 }
                 continue
             }
-            defer { previous = character }
+            defer { previous = byte }
             if inComment { continue }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            lineContent.append(character)
-            if character == " " || character == "\t" { continue }
-            if character == "#", previous == " " || previous == "\t" || previous == "\n" {
+            lineContent.append(byte)
+            if byte == space || byte == tab { continue }
+            if byte == UInt8(ascii: "#"), previous == space || previous == tab || previous == newline {
                 inComment = true
                 continue
             }
             let startsNode = nodeStart
             nodeStart = false
-            switch character {
-            case "\"" where startsNode, "'" where startsNode:
-                quote = character
-            case "*" where startsNode && !isBlank(index):
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if startsNode { quote = byte }
+            case UInt8(ascii: "*") where startsNode && !isBlank(index):
                 return ("YAML aliases are not supported; reuse parts of the spec with $ref", line, column)
-            case "[", "{":
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumFlowDepth {
                     return ("collections nest deeper than \(maximumFlowDepth) levels", line, column)
                 }
                 nodeStart = true
-            case "]", "}":
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
-            case ",":
+            case UInt8(ascii: ","):
                 nodeStart = depth > 0
-            case "-", "?", ":":
+            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                 // In flow collections a `:` may touch its value after a quoted key (JSON).
+                let closesOrSeparates = index < count && (bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "]") || bytes[index] == UInt8(ascii: "}"))
                 nodeStart = isBlank(index)
-                    || (character == ":" && depth > 0 && (previous == "\"" || previous == "'" || (index < characters.count && ",]}".contains(characters[index]))))
-            case "&", "!":
+                    || (byte == UInt8(ascii: ":") && depth > 0 && (previous == UInt8(ascii: "\"") || previous == UInt8(ascii: "'") || closesOrSeparates))
+            case UInt8(ascii: "&"), UInt8(ascii: "!"):
                 // An anchor or a tag precedes the node it names.
-                while index < characters.count, !isBlank(index) { index += 1; column += 1 }
+                while index < count, !isBlank(index) {
+                    if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                    index += 1
+                }
                 nodeStart = true
             default:
                 break
@@ -212,14 +230,24 @@ struct SpecLoader {
         return nil
     }
 
-    /// Whether a line's content ends with a block scalar header (`|`, `>-`, `|+2`…).
-    static func opensBlockScalar(_ content: String) -> Bool {
-        let trimmed = content.trimmingCharacters(in: .whitespaces)
-        guard let marker = trimmed.lastIndex(where: { $0 == "|" || $0 == ">" }) else { return false }
-        let indicators = trimmed[trimmed.index(after: marker)...]
-        guard indicators.allSatisfy({ $0 == "-" || $0 == "+" || $0.isNumber }) else { return false }
-        let before = trimmed[..<marker]
-        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix(":") || before.hasSuffix("- ") || before.hasSuffix("-")
+    /// Whether a line's content (UTF-8) ends with a block scalar header (`|`, `>-`, `|+2`…).
+    static func opensBlockScalar(_ content: some Collection<UInt8>) -> Bool {
+        let bytes = Array(content)
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var end = bytes.count
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        guard let marker = bytes[start..<end].lastIndex(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) else {
+            return false
+        }
+        let indicators = bytes[(marker + 1)..<end]
+        guard indicators.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            return false
+        }
+        let before = bytes[start..<marker]
+        func hasSuffix(_ suffix: String) -> Bool { before.count >= suffix.utf8.count && before.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        return before.isEmpty || hasSuffix(": ") || hasSuffix(":") || hasSuffix("- ") || hasSuffix("-")
     }
 
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {

@@ -227,10 +227,11 @@ extension SwiftRenderer {
     // MARK: String enums
 
     private func renderStringEnum(name: String, model: StringEnumModel, into writer: inout CodeWriter) {
+        let caseNames = EnumCaseNames(model)
         writer.block("public enum \(name): Hashable, Sendable") { writer in
             for enumCase in model.cases {
                 writer.documentation(DocComment(enumCase.description ?? "`\(enumCase.value)`"))
-                writer.line("case \(caseName(enumCase.value, in: model))")
+                writer.line("case \(caseNames.declaration(enumCase.value))")
             }
             writer.documentation(DocComment("A value this code does not know yet, kept as it was sent so decoding never fails on a new one."))
             writer.line("case unknown(String)")
@@ -238,12 +239,13 @@ extension SwiftRenderer {
     }
 
     func renderStringEnumConformances(qualified: String, model: StringEnumModel, into writer: inout CodeWriter) {
+        let caseNames = EnumCaseNames(model)
         writer.block("extension \(qualified): RawRepresentable, CaseIterable, Codable") { writer in
             writer.documentation(DocComment("Creates the case for a raw value; an unknown value becomes ``unknown(_:)``."))
             writer.block("public init(rawValue: String)") { writer in
                 writer.switchBlock("rawValue") { writer in
                     for enumCase in model.cases {
-                        writer.line("case \(SwiftIdentifiers.stringLiteral(enumCase.value)): self = \(caseReference(enumCase.value, in: model))")
+                        writer.line("case \(SwiftIdentifiers.stringLiteral(enumCase.value)): self = \(caseNames.reference(enumCase.value))")
                     }
                     writer.line("default: self = .unknown(rawValue)")
                 }
@@ -253,14 +255,14 @@ extension SwiftRenderer {
             writer.block("public var rawValue: String") { writer in
                 writer.switchBlock("self") { writer in
                     for enumCase in model.cases {
-                        writer.line("case \(caseReference(enumCase.value, in: model)): \(SwiftIdentifiers.stringLiteral(enumCase.value))")
+                        writer.line("case \(caseNames.reference(enumCase.value)): \(SwiftIdentifiers.stringLiteral(enumCase.value))")
                     }
                     writer.line("case .unknown(let value): value")
                 }
             }
             writer.line()
             writer.documentation(DocComment("Every value the spec lists."))
-            let cases = model.cases.map { caseReference($0.value, in: model) }
+            let cases = model.cases.map { caseNames.reference($0.value) }
             if cases.joined(separator: ", ").count < 70 {
                 writer.line("public static let allCases: [Self] = [\(cases.joined(separator: ", "))]")
             } else {
@@ -273,7 +275,7 @@ extension SwiftRenderer {
             if case .fields(_, let defaults) = model.role, !defaults.isEmpty {
                 writer.line()
                 writer.documentation(DocComment("The fields every response includes, whether a request asks for them or not."))
-                writer.line("public static let defaults: Set<Self> = [\(defaults.map { caseReference($0, in: model) }.joined(separator: ", "))]")
+                writer.line("public static let defaults: Set<Self> = [\(defaults.map { caseNames.reference($0) }.joined(separator: ", "))]")
             }
             writer.line()
             writer.documentation(DocComment("Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``."))

@@ -67,7 +67,7 @@ struct SwiftRenderer {
             return SwiftIdentifiers.stringLiteral(text)
         case (.string(let text), .named(let name)):
             if let enumModel = stringEnum(name), enumModel.cases.contains(where: { $0.value == text }) {
-                return caseReference(text, in: enumModel)
+                return EnumCaseNames(enumModel).reference(text)
             }
             return SwiftIdentifiers.stringLiteral(text)
         case (.integer(let number), .integer), (.integer(let number), .number):
@@ -92,27 +92,6 @@ struct SwiftRenderer {
     /// The declaration of a name, anywhere in the type tree.
     func declaration(_ name: TypeName) -> TypeDeclaration? {
         declarations[name]
-    }
-
-    /// The Swift case names of a string enum, by raw value, unique and escaped.
-    func caseNames(_ model: StringEnumModel) -> [String: String] {
-        var names = UniqueNames(taken: ["unknown"])
-        var result: [String: String] = [:]
-        for enumCase in model.cases {
-            let name = SwiftIdentifiers.member(enumCase.value)
-            result[enumCase.value] = names.claim(name == "unknown" ? "unknownValue" : name)
-        }
-        return result
-    }
-
-    /// A case as declared: `` case `public` ``.
-    func caseName(_ value: String, in model: StringEnumModel) -> String {
-        SwiftIdentifiers.escaped(caseNames(model)[value] ?? SwiftIdentifiers.member(value))
-    }
-
-    /// A case as referenced after a dot: `.public`.
-    func caseReference(_ value: String, in model: StringEnumModel) -> String {
-        "." + SwiftIdentifiers.afterDot(caseNames(model)[value] ?? SwiftIdentifiers.member(value))
     }
 
     /// The Swift name of the member that keeps undeclared JSON members.
