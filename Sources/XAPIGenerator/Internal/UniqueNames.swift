@@ -11,16 +11,22 @@ struct UniqueNames {
 
     /// A free name for `proposal`, now taken.
     mutating func claim(_ proposal: String, infix: String = "") -> String {
-        var candidate = proposal
-        if taken.contains(candidate) {
-            candidate = proposal + infix
-            var counter = 2
-            while taken.contains(candidate) || (infix.isEmpty && candidate == proposal) {
-                candidate = "\(proposal)\(infix)\(counter)"
-                counter += 1
-            }
-        }
+        let candidate = Self.free(proposal, infix: infix) { taken.contains($0) }
         taken.insert(candidate)
+        return candidate
+    }
+
+    /// The name `claim` would hand out when `isTaken` says which names are
+    /// taken, for callers that avoid several sets at once without building
+    /// their union (which made naming quadratic in the number of types).
+    static func free(_ proposal: String, infix: String = "", isTaken: (String) -> Bool) -> String {
+        guard isTaken(proposal) else { return proposal }
+        var candidate = proposal + infix
+        var counter = 2
+        while isTaken(candidate) || (infix.isEmpty && candidate == proposal) {
+            candidate = "\(proposal)\(infix)\(counter)"
+            counter += 1
+        }
         return candidate
     }
 }

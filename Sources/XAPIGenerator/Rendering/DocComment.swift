@@ -142,8 +142,17 @@ struct DocComment {
         var currentCount = indent.count
         var currentIsEmpty = true
         let hangCount = hang.count
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordCount = word.count
+        // Widths count Characters; in ASCII text (most spec prose) a byte is
+        // one, and splitting bytes skips grapheme breaking.
+        let words: [Substring]
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            words = text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+        } else {
+            words = text.split(separator: " ", omittingEmptySubsequences: true)
+        }
+        for word in words {
+            let wordCount = isASCII ? word.utf8.count : word.count
             if !currentIsEmpty, currentCount + 1 + wordCount > width {
                 lines.append(current)
                 current = hang + word

@@ -7,7 +7,9 @@ struct SwiftNames {
     init(model: APIModel) {
         var topLevel: Set<String> = []
         for declaration in model.types {
-            let name = Self.unique(Self.proposed(declaration.name.components.last!), avoiding: topLevel.union(SwiftIdentifiers.reservedTypeNames))
+            let name = UniqueNames.free(Self.proposed(declaration.name.components.last!), infix: "Payload") {
+                topLevel.contains($0) || SwiftIdentifiers.reservedTypeNames.contains($0)
+            }
             topLevel.insert(name)
             spelled[declaration.name] = [name]
         }
@@ -20,8 +22,9 @@ struct SwiftNames {
         guard let parent = spelled[declaration.name] else { return }
         var siblings: Set<String> = [parent.last!]
         for child in declaration.nested {
-            let avoid = siblings.union(topLevel).union(SwiftIdentifiers.reservedTypeNames).union(parent)
-            let name = Self.unique(Self.proposed(child.name.components.last!), avoiding: avoid)
+            let name = UniqueNames.free(Self.proposed(child.name.components.last!), infix: "Payload") {
+                siblings.contains($0) || topLevel.contains($0) || SwiftIdentifiers.reservedTypeNames.contains($0) || parent.contains($0)
+            }
             siblings.insert(name)
             spelled[child.name] = parent + [name]
             assignNested(child, topLevel: topLevel)
@@ -35,11 +38,6 @@ struct SwiftNames {
         case .element(let name): NameCasing.singular(SwiftIdentifiers.type(name))
         case .synthesized(let name): SwiftIdentifiers.type(name)
         }
-    }
-
-    private static func unique(_ name: String, avoiding taken: Set<String>) -> String {
-        var names = UniqueNames(taken: taken)
-        return names.claim(name, infix: "Payload")
     }
 
     /// `User.VerifiedType`.
