@@ -8,11 +8,11 @@ struct CodeWriter {
 
     /// Appends a line at the current indentation; an empty string adds a blank line.
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: level) + content + "\n"
+        if !content.isEmpty {
+            for _ in 0..<level { text += "    " }
+            text += content
         }
+        text += "\n"
     }
 
     /// Appends several lines.

@@ -376,7 +376,7 @@ extension SwiftRenderer {
         }
         let arguments = all.filter { !isToken($0) }
         let pageType = names.qualified(pagination.pageType)
-        let itemType = model.paginations.first { $0.pageType == pagination.pageType }.map { names.spell($0.itemType) } ?? "Item"
+        let itemType = pageItems[pagination.pageType].map { names.spell($0) } ?? "Item"
         let functionName = operation.functionName + "Pages"
         let item = NameCasing.lowerCamel(itemType.split(separator: ".").last.map(String.init) ?? "item")
 

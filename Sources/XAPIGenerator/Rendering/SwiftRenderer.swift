@@ -9,6 +9,8 @@ struct SwiftRenderer {
     let names: SwiftNames
     /// Every declaration of the type tree, by name.
     let declarations: [TypeName: TypeDeclaration]
+    /// The item type of each paginated page type.
+    let pageItems: [TypeName: TypeReference]
 
     init(model: APIModel, specName: String) {
         self.model = model
@@ -21,6 +23,7 @@ struct SwiftRenderer {
         }
         model.types.forEach(index)
         self.declarations = declarations
+        self.pageItems = Dictionary(model.paginations.map { ($0.pageType, $0.itemType) }, uniquingKeysWith: { first, _ in first })
     }
 
     func render() -> [GeneratedFile] {
