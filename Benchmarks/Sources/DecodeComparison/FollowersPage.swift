@@ -4,11 +4,11 @@ import Foundation
 /// the spec has, half of them with a pinned Tweet in `includes.tweets` that
 /// carries every Tweet field, as `GET /2/users/:id/followers?max_results=1000
 /// &user.fields=…&expansions=pinned_tweet_id&tweet.fields=…` returns it.
-public enum FollowersPage {
-    public static let userCount = 1000
-    public static let pinnedCount = 500
+package enum FollowersPage {
+    package static let userCount = 1000
+    package static let pinnedCount = 500
 
-    public static let json: Data = {
+    package static let json: Data = {
         var users: [String] = []
         users.reserveCapacity(userCount)
         for index in 0..<userCount {

@@ -6,7 +6,7 @@ import XFollows
 
 /// The decoders G4 compares, each reading ``FollowersPage/json`` as a user of
 /// that code would.
-public enum PageDecoder: String, CaseIterable, Sendable {
+package enum PageDecoder: String, CaseIterable, Sendable {
     /// Hand-written Codable structs and a bare `JSONDecoder` with `.iso8601` dates.
     case floor
     /// XFollows' generated models and `XAPIJSON`'s decoder.
@@ -19,7 +19,7 @@ public enum PageDecoder: String, CaseIterable, Sendable {
     case xFollowsResolving = "xfollows-resolving"
 
     /// A decoder configured for this side, made once and reused.
-    public func makeDecoder() -> JSONDecoder {
+    package func makeDecoder() -> JSONDecoder {
         switch self {
         case .floor:
             return HandWrittenFollows.FollowersPage.makeDecoder()
@@ -36,7 +36,7 @@ public enum PageDecoder: String, CaseIterable, Sendable {
     }
 
     /// Decodes a page and returns it, so the optimizer cannot drop the work.
-    public func decode(_ page: Data, with decoder: JSONDecoder) throws -> any Sendable {
+    package func decode(_ page: Data, with decoder: JSONDecoder) throws -> any Sendable {
         switch self {
         case .floor:
             return try decoder.decode(HandWrittenFollows.FollowersPage.self, from: page)
@@ -52,7 +52,7 @@ public enum PageDecoder: String, CaseIterable, Sendable {
     /// A decoder that skipped part of the page would be flattered, so this
     /// checks that each side reads all 1,000 users and 500 Tweets, nested
     /// members included (and that XFollows resolves every pinned Tweet).
-    public func checkReadsWholePage(_ page: Data) throws {
+    package func checkReadsWholePage(_ page: Data) throws {
         let users = FollowersPage.userCount, tweets = FollowersPage.pinnedCount
         let lastTweetCount = (users - 1) * 11
         let complete: Bool
@@ -80,9 +80,9 @@ public enum PageDecoder: String, CaseIterable, Sendable {
 }
 
 /// A decoder did not read the whole benchmark page.
-public struct PageDecoderError: Error, CustomStringConvertible {
+package struct PageDecoderError: Error, CustomStringConvertible {
     /// The decoder that fell short.
-    public var decoder: PageDecoder
+    package var decoder: PageDecoder
     /// What went wrong.
-    public var description: String { "\(decoder.rawValue) did not read the whole benchmark page" }
+    package var description: String { "\(decoder.rawValue) did not read the whole benchmark page" }
 }

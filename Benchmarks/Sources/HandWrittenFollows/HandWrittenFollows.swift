@@ -7,19 +7,19 @@
 import Foundation
 
 /// A page of followers: `GET /2/users/:id/followers`.
-public struct FollowersPage: Decodable, Sendable {
-    public var data: [User]?
-    public var includes: Includes?
-    public var meta: Meta?
+package struct FollowersPage: Decodable, Sendable {
+    package var data: [User]?
+    package var includes: Includes?
+    package var meta: Meta?
 
-    public struct Includes: Decodable, Sendable {
-        public var tweets: [Tweet]?
+    package struct Includes: Decodable, Sendable {
+        package var tweets: [Tweet]?
     }
 
-    public struct Meta: Decodable, Sendable {
-        public var resultCount: Int
-        public var nextToken: String?
-        public var previousToken: String?
+    package struct Meta: Decodable, Sendable {
+        package var resultCount: Int
+        package var nextToken: String?
+        package var previousToken: String?
 
         enum CodingKeys: String, CodingKey {
             case resultCount = "result_count", nextToken = "next_token", previousToken = "previous_token"
@@ -27,56 +27,56 @@ public struct FollowersPage: Decodable, Sendable {
     }
 
     /// The decoder the floor uses: a bare `JSONDecoder` with ISO 8601 dates.
-    public static func makeDecoder() -> JSONDecoder {
+    package static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
 }
 
-public struct User: Decodable, Sendable {
-    public var id: String
-    public var name: String
-    public var username: String
-    public var createdAt: Date?
-    public var description: String?
-    public var entities: Entities?
-    public var location: String?
-    public var mostRecentTweetId: String?
-    public var pinnedTweetId: String?
-    public var profileImageUrl: URL?
-    public var protected: Bool?
-    public var publicMetrics: PublicMetrics?
-    public var url: String?
-    public var verified: Bool?
-    public var verifiedType: VerifiedType?
-    public var withheld: Withheld?
+package struct User: Decodable, Sendable {
+    package var id: String
+    package var name: String
+    package var username: String
+    package var createdAt: Date?
+    package var description: String?
+    package var entities: Entities?
+    package var location: String?
+    package var mostRecentTweetId: String?
+    package var pinnedTweetId: String?
+    package var profileImageUrl: URL?
+    package var protected: Bool?
+    package var publicMetrics: PublicMetrics?
+    package var url: String?
+    package var verified: Bool?
+    package var verifiedType: VerifiedType?
+    package var withheld: Withheld?
 
-    public enum VerifiedType: String, Decodable, Sendable {
+    package enum VerifiedType: String, Decodable, Sendable {
         case blue, business, government, none
     }
 
-    public struct Entities: Decodable, Sendable {
-        public var url: URLs?
-        public var description: Description?
+    package struct Entities: Decodable, Sendable {
+        package var url: URLs?
+        package var description: Description?
 
-        public struct URLs: Decodable, Sendable {
-            public var urls: [URLEntity]?
+        package struct URLs: Decodable, Sendable {
+            package var urls: [URLEntity]?
         }
 
-        public struct Description: Decodable, Sendable {
-            public var urls: [URLEntity]?
-            public var hashtags: [Hashtag]?
-            public var mentions: [Mention]?
-            public var cashtags: [Cashtag]?
+        package struct Description: Decodable, Sendable {
+            package var urls: [URLEntity]?
+            package var hashtags: [Hashtag]?
+            package var mentions: [Mention]?
+            package var cashtags: [Cashtag]?
         }
     }
 
-    public struct PublicMetrics: Decodable, Sendable {
-        public var followersCount: Int
-        public var followingCount: Int
-        public var tweetCount: Int
-        public var listedCount: Int?
+    package struct PublicMetrics: Decodable, Sendable {
+        package var followersCount: Int
+        package var followingCount: Int
+        package var tweetCount: Int
+        package var listedCount: Int?
 
         enum CodingKeys: String, CodingKey {
             case followersCount = "followers_count", followingCount = "following_count"
@@ -84,9 +84,9 @@ public struct User: Decodable, Sendable {
         }
     }
 
-    public struct Withheld: Decodable, Sendable {
-        public var countryCodes: [String]
-        public var scope: String?
+    package struct Withheld: Decodable, Sendable {
+        package var countryCodes: [String]
+        package var scope: String?
 
         enum CodingKeys: String, CodingKey {
             case countryCodes = "country_codes", scope
@@ -101,84 +101,84 @@ public struct User: Decodable, Sendable {
     }
 }
 
-public struct URLEntity: Decodable, Sendable {
-    public var start: Int
-    public var end: Int
-    public var url: String
-    public var expandedUrl: String?
-    public var displayUrl: String?
+package struct URLEntity: Decodable, Sendable {
+    package var start: Int
+    package var end: Int
+    package var url: String
+    package var expandedUrl: String?
+    package var displayUrl: String?
 
     enum CodingKeys: String, CodingKey {
         case start, end, url, expandedUrl = "expanded_url", displayUrl = "display_url"
     }
 }
 
-public struct Hashtag: Decodable, Sendable {
-    public var start: Int
-    public var end: Int
-    public var hashtag: String
+package struct Hashtag: Decodable, Sendable {
+    package var start: Int
+    package var end: Int
+    package var hashtag: String
 }
 
-public struct Mention: Decodable, Sendable {
-    public var start: Int
-    public var end: Int
-    public var username: String
+package struct Mention: Decodable, Sendable {
+    package var start: Int
+    package var end: Int
+    package var username: String
 }
 
-public struct Cashtag: Decodable, Sendable {
-    public var start: Int
-    public var end: Int
-    public var cashtag: String
+package struct Cashtag: Decodable, Sendable {
+    package var start: Int
+    package var end: Int
+    package var cashtag: String
 }
 
-public struct Tweet: Decodable, Sendable {
-    public var id: String
-    public var text: String
-    public var editHistoryTweetIds: [String]?
-    public var attachments: Attachments?
-    public var authorId: String?
-    public var contextAnnotations: [ContextAnnotation]?
-    public var conversationId: String?
-    public var createdAt: Date?
-    public var editControls: EditControls?
-    public var entities: Entities?
-    public var geo: Geo?
-    public var inReplyToUserId: String?
-    public var lang: String?
-    public var nonPublicMetrics: NonPublicMetrics?
-    public var publicMetrics: PublicMetrics?
-    public var organicMetrics: EngagementMetrics?
-    public var promotedMetrics: EngagementMetrics?
-    public var possiblySensitive: Bool?
-    public var referencedTweets: [ReferencedTweet]?
-    public var replySettings: String?
-    public var source: String?
-    public var withheld: Withheld?
+package struct Tweet: Decodable, Sendable {
+    package var id: String
+    package var text: String
+    package var editHistoryTweetIds: [String]?
+    package var attachments: Attachments?
+    package var authorId: String?
+    package var contextAnnotations: [ContextAnnotation]?
+    package var conversationId: String?
+    package var createdAt: Date?
+    package var editControls: EditControls?
+    package var entities: Entities?
+    package var geo: Geo?
+    package var inReplyToUserId: String?
+    package var lang: String?
+    package var nonPublicMetrics: NonPublicMetrics?
+    package var publicMetrics: PublicMetrics?
+    package var organicMetrics: EngagementMetrics?
+    package var promotedMetrics: EngagementMetrics?
+    package var possiblySensitive: Bool?
+    package var referencedTweets: [ReferencedTweet]?
+    package var replySettings: String?
+    package var source: String?
+    package var withheld: Withheld?
 
-    public struct Attachments: Decodable, Sendable {
-        public var mediaKeys: [String]?
-        public var pollIds: [String]?
+    package struct Attachments: Decodable, Sendable {
+        package var mediaKeys: [String]?
+        package var pollIds: [String]?
 
         enum CodingKeys: String, CodingKey {
             case mediaKeys = "media_keys", pollIds = "poll_ids"
         }
     }
 
-    public struct ContextAnnotation: Decodable, Sendable {
-        public var domain: Named
-        public var entity: Named
+    package struct ContextAnnotation: Decodable, Sendable {
+        package var domain: Named
+        package var entity: Named
 
-        public struct Named: Decodable, Sendable {
-            public var id: String
-            public var name: String?
-            public var description: String?
+        package struct Named: Decodable, Sendable {
+            package var id: String
+            package var name: String?
+            package var description: String?
         }
     }
 
-    public struct EditControls: Decodable, Sendable {
-        public var editsRemaining: Int
-        public var isEditEligible: Bool
-        public var editableUntil: Date
+    package struct EditControls: Decodable, Sendable {
+        package var editsRemaining: Int
+        package var isEditEligible: Bool
+        package var editableUntil: Date
 
         enum CodingKeys: String, CodingKey {
             case editsRemaining = "edits_remaining", isEditEligible = "is_edit_eligible"
@@ -186,19 +186,19 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct Entities: Decodable, Sendable {
-        public var annotations: [Annotation]?
-        public var cashtags: [Cashtag]?
-        public var hashtags: [Hashtag]?
-        public var mentions: [Mention]?
-        public var urls: [URLEntity]?
+    package struct Entities: Decodable, Sendable {
+        package var annotations: [Annotation]?
+        package var cashtags: [Cashtag]?
+        package var hashtags: [Hashtag]?
+        package var mentions: [Mention]?
+        package var urls: [URLEntity]?
 
-        public struct Annotation: Decodable, Sendable {
-            public var start: Int
-            public var end: Int
-            public var probability: Double?
-            public var type: String?
-            public var normalizedText: String?
+        package struct Annotation: Decodable, Sendable {
+            package var start: Int
+            package var end: Int
+            package var probability: Double?
+            package var type: String?
+            package var normalizedText: String?
 
             enum CodingKeys: String, CodingKey {
                 case start, end, probability, type, normalizedText = "normalized_text"
@@ -206,13 +206,13 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct Geo: Decodable, Sendable {
-        public var coordinates: Point?
-        public var placeId: String?
+    package struct Geo: Decodable, Sendable {
+        package var coordinates: Point?
+        package var placeId: String?
 
-        public struct Point: Decodable, Sendable {
-            public var type: String
-            public var coordinates: [Double]
+        package struct Point: Decodable, Sendable {
+            package var type: String
+            package var coordinates: [Double]
         }
 
         enum CodingKeys: String, CodingKey {
@@ -220,10 +220,10 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct NonPublicMetrics: Decodable, Sendable {
-        public var impressionCount: Int?
-        public var urlLinkClicks: Int?
-        public var userProfileClicks: Int?
+    package struct NonPublicMetrics: Decodable, Sendable {
+        package var impressionCount: Int?
+        package var urlLinkClicks: Int?
+        package var userProfileClicks: Int?
 
         enum CodingKeys: String, CodingKey {
             case impressionCount = "impression_count", urlLinkClicks = "url_link_clicks"
@@ -231,13 +231,13 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct PublicMetrics: Decodable, Sendable {
-        public var retweetCount: Int?
-        public var replyCount: Int?
-        public var likeCount: Int?
-        public var quoteCount: Int?
-        public var bookmarkCount: Int?
-        public var impressionCount: Int?
+    package struct PublicMetrics: Decodable, Sendable {
+        package var retweetCount: Int?
+        package var replyCount: Int?
+        package var likeCount: Int?
+        package var quoteCount: Int?
+        package var bookmarkCount: Int?
+        package var impressionCount: Int?
 
         enum CodingKeys: String, CodingKey {
             case retweetCount = "retweet_count", replyCount = "reply_count", likeCount = "like_count"
@@ -245,13 +245,13 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct EngagementMetrics: Decodable, Sendable {
-        public var impressionCount: Int?
-        public var likeCount: Int?
-        public var replyCount: Int?
-        public var retweetCount: Int?
-        public var urlLinkClicks: Int?
-        public var userProfileClicks: Int?
+    package struct EngagementMetrics: Decodable, Sendable {
+        package var impressionCount: Int?
+        package var likeCount: Int?
+        package var replyCount: Int?
+        package var retweetCount: Int?
+        package var urlLinkClicks: Int?
+        package var userProfileClicks: Int?
 
         enum CodingKeys: String, CodingKey {
             case impressionCount = "impression_count", likeCount = "like_count", replyCount = "reply_count"
@@ -260,15 +260,15 @@ public struct Tweet: Decodable, Sendable {
         }
     }
 
-    public struct ReferencedTweet: Decodable, Sendable {
-        public var type: String
-        public var id: String
+    package struct ReferencedTweet: Decodable, Sendable {
+        package var type: String
+        package var id: String
     }
 
-    public struct Withheld: Decodable, Sendable {
-        public var copyright: Bool?
-        public var countryCodes: [String]
-        public var scope: String?
+    package struct Withheld: Decodable, Sendable {
+        package var copyright: Bool?
+        package var countryCodes: [String]
+        package var scope: String?
 
         enum CodingKeys: String, CodingKey {
             case copyright, countryCodes = "country_codes", scope
