@@ -42,7 +42,7 @@ for result in json.load(open(sys.argv[1]))["results"]:
 
 # peak_rss_kib RUNS COMMAND...: the median of RUNS maximum resident set sizes, in KiB.
 peak_rss_kib() {
-    local runs="$1" sample
+    local runs="$1"
     shift
     for _ in $(seq "$runs"); do
         /usr/bin/time -f "%M" -o "$WORK/time.out" "$@" >/dev/null 2>&1

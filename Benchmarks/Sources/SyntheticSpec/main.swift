@@ -17,6 +17,25 @@ guard arguments.count == 1, let count = Int(arguments.first!), count > 0 else {
     exit(64)
 }
 
+/// An operation's responses: a page of its resource, or one of the shared problems.
+func responses(of resource: String, success: String) -> String {
+    """
+          responses:
+            "200":
+              description: \(success)
+              content:
+                application/json:
+                  schema:
+                    $ref: "#/components/schemas/\(resource)Page"
+            "400":
+              $ref: "#/components/responses/InvalidRequest"
+            "429":
+              $ref: "#/components/responses/TooManyRequests"
+            default:
+              $ref: "#/components/responses/Failed"
+    """
+}
+
 var yaml = """
     openapi: 3.1.0
     info:
@@ -64,19 +83,7 @@ for index in 0..<count {
                       application/json:
                         schema:
                           $ref: "#/components/schemas/\(resource)"
-                  responses:
-                    "200":
-                      description: The thing was created.
-                      content:
-                        application/json:
-                          schema:
-                            $ref: "#/components/schemas/\(resource)Page"
-                    "400":
-                      $ref: "#/components/responses/InvalidRequest"
-                    "429":
-                      $ref: "#/components/responses/TooManyRequests"
-                    default:
-                      $ref: "#/components/responses/Failed"
+            \(responses(of: resource, success: "The thing was created."))
 
             """
     } else {
@@ -129,19 +136,7 @@ for index in 0..<count {
                       x-fields:
                         schema: \(resource)
                         defaults: [id, name]
-                  responses:
-                    "200":
-                      description: A page of things.
-                      content:
-                        application/json:
-                          schema:
-                            $ref: "#/components/schemas/\(resource)Page"
-                    "400":
-                      $ref: "#/components/responses/InvalidRequest"
-                    "429":
-                      $ref: "#/components/responses/TooManyRequests"
-                    default:
-                      $ref: "#/components/responses/Failed"
+            \(responses(of: resource, success: "A page of things."))
 
             """
     }

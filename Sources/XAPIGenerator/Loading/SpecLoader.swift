@@ -231,8 +231,7 @@ struct SpecLoader {
     }
 
     /// Whether a line's content (UTF-8) ends with a block scalar header (`|`, `>-`, `|+2`…).
-    static func opensBlockScalar(_ content: some Collection<UInt8>) -> Bool {
-        let bytes = Array(content)
+    static func opensBlockScalar(_ bytes: [UInt8]) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         var end = bytes.count
         while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
