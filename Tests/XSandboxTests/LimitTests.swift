@@ -65,6 +65,31 @@ struct LimitTests {
         #expect(caps.count(for: other, at: start.addingTimeInterval(3 * 3600)) == 0)
     }
 
+    @Test("A request stamped a moment before the window opened counts in it instead of opening a new one")
+    func outOfOrderRequest() {
+        var windows = RateLimitWindows()
+        let rule = RateLimitRule(scope: .user, requests: 2, windowSeconds: 900)
+        #expect(windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
+        let early = windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.01))
+        #expect(early.isAllowed)
+        #expect(early.status == LimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(900)))
+        #expect(!windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.02)).isAllowed)
+        #expect(windows.status(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.02)).remaining == 0)
+    }
+
+    @Test("An action recorded with a later stamp than the check's still uses its slot")
+    func outOfOrderAction() {
+        var caps = DailyCapWindows()
+        let key = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .app, subject: "app")
+        let rule = DailyCapRule(scope: .app, limit: 2)
+        caps.record(key, at: start.addingTimeInterval(0.02))
+        caps.record(key, at: start)
+        #expect(caps.count(for: key, at: start.addingTimeInterval(-0.01)) == 2)
+        #expect(caps.status(rule, key: key, at: start.addingTimeInterval(-0.01))
+            == LimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(86_400)))
+        #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_400.01)).remaining == 1)
+    }
+
     @Test("The documented limits are the spec's, and unlimited applies none")
     func documentedLimits() {
         let documented = SandboxLimits.documented

@@ -27,25 +27,33 @@ public struct DailyCapWindows: Sendable {
     /// The cap's state: actions left in the last 24 hours and when the next slot frees (24
     /// hours after the oldest counted action; 24 hours from now when none counts).
     public func status(_ rule: DailyCapRule, key: Key, at now: Date) -> LimitStatus {
-        let window = TimeInterval(DailyCapRule.windowSeconds)
-        let live = (actions[key] ?? []).filter { now.timeIntervalSince($0) < window && $0 <= now }
-        let reset = live.first.map { $0.addingTimeInterval(window) } ?? now.addingTimeInterval(window)
+        let live = liveActions(key, at: now)
+        let reset = live.first.map { $0.addingTimeInterval(Self.window) } ?? now.addingTimeInterval(Self.window)
         return LimitStatus(limit: rule.limit, remaining: max(0, rule.limit - live.count), reset: reset)
     }
 
     /// How many actions count now under `key`.
     public func count(for key: Key, at now: Date) -> Int {
-        let window = TimeInterval(DailyCapRule.windowSeconds)
-        return (actions[key] ?? []).filter { now.timeIntervalSince($0) < window && $0 <= now }.count
+        liveActions(key, at: now).count
     }
 
     /// Counts one action under `key` at `now`, forgetting actions older than 24 hours.
     public mutating func record(_ key: Key, at now: Date) {
-        let window = TimeInterval(DailyCapRule.windowSeconds)
         var list = actions[key] ?? []
-        list.removeAll { now.timeIntervalSince($0) >= window }
+        list.removeAll { now.timeIntervalSince($0) >= Self.window }
         let index = list.lastIndex { $0 <= now }.map { $0 + 1 } ?? 0
         list.insert(now, at: index)
         actions[key] = list
+    }
+
+    private static let window = TimeInterval(DailyCapRule.windowSeconds)
+
+    /// The actions counting at `now`, oldest first. An action stamped after `now` counts too:
+    /// concurrent requests read the clock before they are serialized, so one stamped a moment
+    /// later may already have been recorded, and it has used its slot.
+    private func liveActions(_ key: Key, at now: Date) -> ArraySlice<Date> {
+        let list = actions[key] ?? []
+        let first = list.firstIndex { now.timeIntervalSince($0) < Self.window } ?? list.endIndex
+        return list[first...]
     }
 }

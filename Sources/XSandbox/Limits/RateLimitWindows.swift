@@ -57,7 +57,9 @@ public struct RateLimitWindows: Sendable {
         let key = Key(operationID: operationID, scope: rule.scope, subject: subject)
         let length = TimeInterval(max(1, rule.windowSeconds))
         var window = windows[key] ?? Window(start: now, count: 0)
-        if now >= window.start.addingTimeInterval(length) || now < window.start {
+        // A request stamped before the window opened arrived out of order (concurrent requests
+        // read the clock before they are serialized); it counts in the open window.
+        if now >= window.start.addingTimeInterval(length) {
             window = Window(start: now, count: 0)
         }
         let reset = window.start.addingTimeInterval(length)
@@ -76,7 +78,7 @@ public struct RateLimitWindows: Sendable {
     public func status(_ rule: RateLimitRule, operationID: String, subject: String, at now: Date) -> LimitStatus {
         let key = Key(operationID: operationID, scope: rule.scope, subject: subject)
         let length = TimeInterval(max(1, rule.windowSeconds))
-        guard let window = windows[key], now < window.start.addingTimeInterval(length), now >= window.start else {
+        guard let window = windows[key], now < window.start.addingTimeInterval(length) else {
             return LimitStatus(limit: rule.requests, remaining: rule.requests, reset: now.addingTimeInterval(length))
         }
         return LimitStatus(limit: rule.requests, remaining: max(0, rule.requests - window.count),
