@@ -13,6 +13,11 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Test targets that compile generated code hold it to zero warnings.
+let generatedCodeTestSettings: [SwiftSetting] = strictSettings + [
+    .unsafeFlags(["-warnings-as-errors"]),
+]
+
 let package = Package(
     name: "xapi-follows",
     platforms: [.macOS(.v14), .iOS(.v17)],
@@ -158,7 +163,40 @@ let package = Package(
             name: "XAPICompatibilityTests",
             dependencies: ["XAPIRuntime"],
             exclude: ["xapi-gen.json", "x-api-v2-subset.yaml"],
-            swiftSettings: strictSettings,
+            swiftSettings: generatedCodeTestSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+        // The shape matrix (Tests/ShapeMatrix/generate.py): every schema
+        // construct in every position, in OpenAPI 3.0 and 3.1.
+        .testTarget(
+            name: "XAPIShapeMatrix30Tests",
+            dependencies: [
+                "XAPIRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["xapi-gen.json", "shape-matrix.json"],
+            swiftSettings: generatedCodeTestSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+        .testTarget(
+            name: "XAPIShapeMatrix31Tests",
+            dependencies: [
+                "XAPIRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["xapi-gen.json", "shape-matrix.json"],
+            swiftSettings: generatedCodeTestSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+        // X's own published OpenAPI document of the whole v2 API, generated
+        // whole; its follows operations run against x-sandbox.
+        .testTarget(
+            name: "XAPIOfficialDocumentTests",
+            dependencies: ["XAPIRuntime", "XSandbox"],
+            exclude: ["xapi-gen.json", "openapi-2.159.json", "README.md"],
+            swiftSettings: generatedCodeTestSettings,
             plugins: ["XAPIGeneratorPlugin"]
         ),
         .testTarget(

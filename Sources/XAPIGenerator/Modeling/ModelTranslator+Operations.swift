@@ -27,7 +27,8 @@ extension ModelTranslator {
             return lhsIndex < rhsIndex
         }
 
-        let body = operation.requestBody.flatMap { bodyModel($0, operationID: id) }
+        let argumentNames = Set(parameters.flatMap { [NameCasing.lowerCamel($0.name), $0.label].compactMap { $0 } })
+        let body = operation.requestBody.flatMap { bodyModel($0, operationID: id, argumentNames: argumentNames) }
         let response = responseModel(operation, operationID: id)
         let (security, contexts, supported) = securityModel(operation, subject: subject)
         guard supported else { return nil }
@@ -89,162 +90,12 @@ extension ModelTranslator {
         )
     }
 
-    // MARK: Parameters
-
-    /// Component names of parameters given by reference, by parameter name.
-    func parameterComponentNames(_ references: [Referenceable<Parameter>]) -> [String: String] {
-        var names: [String: String] = [:]
-        for reference in references {
-            guard case .reference(let target) = reference,
-                  let name = ComponentIndex.split(target.value)?.name,
-                  let parameter = components.resolve(reference)
-            else { continue }
-            names[parameter.name.value] = name
-        }
-        return names
-    }
-
-    private mutating func parameterModel(_ parameter: Parameter, operationID: String, componentName: String?) -> ParameterModel? {
-        let location: ParameterModel.Location
-        switch parameter.location.value {
-        case .path: location = .path
-        case .query: location = .query
-        case .header, .cookie:
-            diagnostics.warning("\(parameter.location.value.rawValue) parameter '\(parameter.name.value)' is not supported and is left out of the generated function", at: parameter.name.location)
-            return nil
-        }
-        let schema = parameter.schema ?? Schema(location: parameter.declaration, types: [.string])
-        let resolved = components.resolve(schema)?.schema ?? schema
-        let element = resolved.items.flatMap { components.resolve($0)?.schema }
-
-        var type: TypeReference
-        var allowedValues: [String]?
-        if let fields = parameter.extensions.fields, let element {
-            let enumName = sharedEnumName(for: fields.schema.value, suffix: "Field")
-            declareSharedEnum(enumName, owner: fields.schema.value, values: Self.stringValues(element), role: .fields(of: fields.schema.value, defaults: fields.defaults.map(\.value)))
-            type = resolved.constraints.uniqueItems ? .set(.named(enumName)) : .array(.named(enumName))
-        } else if let first = parameter.extensions.expansions.first, let element {
-            let enumName = sharedEnumName(for: first.schema.value, suffix: "Expansion")
-            declareSharedEnum(enumName, owner: first.schema.value, values: Self.stringValues(element), role: .expansions)
-            type = resolved.constraints.uniqueItems ? .set(.named(enumName)) : .array(.named(enumName))
-        } else {
-            // Inline types of a parameter are top-level, named after the
-            // parameter component (`UserFieldsParameter` → `UserField`) or the
-            // operation and parameter; an array names its element.
-            var base = componentName ?? "\(operationID)_\(parameter.name.value)"
-            if componentName != nil, base.hasSuffix("Parameter"), base.count > "Parameter".count {
-                base = String(base.dropLast("Parameter".count))
-            }
-            var nested: [TypeDeclaration] = []
-            if resolved.reference == nil, resolved.types == [.array], let items = resolved.items {
-                let elementName = TypeName([.synthesized(NameCasing.singular(Self.upperCamel(base)))])
-                let element = typeReference(for: items, name: elementName, nested: &nested)
-                type = .array(isNullable(items) ? .optional(element) : element)
-            } else {
-                type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(base))]), nested: &nested)
-            }
-            for var declaration in nested where !extraTopLevel.contains(where: { $0.name == declaration.name }) {
-                declaration.description = declaration.description ?? "A value of the `\(parameter.name.value)` parameter."
-                extraTopLevel.append(declaration)
-            }
-            if case .array(let element) = type, resolved.constraints.uniqueItems, case .named = element {
-                type = .set(element)
-            }
-            if case .string = type, let values = resolved.enumValues {
-                allowedValues = values.compactMap { if case .string(let text) = $0.value { text } else { nil } }
-            }
-        }
-        switch type {
-        case .string, .integer, .number, .boolean, .dateTime, .url, .named, .external:
-            break
-        case .array(let element), .set(let element):
-            switch element {
-            case .string, .integer, .number, .boolean, .named, .external: break
-            default:
-                diagnostics.warning("parameter '\(parameter.name.value)' is an array of a type that cannot be serialized into a query; it is sent as text", at: parameter.name.location)
-                type = .string
-            }
-        default:
-            diagnostics.warning("parameter '\(parameter.name.value)' has a type that cannot be serialized into a URL; it is sent as text", at: parameter.name.location)
-            type = .string
-        }
-
-        let constraints = resolved.constraints
-        if parameter.extensions.authenticatedUser, parameter.location.value != .path {
-            diagnostics.warning("'x-authenticated-user' on a \(parameter.location.value.rawValue) parameter is applied to its value as sent", at: parameter.name.location)
-        }
-        return ParameterModel(
-            name: parameter.name.value,
-            location: location,
-            type: type,
-            isRequired: parameter.required,
-            description: parameter.description ?? resolved.description,
-            deprecated: parameter.deprecated,
-            defaultValue: resolved.defaultValue?.value,
-            example: parameter.example.map(MappingReader.literal) ?? resolved.example,
-            constraints: constraints,
-            elementConstraints: element?.constraints,
-            allowedValues: allowedValues,
-            explode: parameter.explode ?? ((parameter.style ?? (location == .query ? "form" : "simple")) == "form"),
-            isAuthenticatedUser: parameter.extensions.authenticatedUser,
-            label: parameter.extensions.swiftName?.value,
-            isLeading: false
-        )
-    }
-
-    static func stringValues(_ schema: Schema) -> [String] {
-        (schema.enumValues ?? []).compactMap { if case .string(let text) = $0.value { text } else { nil } }
-    }
-
-    /// `User.Field` when `User` is a generated type, `UserField` otherwise.
-    private func sharedEnumName(for owner: String, suffix: String) -> TypeName {
-        declaredComponents.contains(owner)
-            ? TypeName([.schema(owner), .synthesized(suffix)])
-            : TypeName([.synthesized(Self.upperCamel(owner) + suffix)])
-    }
-
-    /// Declares a fields or expansions enum once, merging values when several parameters share it.
-    private mutating func declareSharedEnum(_ name: TypeName, owner: String, values: [String], role: StringEnumModel.Role) {
-        if let existing = sharedEnums[name] {
-            let merged = existing + values.filter { !existing.contains($0) }
-            guard merged != existing else { return }
-            sharedEnums[name] = merged
-            func update(_ declarations: inout [TypeDeclaration]) {
-                for index in declarations.indices where declarations[index].name == name {
-                    declarations[index].kind = .stringEnum(StringEnumModel(cases: merged.map { .init(value: $0, description: nil) }, role: role))
-                }
-            }
-            update(&extraTopLevel)
-            if var nested = extraNested[owner] {
-                update(&nested)
-                extraNested[owner] = nested
-            }
-            return
-        }
-        sharedEnums[name] = values
-        let description: String = switch role {
-        case .fields(let schema, _): "The fields of ``\(schema)`` a request can ask for."
-        case .expansions: "The related objects a request can ask to include."
-        case .plain: ""
-        }
-        let declaration = TypeDeclaration(
-            name: name,
-            description: description,
-            deprecated: false,
-            kind: .stringEnum(StringEnumModel(cases: values.map { .init(value: $0, description: nil) }, role: role)),
-            nested: [],
-            location: document.location
-        )
-        if name.components.count == 2 {
-            extraNested[owner, default: []].append(declaration)
-        } else {
-            extraTopLevel.append(declaration)
-        }
-    }
-
     // MARK: Bodies and responses
 
-    private mutating func bodyModel(_ reference: Referenceable<RequestBody>, operationID: String) -> BodyModel? {
+    /// The request body; a small object of plain members is flattened into
+    /// arguments unless a member's name would clash with a parameter's
+    /// (`argumentNames`) or another member's.
+    private mutating func bodyModel(_ reference: Referenceable<RequestBody>, operationID: String, argumentNames: Set<String>) -> BodyModel? {
         guard let body = components.resolve(reference) else { return nil }
         guard let media = body.content.first(where: { Self.isJSON($0.contentType.value) }) else {
             if let first = body.content.first {
@@ -254,7 +105,8 @@ extension ModelTranslator {
         }
         let schema = media.schema ?? Schema(location: body.location)
         var nested: [TypeDeclaration] = []
-        let type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Request")]), nested: &nested)
+        var type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Request")]), nested: &nested)
+        if isNullable(schema) { type = .optional(type) }
         extraTopLevel.append(contentsOf: nested.map { declaration in
             var declaration = declaration
             declaration.description = declaration.description ?? body.description ?? "The request body of `\(operationID)`."
@@ -265,7 +117,9 @@ extension ModelTranslator {
         var flattened: [PropertyModel]?
         var constraints: [String: Schema.Constraints] = [:]
         if case .named = type, let object = components.resolve(schema)?.schema, isObject(object),
-           object.allOf == nil, object.additionalProperties == nil, (1...4).contains(object.properties.count) {
+           object.allOf == nil, object.additionalProperties == nil, (1...4).contains(object.properties.count),
+           Set(object.properties.map { NameCasing.lowerCamel($0.name.value) }).count == object.properties.count,
+           !object.properties.contains(where: { argumentNames.contains(NameCasing.lowerCamel($0.name.value)) }) {
             let required = Set(object.required.map(\.value))
             var members: [PropertyModel] = []
             for property in object.properties {
@@ -321,7 +175,8 @@ extension ModelTranslator {
         }
         var nested: [TypeDeclaration] = []
         let schema = media.schema ?? Schema(location: response.location)
-        let type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Response")]), nested: &nested)
+        var type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Response")]), nested: &nested)
+        if isNullable(schema) { type = .optional(type) }
         extraTopLevel.append(contentsOf: nested.map { declaration in
             var declaration = declaration
             declaration.description = declaration.description ?? "The `\(entry.status.value)` response body of `\(operationID)`."

@@ -2,7 +2,7 @@ extension ModelTranslator {
     // MARK: References
 
     /// The type a `$ref` names.
-    mutating func referencedType(_ reference: Located<String>) -> TypeReference {
+    func referencedType(_ reference: Located<String>) -> TypeReference {
         guard let name = ComponentIndex.schemaName(reference.value),
               let schema = components.schemas[name]?.schema
         else {
@@ -14,11 +14,32 @@ extension ModelTranslator {
         return .named(TypeName([.schema(name)]))
     }
 
-    /// Whether a schema (following references) may be null.
+    /// Whether a schema (following references) may be null: `nullable: true`
+    /// (3.0), `null` among its types or its `enum` (3.1), or a `oneOf`/`anyOf`
+    /// of one schema and `{type: "null"}` (3.1).
     func isNullable(_ schema: Schema) -> Bool {
-        if schema.nullable { return true }
-        if schema.reference != nil, let resolved = components.resolve(schema) { return resolved.schema.nullable }
+        func allowsNull(_ schema: Schema) -> Bool {
+            schema.nullable || (schema.oneOf ?? schema.anyOf ?? []).contains(where: Self.isNullOnly)
+        }
+        if allowsNull(schema) { return true }
+        if schema.reference != nil, let resolved = components.resolve(schema) { return allowsNull(resolved.schema) }
         return false
+    }
+
+    /// The one alternative that is not `{type: "null"}` of a `oneOf`/`anyOf`
+    /// that only adds null to it, as OpenAPI 3.1 writes a nullable reference.
+    static func nonNullAlternative(_ schema: Schema) -> Schema? {
+        guard let alternatives = schema.oneOf ?? schema.anyOf, schema.discriminator == nil,
+              schema.properties.isEmpty, schema.allOf == nil else { return nil }
+        let others = alternatives.filter { !isNullOnly($0) }
+        return others.count == 1 && others.count < alternatives.count ? others[0] : nil
+    }
+
+    /// `{type: "null"}`: a schema that only allows null.
+    static func isNullOnly(_ schema: Schema) -> Bool {
+        schema.nullable && schema.types.isEmpty && schema.reference == nil && schema.properties.isEmpty
+            && schema.oneOf == nil && schema.anyOf == nil && schema.allOf == nil && schema.enumValues == nil
+            && schema.items == nil
     }
 
     // MARK: Type references
@@ -28,6 +49,9 @@ extension ModelTranslator {
     mutating func typeReference(for schema: Schema, name: TypeName, nested: inout [TypeDeclaration]) -> TypeReference {
         if let reference = schema.reference {
             return referencedType(reference)
+        }
+        if let nonNull = Self.nonNullAlternative(schema) {
+            return typeReference(for: nonNull, name: name, nested: &nested)
         }
         if schema.oneOf != nil || schema.anyOf != nil {
             nested.append(declaration(for: schema, name: name, description: schema.description))
@@ -107,6 +131,10 @@ extension ModelTranslator {
         var nested: [TypeDeclaration] = []
         let kind: TypeDeclaration.Kind
 
+        if let nonNull = Self.nonNullAlternative(schema) {
+            // Null is the uses' business (they are optional); the type is the other alternative's.
+            return declaration(for: nonNull, name: name, description: description ?? schema.description)
+        }
         if let reference = schema.reference {
             kind = .alias(referencedType(reference))
         } else if let alternatives = schema.oneOf ?? schema.anyOf {
@@ -165,10 +193,11 @@ extension ModelTranslator {
         }
     }
 
-    /// Whether a schema describes an object with members.
+    /// Whether a schema describes an object with declared members. A bare
+    /// `{type: object}` declares none and allows any: it is a dictionary of
+    /// JSON values, not an empty struct that would drop every member.
     func isObject(_ schema: Schema) -> Bool {
-        if !schema.properties.isEmpty || schema.allOf != nil { return true }
-        return schema.types == [.object] && schema.additionalProperties == nil
+        !schema.properties.isEmpty || schema.allOf != nil
     }
 
     /// The members of an object, merging `allOf`.
@@ -232,6 +261,8 @@ extension ModelTranslator {
     // MARK: oneOf
 
     private mutating func oneOfModel(_ schema: Schema, alternatives: [Schema], name: TypeName, nested: inout [TypeDeclaration]) -> OneOfModel {
+        // `{type: "null"}` makes the uses optional (see `isNullable`); it is no case.
+        let alternatives = alternatives.filter { !Self.isNullOnly($0) }
         var cases: [OneOfModel.Case] = []
         var usedNames = UniqueNames()
         func caseName(_ proposed: String, index: Int) -> String {

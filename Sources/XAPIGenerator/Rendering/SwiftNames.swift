@@ -6,16 +6,38 @@ struct SwiftNames {
 
     init(model: APIModel) {
         var topLevel: Set<String> = []
-        for declaration in model.types {
-            let name = UniqueNames.free(Self.proposed(declaration.name.components.last!), infix: "Payload") {
+        func claimTopLevel(_ proposal: String) -> String {
+            let name = UniqueNames.free(proposal, infix: "Payload") {
                 topLevel.contains($0) || SwiftIdentifiers.reservedTypeNames.contains($0)
             }
             topLevel.insert(name)
-            spelled[declaration.name] = [name]
+            return name
         }
         for declaration in model.types {
-            assignNested(declaration, topLevel: topLevel)
+            spelled[declaration.name] = [claimTopLevel(Self.proposed(declaration.name.components.last!))]
         }
+        // A typealias cannot hold nested types (an extension of
+        // `typealias PollOptions = [PollOptions.Element]` would refer to
+        // itself), so the types an alias needs are its top-level siblings,
+        // named after it: `PollOptions` → `PollOptionsElement`.
+        for declaration in model.types where Self.isAlias(declaration) {
+            for child in declaration.nested {
+                spelled[child.name] = [claimTopLevel(spelled[declaration.name]![0] + Self.proposed(child.name.components.last!))]
+            }
+        }
+        for declaration in model.types {
+            if Self.isAlias(declaration) {
+                for child in declaration.nested { assignNested(child, topLevel: topLevel) }
+            } else {
+                assignNested(declaration, topLevel: topLevel)
+            }
+        }
+    }
+
+    /// Whether a declaration becomes a typealias, whose nested types are declared beside it.
+    static func isAlias(_ declaration: TypeDeclaration) -> Bool {
+        if case .alias = declaration.kind { return true }
+        return false
     }
 
     private mutating func assignNested(_ declaration: TypeDeclaration, topLevel: Set<String>) {

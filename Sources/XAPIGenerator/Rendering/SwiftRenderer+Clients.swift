@@ -144,14 +144,19 @@ extension SwiftRenderer {
         )
     }
 
-    /// Integers are `Int` as arguments whatever their wire format; the spec's
-    /// bounds are checked before sending.
+    /// Integers are `Int` and numbers `Double` as arguments whatever their
+    /// wire format (also through a typealias); the spec's bounds are checked
+    /// before sending.
     private func argumentType(_ type: TypeReference) -> String {
         switch type {
-        case .integer: "Int"
-        case .array(.integer): "[Int]"
-        case .set(.integer): "Set<Int>"
-        default: names.spell(type)
+        case .array(let element): return "[\(argumentType(element))]"
+        case .set(let element): return "Set<\(argumentType(element))>"
+        default: break
+        }
+        switch resolvingAlias(type) {
+        case .integer: return "Int"
+        case .number: return "Double"
+        default: return names.spell(type)
         }
     }
 
@@ -195,30 +200,46 @@ extension SwiftRenderer {
             for argument in arguments {
                 renderValidation(argument, into: &writer)
             }
+            // What fills the request; `let` when nothing does, so an operation
+            // without parameters or body compiles without a warning.
             var assignments = CodeWriter()
             for argument in arguments {
                 renderRequestAssignment(argument, into: &assignments)
             }
-            let mutates = !assignments.text.isEmpty || operation.body != nil
-                || arguments.contains { if case .parameter(let parameter) = $0.source { parameter.isAuthenticatedUser } else { false } }
-            writer.line("\(mutates ? "var" : "let") request = OperationRequest(operation)")
-            for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
             if let actingUser = arguments.first(where: {
                 if case .parameter(let parameter) = $0.source { return parameter.isAuthenticatedUser }
                 return false
             }) {
-                writer.line("request.actingUserID = \(actingUser.value)")
+                assignments.line("request.actingUserID = \(actingUser.value)")
             }
-            if let body = operation.body, let members = body.flattened {
-                let bodyType = names.spell(body.type)
-                let values = members.map { member -> String in
-                    let name = SwiftIdentifiers.member(member.jsonName)
-                    return "\(name): \(SwiftIdentifiers.escaped(name))"
-                }
-                writer.line("try request.setJSONBody(\(bodyType)(\(values.joined(separator: ", "))))")
+            if let body = operation.body {
+                renderBodyAssignment(body, arguments: arguments, into: &assignments)
             }
+            writer.line("\(assignments.text.isEmpty ? "let" : "var") request = OperationRequest(operation)")
+            for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
             let send = "try await send(request, decoding: \(returnType(operation)).self)"
             writer.line("return \(send)" + (operation.resolvesExpansions ? ".map { $0.resolvingExpansions() }" : ""))
+        }
+    }
+
+    /// Encodes the request body: the flattened members as the body type, or
+    /// the `body` argument as given (nothing when an optional body is `nil`).
+    private func renderBodyAssignment(_ body: BodyModel, arguments: [Argument], into writer: inout CodeWriter) {
+        if let members = body.flattened {
+            let values = members.map { member -> String in
+                let name = SwiftIdentifiers.member(member.jsonName)
+                return "\(name): \(SwiftIdentifiers.escaped(name))"
+            }
+            writer.line("try request.setJSONBody(\(names.spell(body.type))(\(values.joined(separator: ", "))))")
+            return
+        }
+        guard let argument = arguments.first(where: { if case .body = $0.source { true } else { false } }) else { return }
+        if body.isRequired {
+            writer.line("try request.setJSONBody(\(argument.value))")
+        } else {
+            writer.block("if let \(argument.value)") { writer in
+                writer.line("try request.setJSONBody(\(argument.value))")
+            }
         }
     }
 
@@ -279,7 +300,7 @@ extension SwiftRenderer {
             }
         case .named(let name) where stringEnum(name) != nil:
             // An `unknown` value decodes from a server, but the spec does not allow sending it.
-            checks.append("try ParameterValidation.check(\(value).rawValue, allowed: \(names.qualified(name)).allCases.map(\\.rawValue), parameter: \(parameter), operation: operation.id)")
+            checks.append("try ParameterValidation.checkListed(\(value), parameter: \(parameter), operation: operation.id)")
         case .array(let element), .set(let element):
             let minItems = (constraints.minItems ?? 0) > 1 ? constraints.minItems : nil
             if minItems != nil || constraints.maxItems != nil {
@@ -287,10 +308,7 @@ extension SwiftRenderer {
                 writer.block("if !\(argument.value).isEmpty") { writer in writer.line(check) }
             }
             if case .named(let name) = element, stringEnum(name) != nil {
-                let allowed = "\(names.qualified(name)).allCases.map(\\.rawValue)"
-                writer.block("for value in \(argument.value)") { writer in
-                    writer.line("try ParameterValidation.check(value.rawValue, allowed: \(allowed), parameter: \(parameter), operation: operation.id)")
-                }
+                writer.line("try ParameterValidation.checkEachListed(\(argument.value), parameter: \(parameter), operation: operation.id)")
             }
             return
         default:
@@ -304,47 +322,21 @@ extension SwiftRenderer {
         }
     }
 
+    /// Puts a parameter into the request: every type a URL can carry is a
+    /// ``ParameterValue`` of the runtime, so one generic call per parameter.
     private func renderRequestAssignment(_ argument: Argument, into writer: inout CodeWriter) {
         guard case .parameter(let parameter) = argument.source else { return }
         let name = SwiftIdentifiers.stringLiteral(parameter.name)
         let value = argument.value
-        let isOptional = argument.type.hasSuffix("?")
-        let type = resolvingAlias(parameter.type)
-        switch parameter.location {
-        case .path:
-            writer.line("request.setPathParameter(\(name), to: \(stringValue(value, type: parameter.type)))")
-        case .query:
-            switch type {
-            case .array(let element), .set(let element):
-                var strings: String
-                switch resolvingAlias(element) {
-                case .named, .external: strings = "\(value).map(\\.rawValue)"
-                case .string: strings = value
-                default: strings = "\(value).map { String($0) }"
-                }
-                if case .set = type {
-                    strings = strings == value ? "\(value).sorted()" : strings + ".sorted()"
-                } else if strings == value {
-                    strings = "Array(\(value))"
-                }
-                if parameter.explode {
-                    writer.block("for value in \(strings)") { writer in
-                        writer.line("request.appendQueryItem(\(name), value: value)")
-                    }
-                } else {
-                    writer.line("request.appendQueryItem(\(name), commaSeparated: \(strings))")
-                }
-            case .named, .external:
-                writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").rawValue)")
-            case .url:
-                writer.line("request.appendQueryItem(\(name), value: \(value)\(isOptional ? "?" : "").absoluteString)")
-            case .dateTime:
-                writer.line(isOptional
-                    ? "request.appendQueryItem(\(name), value: \(value).map(XAPIJSON.string(from:)))"
-                    : "request.appendQueryItem(\(name), value: XAPIJSON.string(from: \(value)))")
-            default:
-                writer.line("request.appendQueryItem(\(name), value: \(value))")
-            }
+        switch (parameter.location, resolvingAlias(parameter.type)) {
+        case (.path, .array), (.path, .set):
+            writer.line("request.setPathParameter(\(name), values: \(value))")
+        case (.path, _):
+            writer.line("request.setPathParameter(\(name), value: \(value))")
+        case (.query, .array), (.query, .set):
+            writer.line("request.appendQueryItems(\(name), \(value), explode: \(parameter.explode))")
+        case (.query, _):
+            writer.line("request.appendQueryItem(\(name), parameter: \(value))")
         }
     }
 
@@ -354,17 +346,6 @@ extension SwiftRenderer {
             return resolvingAlias(target)
         }
         return type
-    }
-
-    /// A path or header value as text.
-    private func stringValue(_ value: String, type: TypeReference) -> String {
-        switch resolvingAlias(type) {
-        case .string: value
-        case .named, .external: "\(value).rawValue"
-        case .url: "\(value).absoluteString"
-        case .dateTime: "XAPIJSON.string(from: \(value))"
-        default: "String(\(value))"
-        }
     }
 
     private func renderPagesFunction(_ operation: OperationModel, into writer: inout CodeWriter) {

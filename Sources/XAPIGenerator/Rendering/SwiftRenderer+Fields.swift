@@ -5,8 +5,13 @@ extension SwiftRenderer {
         // Fields and expansions enums nested in their schema's type.
         for declaration in model.types {
             for child in declaration.nested where isSelection(child) {
-                writer.block("extension \(names.qualified(declaration.name))") { writer in
+                if SwiftNames.isAlias(declaration) {
+                    // Beside a typealias, which cannot hold it (see `SwiftNames`).
                     renderDeclaration(documented(child), into: &writer)
+                } else {
+                    writer.block("extension \(names.qualified(declaration.name))") { writer in
+                        renderDeclaration(documented(child), into: &writer)
+                    }
                 }
                 writer.line()
                 renderSupplement(child, into: &writer)

@@ -30,6 +30,11 @@ extension SwiftRenderer {
     func renderNested(of declaration: TypeDeclaration, into writer: inout CodeWriter) {
         let nested = declaration.nested.filter { !isSelection($0) }
         guard !nested.isEmpty else { return }
+        if SwiftNames.isAlias(declaration) {
+            // Declared beside the typealias (see `SwiftNames`).
+            for child in nested { renderTree(child, into: &writer) }
+            return
+        }
         for child in nested {
             writer.block("extension \(names.qualified(declaration.name))") { writer in
                 renderDeclaration(child, into: &writer)
@@ -240,7 +245,9 @@ extension SwiftRenderer {
 
     func renderStringEnumConformances(qualified: String, model: StringEnumModel, into writer: inout CodeWriter) {
         let caseNames = EnumCaseNames(model)
-        writer.block("extension \(qualified): RawRepresentable, CaseIterable, Codable") { writer in
+        // `OpenStringEnum` brings the JSON coding (a string, through
+        // `RawRepresentable`) and the URL text; only the table is generated.
+        writer.block("extension \(qualified): OpenStringEnum") { writer in
             writer.documentation(DocComment("Creates the case for a raw value; an unknown value becomes ``unknown(_:)``."))
             writer.block("public init(rawValue: String)") { writer in
                 writer.switchBlock("rawValue") { writer in
@@ -276,17 +283,6 @@ extension SwiftRenderer {
                 writer.line()
                 writer.documentation(DocComment("The fields every response includes, whether a request asks for them or not."))
                 writer.line("public static let defaults: Set<Self> = [\(defaults.map { caseNames.reference($0) }.joined(separator: ", "))]")
-            }
-            writer.line()
-            writer.documentation(DocComment("Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``."))
-            writer.block("public init(from decoder: any Decoder) throws") { writer in
-                writer.line("self.init(rawValue: try decoder.singleValueContainer().decode(String.self))")
-            }
-            writer.line()
-            writer.documentation(DocComment("Encodes the value as the JSON string ``rawValue``."))
-            writer.block("public func encode(to encoder: any Encoder) throws") { writer in
-                writer.line("var container = encoder.singleValueContainer()")
-                writer.line("try container.encode(rawValue)")
             }
         }
     }

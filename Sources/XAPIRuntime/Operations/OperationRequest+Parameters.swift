@@ -1,0 +1,53 @@
+/// Typed parameters, for generated endpoint functions: one generic call per parameter,
+/// whatever its type (see ``ParameterValue``).
+///
+/// ```swift
+/// var request = OperationRequest(.usersIdFollowers)
+/// request.setPathParameter("id", value: "2244994945")
+/// request.appendQueryItem("max_results", parameter: 100)
+/// request.appendQueryItems("user.fields", [User.Field.createdAt, .id], explode: false)
+/// // /2/users/2244994945/followers?max_results=100&user.fields=created_at%2Cid
+/// ```
+extension OperationRequest {
+    /// Sets a path parameter to the value's text.
+    public mutating func setPathParameter<Value: ParameterValue>(_ name: String, value: Value) {
+        setPathParameter(name, to: value.parameterText)
+    }
+
+    /// Sets a path parameter to a list in OpenAPI's `simple` style: the values joined by
+    /// commas (a `Set` sorted).
+    public mutating func setPathParameter<Values: Sequence>(_ name: String, values: Values)
+    where Values.Element: ParameterValue {
+        setPathParameter(name, to: Self.texts(values).joined(separator: ","))
+    }
+
+    /// Appends a query item with the value's text; `nil` omits it.
+    public mutating func appendQueryItem<Value: ParameterValue>(_ name: String, parameter value: Value?) {
+        appendQueryItem(name, value: value?.parameterText)
+    }
+
+    /// Appends a list in OpenAPI's `form` style: with `explode`, one item per value
+    /// (`ids=1&ids=2`); without, one item of the values joined by commas (`ids=1,2`). A `Set`
+    /// is sent sorted, so the same set always makes the same URL. An empty list omits it.
+    public mutating func appendQueryItems<Values: Sequence>(_ name: String, _ values: Values, explode: Bool)
+    where Values.Element: ParameterValue {
+        let texts = Self.texts(values)
+        if explode {
+            for text in texts { appendQueryItem(name, value: text) }
+        } else {
+            appendQueryItem(name, commaSeparated: texts)
+        }
+    }
+}
+
+extension OperationRequest {
+    /// The values' texts, in order, or sorted for a `Set`.
+    fileprivate static func texts<Values: Sequence>(_ values: Values) -> [String] where Values.Element: ParameterValue {
+        let texts = values.map(\.parameterText)
+        return values is any SetMarker ? texts.sorted() : texts
+    }
+}
+
+/// Marks `Set`, whose order carries no meaning.
+private protocol SetMarker {}
+extension Set: SetMarker {}

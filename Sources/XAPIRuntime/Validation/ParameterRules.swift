@@ -1,0 +1,89 @@
+/// The spec's parameter rules, each a function that finds what a value breaks and returns it
+/// as a ``ParameterViolation`` (or `nil`), without deciding how it is reported. The client's
+/// checks (``ParameterValidation``) throw them as ``XAPIError``s; a server can answer them
+/// with its own messages from the same rules.
+///
+/// ```swift
+/// ParameterRules.violation("../1", pattern: "^[0-9]{1,19}$", parameter: "id")
+/// // ParameterViolation(parameter: "id", value: "../1", rule: .pattern("^[0-9]{1,19}$"))
+/// ParameterRules.violation(100, minimum: 1, maximum: 1000, parameter: "max_results")   // nil
+/// ```
+public enum ParameterRules {
+    /// Whether the value matches an OpenAPI (ECMA-262) pattern. As in JSON Schema, the pattern
+    /// is searched anywhere in the value, so its own anchors (`^...$`) decide whether the whole
+    /// string must match; `$` matches only at the very end (a trailing newline does not pass),
+    /// and `\d`, `\w` are ASCII-only.
+    public static func violation(_ value: String, pattern: String, parameter: String) -> ParameterViolation? {
+        guard let regex = try? Regex(pattern).asciiOnlyDigits().asciiOnlyWordCharacters().anchorsMatchLineEndings(false) else {
+            return ParameterViolation(parameter: parameter, value: value, rule: .invalidPattern(pattern))
+        }
+        guard (try? regex.firstMatch(in: value)) == nil else { return nil }
+        return ParameterViolation(parameter: parameter, value: value, rule: .pattern(pattern))
+    }
+
+    /// Whether a string's length in characters is within `minLength`/`maxLength` (`nil` for no bound).
+    public static func violation(_ value: String, minLength: Int?, maxLength: Int?, parameter: String) -> ParameterViolation? {
+        let length = value.count
+        if let minLength, length < minLength {
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooShort(length: length, minimum: minLength))
+        }
+        if let maxLength, length > maxLength {
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooLong(length: length, maximum: maxLength))
+        }
+        return nil
+    }
+
+    /// Whether an integer is within `minimum`/`maximum` (inclusive, `nil` for no bound).
+    public static func violation(_ value: Int, minimum: Int?, maximum: Int?, parameter: String) -> ParameterViolation? {
+        let lower = minimum.map(ParameterViolation.Bound.integer)
+        let upper = maximum.map(ParameterViolation.Bound.integer)
+        if let minimum, value < minimum {
+            return ParameterViolation(parameter: parameter, value: String(value), rule: .belowMinimum(.integer(minimum), maximum: upper))
+        }
+        if let maximum, value > maximum {
+            return ParameterViolation(parameter: parameter, value: String(value), rule: .aboveMaximum(.integer(maximum), minimum: lower))
+        }
+        return nil
+    }
+
+    /// Whether a number is within `minimum`/`maximum` (inclusive, `nil` for no bound); NaN never is.
+    public static func violation(_ value: Double, minimum: Double?, maximum: Double?, parameter: String) -> ParameterViolation? {
+        if value.isNaN {
+            return ParameterViolation(parameter: parameter, value: String(value), rule: .notANumber)
+        }
+        let lower = minimum.map(ParameterViolation.Bound.number)
+        let upper = maximum.map(ParameterViolation.Bound.number)
+        if let minimum, value < minimum {
+            return ParameterViolation(parameter: parameter, value: String(value), rule: .belowMinimum(.number(minimum), maximum: upper))
+        }
+        if let maximum, value > maximum {
+            return ParameterViolation(parameter: parameter, value: String(value), rule: .aboveMaximum(.number(maximum), minimum: lower))
+        }
+        return nil
+    }
+
+    /// Whether a list's number of items is within `minItems`/`maxItems` (`nil` for no bound);
+    /// `value` is the list as text, for the message.
+    public static func violation(count: Int, minItems: Int?, maxItems: Int?, value: String = "", parameter: String) -> ParameterViolation? {
+        if let minItems, count < minItems {
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooFewItems(count: count, minimum: minItems))
+        }
+        if let maxItems, count > maxItems {
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooManyItems(count: count, maximum: maxItems))
+        }
+        return nil
+    }
+
+    /// Whether the value is one of the allowed values (an `enum`).
+    public static func violation(_ value: String, allowed: [String], parameter: String) -> ParameterViolation? {
+        allowed.contains(value) ? nil : ParameterViolation(parameter: parameter, value: value, rule: .notListed(allowed: allowed))
+    }
+
+    /// Whether the value is one the spec lists: an ``OpenStringEnum`` also holds values it does
+    /// not know (to decode what a server adds later), but those cannot be sent.
+    public static func violation<Value: OpenStringEnum>(_ value: Value, parameter: String) -> ParameterViolation? {
+        let raw = value.rawValue
+        guard !Value.allCases.contains(where: { $0.rawValue == raw }) else { return nil }
+        return ParameterViolation(parameter: parameter, value: raw, rule: .notListed(allowed: Value.allCases.map(\.rawValue)))
+    }
+}
