@@ -72,22 +72,16 @@ extension XAPIClient {
         if let value = paginationToken {
             try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
         }
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("id", to: id)
-        request.appendQueryItem("max_results", value: maxResults)
-        request.appendQueryItem("pagination_token", value: paginationToken)
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.setPathParameter("id", value: id)
+        request.appendQueryItem("max_results", parameter: maxResults)
+        request.appendQueryItem("pagination_token", parameter: paginationToken)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: FollowsLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -213,22 +207,16 @@ extension XAPIClient {
         if let value = paginationToken {
             try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
         }
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("id", to: id)
-        request.appendQueryItem("max_results", value: maxResults)
-        request.appendQueryItem("pagination_token", value: paginationToken)
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.setPathParameter("id", value: id)
+        request.appendQueryItem("max_results", parameter: maxResults)
+        request.appendQueryItem("pagination_token", parameter: paginationToken)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: FollowsLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -342,20 +330,14 @@ extension XAPIClient {
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersById
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("id", to: id)
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.setPathParameter("id", value: id)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -415,20 +397,14 @@ extension XAPIClient {
         if !ids.isEmpty {
             try ParameterValidation.check(count: ids.count, minItems: nil, maxItems: 100, parameter: "ids", operation: operation.id)
         }
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.appendQueryItem("ids", commaSeparated: Array(ids))
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.appendQueryItems("ids", ids, explode: false)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -486,20 +462,14 @@ extension XAPIClient {
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersByUsername
         try ParameterValidation.check(username, pattern: "^[A-Za-z0-9_]{1,15}$", parameter: "username", operation: operation.id)
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("username", to: username)
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.setPathParameter("username", value: username)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -561,20 +531,14 @@ extension XAPIClient {
         if !usernames.isEmpty {
             try ParameterValidation.check(count: usernames.count, minItems: nil, maxItems: 100, parameter: "usernames", operation: operation.id)
         }
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.appendQueryItem("usernames", commaSeparated: Array(usernames))
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.appendQueryItems("usernames", usernames, explode: false)
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }
@@ -621,7 +585,7 @@ extension XAPIClient where Context == UserContext {
         try ParameterValidation.check(targetUserID, pattern: "^[0-9]{1,19}$", parameter: "target_user_id", operation: operation.id)
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("id", to: id)
+        request.setPathParameter("id", value: id)
         request.actingUserID = id
         try request.setJSONBody(FollowRequest(targetUserID: targetUserID))
         return try await send(request, decoding: FollowResponse.self)
@@ -666,8 +630,8 @@ extension XAPIClient where Context == UserContext {
         try ParameterValidation.check(targetUserID, pattern: "^[0-9]{1,19}$", parameter: "target_user_id", operation: operation.id)
         try ParameterValidation.check(sourceUserID, pattern: "^[0-9]{1,19}$", parameter: "source_user_id", operation: operation.id)
         var request = OperationRequest(operation)
-        request.setPathParameter("target_user_id", to: targetUserID)
-        request.setPathParameter("source_user_id", to: sourceUserID)
+        request.setPathParameter("target_user_id", value: targetUserID)
+        request.setPathParameter("source_user_id", value: sourceUserID)
         request.actingUserID = sourceUserID
         return try await send(request, decoding: UnfollowResponse.self)
     }
@@ -724,19 +688,13 @@ extension XAPIClient where Context == UserContext {
         tweetFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersMe
-        for value in userFields {
-            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-        }
-        for value in expansions {
-            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-        }
-        for value in tweetFields {
-            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
-        }
+        try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
+        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
         var request = OperationRequest(operation)
-        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
-        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        request.appendQueryItems("user.fields", userFields, explode: false)
+        request.appendQueryItems("expansions", expansions, explode: false)
+        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }

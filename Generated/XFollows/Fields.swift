@@ -72,7 +72,7 @@ extension User {
     }
 }
 
-extension User.Field: RawRepresentable, CaseIterable, Codable {
+extension User.Field: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -171,17 +171,6 @@ extension User.Field: RawRepresentable, CaseIterable, Codable {
 
     /// The fields every response includes, whether a request asks for them or not.
     public static let defaults: Set<Self> = [.id, .name, .username]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 extension User {
@@ -235,7 +224,7 @@ extension User {
     }
 }
 
-extension User.Expansion: RawRepresentable, CaseIterable, Codable {
+extension User.Expansion: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -258,17 +247,6 @@ extension User.Expansion: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.affiliationUserID, .mostRecentTweetID, .pinnedTweetID]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 extension Tweet {
@@ -345,7 +323,7 @@ extension Tweet {
     }
 }
 
-extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
+extension Tweet.Field: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -459,17 +437,6 @@ extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
 
     /// The fields every response includes, whether a request asks for them or not.
     public static let defaults: Set<Self> = [.id, .text, .editHistoryTweetIDs]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 extension Tweet {

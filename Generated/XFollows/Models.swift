@@ -206,7 +206,7 @@ extension User {
     }
 }
 
-extension User.ConnectionStatu: RawRepresentable, CaseIterable, Codable {
+extension User.ConnectionStatu: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -242,17 +242,6 @@ extension User.ConnectionStatu: RawRepresentable, CaseIterable, Codable {
         .following,
         .muting,
     ]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 extension User {
@@ -271,7 +260,7 @@ extension User {
     }
 }
 
-extension User.SubscriptionType: RawRepresentable, CaseIterable, Codable {
+extension User.SubscriptionType: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -296,17 +285,6 @@ extension User.SubscriptionType: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.basic, .premium, .premiumPlus, .none]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 extension User {
@@ -325,7 +303,7 @@ extension User {
     }
 }
 
-extension User.VerifiedType: RawRepresentable, CaseIterable, Codable {
+extension User.VerifiedType: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -350,17 +328,6 @@ extension User.VerifiedType: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.blue, .business, .government, .none]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Metadata about a user's affiliation with an organization.
@@ -664,7 +631,7 @@ extension UserWithheld {
     }
 }
 
-extension UserWithheld.Scope: RawRepresentable, CaseIterable, Codable {
+extension UserWithheld.Scope: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -685,17 +652,6 @@ extension UserWithheld.Scope: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.tweet, .user]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// A two-letter ISO 3166-1 alpha-2 country code.
@@ -896,7 +852,7 @@ extension Tweet {
     }
 }
 
-extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
+extension Tweet.ReplySettings: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -932,17 +888,6 @@ extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
         .subscribers,
         .verified,
     ]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Unique identifier of a Community, as a string.
@@ -1276,7 +1221,7 @@ extension Point {
     }
 }
 
-extension Point.TypePayload: RawRepresentable, CaseIterable, Codable {
+extension Point.TypePayload: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -1295,17 +1240,6 @@ extension Point.TypePayload: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.point]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Engagement metrics only the Tweet's author can see (user context only).
@@ -1452,7 +1386,7 @@ extension ReferencedTweet {
     }
 }
 
-extension ReferencedTweet.TypePayload: RawRepresentable, CaseIterable, Codable {
+extension ReferencedTweet.TypePayload: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -1475,17 +1409,6 @@ extension ReferencedTweet.TypePayload: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.retweeted, .quoted, .repliedTo]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Withholding details for a withheld Tweet.
@@ -1527,7 +1450,7 @@ extension TweetWithheld {
     }
 }
 
-extension TweetWithheld.Scope: RawRepresentable, CaseIterable, Codable {
+extension TweetWithheld.Scope: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
@@ -1548,17 +1471,6 @@ extension TweetWithheld.Scope: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [.tweet, .user]
-
-    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the value as the JSON string ``rawValue``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// The objects referenced by the returned data, when expansions ask for them.

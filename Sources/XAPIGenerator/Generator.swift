@@ -88,9 +88,9 @@ public struct Generator: Sendable {
             throw GeneratorError(diagnostics: checker.diagnostics.diagnostics)
         }
         var translator = ModelTranslator(checked: checked, diagnostics: checker.diagnostics)
-        let model = translator.translate()
+        var model = translator.translate()
         var collector = translator.diagnostics
-        ModelValidator.validate(model, diagnostics: &collector)
+        ModelValidator.validate(&model, diagnostics: &collector)
         guard !collector.hasErrors else {
             throw GeneratorError(diagnostics: collector.diagnostics)
         }

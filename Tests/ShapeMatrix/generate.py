@@ -76,8 +76,10 @@ class Parameter:
 
 
 class Shape:
-    def __init__(self, name, schema, samples, parameter=None, versions=("3.0", "3.1"), note=""):
+    def __init__(self, name, schema, samples, parameter=None, versions=("3.0", "3.1"), note="", flattened=None):
         self.name = name
+        # A body of at most four plain members becomes arguments: (body type, [(label, member)]).
+        self.flattened = flattened
         self.schema = schema  # a function of the version, or a dict
         self.samples = samples  # JSON values, each valid for the schema
         self.parameter = parameter
@@ -135,6 +137,9 @@ def base_components(version):
         "Lion": {"allOf": [ref("Animal"), {"type": "object", "properties": {"mane": {"type": "boolean"}}}]},
         "Wolf": {"allOf": [ref("Animal"), {"type": "object", "properties": {"pack": {"type": "integer"}}}]},
         "Word": {"type": "string", "pattern": "^[a-z]+$", "description": "A constrained string (a typealias)."},
+        "Literal": {"type": "object", "required": ["number"], "properties": {"number": {"type": "number"}}},
+        "Sum": {"type": "object", "required": ["left", "right"], "description": "Holds the oneOf that holds it.",
+                "properties": {"left": ref("Expression"), "right": ref("Expression")}},
     }
 
 
@@ -185,7 +190,7 @@ SHAPES = [
     Shape("ObjectMap", {"type": "object", "additionalProperties": {"type": "object", "properties": {"n": {"type": "integer"}}}},
           [{"a": {"n": 1}, "b": {}}]),
     Shape("AnyMap", {"type": "object", "additionalProperties": True}, [{"a": 1, "b": [None, "x"]}]),
-    Shape("Reference", ref("Cat"), [CAT_SAMPLE]),
+    Shape("Reference", ref("Cat"), [CAT_SAMPLE], flattened=("Cat", ["kind", "meows"])),
     # Arrays.
     Shape("Strings", {"type": "array", "items": {"type": "string"}}, [["a", "b"], []]),
     Shape("Objects", {"type": "array", "items": {"type": "object", "required": ["label"], "properties": {
@@ -223,8 +228,19 @@ SHAPES = [
         {"type": "object", "properties": {"b": {"type": "integer"}}},
     ]}, [{"a": "x", "b": 1}]),
     Shape("Wrapped", {"allOf": [ref("Cat")], "description": "allOf of one reference"}, [CAT_SAMPLE]),
+    Shape("Narrowed", {"allOf": [ref("Word"), {"maxLength": 10}], "description": "allOf of constraints on a string"}, ["abc"]),
     Shape("Inherited", ref("Lion"), [{"kind": "lion", "name": "Leo", "mane": True}], note="a schema of an inheritance hierarchy"),
-    Shape("Base", ref("Animal"), [{"kind": "wolf", "name": "Grey"}], note="the base of an inheritance hierarchy"),
+    Shape("Base", ref("Animal"), [{"kind": "wolf", "name": "Grey"}], note="the base of an inheritance hierarchy",
+          flattened=("Animal", ["kind", "name"])),
+    # Recursion.
+    Shape("Tree", {"type": "object", "required": ["label"], "properties": {
+        "label": {"type": "string"}, "children": {"type": "array", "items": ref("Tree")}}},
+        [{"label": "a", "children": [{"label": "b", "children": []}]}], note="recursion through an array"),
+    Shape("Chain", {"type": "object", "properties": {"value": {"type": "integer"}, "next": ref("Chain")}},
+          [{"value": 1, "next": {"value": 2, "next": {"value": 3}}}], note="recursion by value: `next` is any JSON value"),
+    Shape("Expression", {"oneOf": [ref("Literal"), ref("Sum")]},
+          [{"number": 1.5}, {"left": {"number": 1}, "right": {"left": {"number": 2}, "right": {"number": 3}}}],
+          note="recursion through a oneOf: an indirect enum"),
     Shape("NullableText", lambda version: nullable({"type": "string"}, version), ["x", None]),
     Shape("NullableReference", lambda version: nullable(ref("Cat"), version), [CAT_SAMPLE, None]),
 ]
@@ -422,7 +438,13 @@ def swift_samples(version):
         name = shape.name
         lower = "echo" + name
         for sample in shape.samples:
-            lines.append(f"    EchoSample(\"{lower}\", {swift_string(compact(sample))}) {{ try await $0.{lower}(body: $1) }},")
+            if shape.flattened:
+                body_type, members = shape.flattened
+                arguments = ", ".join(f"{member}: body.{member}" for member in members)
+                call = f"{{ (client: AppOnlyClient, body: {body_type}) in try await client.{lower}({arguments}) }}"
+            else:
+                call = f"{{ try await $0.{lower}(body: $1) }}"
+            lines.append(f"    EchoSample(\"{lower}\", {swift_string(compact(sample))}) {call},")
         lines.append(f"    EchoSample(\"{lower}Holder\", {swift_string(compact(holder_samples(shape)[1]))}) {{ try await $0.{lower}Holder(body: $1) }},")
     lines.append("]")
     lines.append("")

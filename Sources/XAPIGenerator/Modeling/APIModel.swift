@@ -163,6 +163,9 @@ struct OneOfModel: Sendable {
 
     var cases: [Case]
     var strategy: Strategy
+    /// Whether the enum holds its payloads indirectly, because a payload
+    /// contains the enum (set by `ModelValidator`).
+    var isIndirect = false
 }
 
 // MARK: Operations

@@ -57,9 +57,9 @@ extension ModelTranslator {
             nested.append(declaration(for: schema, name: name, description: schema.description))
             return .named(name)
         }
-        if let allOf = schema.allOf {
-            if allOf.count == 1, schema.properties.isEmpty, let only = allOf.first {
-                return typeReference(for: only, name: name, nested: &nested)
+        if schema.allOf != nil {
+            if let member = nonObjectAllOfMember(schema) {
+                return typeReference(for: member, name: name, nested: &nested)
             }
             nested.append(declaration(for: schema, name: name, description: schema.description))
             return .named(name)
@@ -135,6 +135,9 @@ extension ModelTranslator {
             // Null is the uses' business (they are optional); the type is the other alternative's.
             return declaration(for: nonNull, name: name, description: description ?? schema.description)
         }
+        if let member = nonObjectAllOfMember(schema) {
+            return declaration(for: member, name: name, description: description ?? schema.description)
+        }
         if let reference = schema.reference {
             kind = .alias(referencedType(reference))
         } else if let alternatives = schema.oneOf ?? schema.anyOf {
@@ -191,6 +194,26 @@ extension ModelTranslator {
             guard let schema = components.schemas[target]?.schema else { return false }
             return (schema.allOf ?? []).contains { ComponentIndex.schemaName($0.reference?.value ?? "") == base }
         }
+    }
+
+    /// The member an `allOf` stands for when it does not merge objects: its
+    /// only member (`allOf: [$ref]`, 3.0's way to annotate a reference), or,
+    /// when no member is an object, the first that has a type, with a warning
+    /// that the others only constrain it. `nil` when it merges objects.
+    mutating func nonObjectAllOfMember(_ schema: Schema) -> Schema? {
+        guard let allOf = schema.allOf, !allOf.isEmpty, schema.properties.isEmpty, schema.additionalProperties == nil else {
+            return nil
+        }
+        if allOf.count == 1 { return allOf[0] }
+        let resolved = allOf.map { components.resolve($0)?.schema ?? $0 }
+        let mergesObjects = resolved.contains {
+            !$0.properties.isEmpty || $0.allOf != nil || $0.oneOf != nil || $0.anyOf != nil
+                || $0.additionalProperties != nil || $0.types.contains(.object)
+        }
+        guard !mergesObjects else { return nil }
+        let member = allOf.first { $0.reference != nil || !$0.types.isEmpty } ?? allOf[0]
+        diagnostics.warning("'allOf' of schemas that are not objects is read as its first typed schema; the others' constraints are not enforced", at: schema.location)
+        return member
     }
 
     /// Whether a schema describes an object with declared members. A bare

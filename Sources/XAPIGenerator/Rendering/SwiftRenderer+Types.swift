@@ -291,7 +291,7 @@ extension SwiftRenderer {
 
     private func renderOneOf(name: String, qualified: String, model: OneOfModel, into writer: inout CodeWriter) {
         let caseNames = oneOfCaseNames(model)
-        let recursive = model.cases.contains { $0.payload.map { references($0, qualified) } ?? false }
+        let recursive = model.isIndirect || model.cases.contains { $0.payload.map { references($0, qualified) } ?? false }
         writer.block("public \(recursive ? "indirect " : "")enum \(name): Codable, Hashable, Sendable") { writer in
             for (index, oneOfCase) in model.cases.enumerated() {
                 let fallback = oneOfCase.payload.map { "A ``\(names.spell($0))`` value." } ?? "The `\(oneOfCase.name)` case."

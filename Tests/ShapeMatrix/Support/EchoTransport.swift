@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+import Testing
 import XAPIRuntime
 
 /// A transport that answers every request itself: a JSON body comes back as

@@ -45,7 +45,9 @@ extension JSONValue {
     var withoutNullMembers: JSONValue {
         switch self {
         case .object(let members):
-            .object(members.compactMapValues { $0 == .null ? nil : $0.withoutNullMembers })
+            .object(members.compactMapValues { member -> JSONValue? in
+                member == .null ? Optional.none : member.withoutNullMembers
+            })
         case .array(let elements):
             .array(elements.map(\.withoutNullMembers))
         default:

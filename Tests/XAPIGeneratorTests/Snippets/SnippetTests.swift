@@ -303,7 +303,7 @@ struct SnippetTests {
             case unknown(String)
         }
 
-        extension Visibility: RawRepresentable, CaseIterable, Codable {
+        extension Visibility: OpenStringEnum {
             /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
             public init(rawValue: String) {
                 switch rawValue {
@@ -326,17 +326,6 @@ struct SnippetTests {
 
             /// Every value the spec lists.
             public static let allCases: [Self] = [.public, .followersOnly, .none]
-
-            /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-            public init(from decoder: any Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-            }
-
-            /// Encodes the value as the JSON string ``rawValue``.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
         }
 
         """#)
@@ -1098,7 +1087,7 @@ struct SnippetTests {
             }
         }
 
-        extension User.Field: RawRepresentable, CaseIterable, Codable {
+        extension User.Field: OpenStringEnum {
             /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
             public init(rawValue: String) {
                 switch rawValue {
@@ -1126,17 +1115,6 @@ struct SnippetTests {
 
             /// The fields every response includes, whether a request asks for them or not.
             public static let defaults: Set<Self> = [.id, .name]
-
-            /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-            public init(from decoder: any Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-            }
-
-            /// Encodes the value as the JSON string ``rawValue``.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
         }
 
         extension User {
@@ -1165,7 +1143,7 @@ struct SnippetTests {
             }
         }
 
-        extension User.Expansion: RawRepresentable, CaseIterable, Codable {
+        extension User.Expansion: OpenStringEnum {
             /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
             public init(rawValue: String) {
                 switch rawValue {
@@ -1184,17 +1162,6 @@ struct SnippetTests {
 
             /// Every value the spec lists.
             public static let allCases: [Self] = [.pinnedTweetID]
-
-            /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-            public init(from decoder: any Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-            }
-
-            /// Encodes the value as the JSON string ``rawValue``.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
         }
 
         extension Page {
@@ -1605,18 +1572,14 @@ struct SnippetTests {
                 let operation = OperationDescriptor.usersIdFollowers
                 try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
                 try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
-                for value in userFields {
-                    try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
-                }
-                for value in expansions {
-                    try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
-                }
+                try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
+                try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
                 var request = OperationRequest(operation)
-                request.setPathParameter("id", to: id)
-                request.appendQueryItem("max_results", value: maxResults)
-                request.appendQueryItem("pagination_token", value: paginationToken)
-                request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
-                request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+                request.setPathParameter("id", value: id)
+                request.appendQueryItem("max_results", parameter: maxResults)
+                request.appendQueryItem("pagination_token", parameter: paginationToken)
+                request.appendQueryItems("user.fields", userFields, explode: false)
+                request.appendQueryItems("expansions", expansions, explode: false)
                 return try await send(request, decoding: Page.self).map { $0.resolvingExpansions() }
             }
 
@@ -1778,7 +1741,7 @@ struct SnippetTests {
                 try ParameterValidation.check(targetUserID, pattern: "^[0-9]{1,19}$", parameter: "target_user_id", operation: operation.id)
                 try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
                 var request = OperationRequest(operation)
-                request.setPathParameter("id", to: id)
+                request.setPathParameter("id", value: id)
                 request.actingUserID = id
                 try request.setJSONBody(FollowRequest(targetUserID: targetUserID))
                 return try await send(request, decoding: FollowResult.self)
@@ -1872,7 +1835,7 @@ struct SnippetTests {
             case unknown(String)
         }
 
-        extension UserField: RawRepresentable, CaseIterable, Codable {
+        extension UserField: OpenStringEnum {
             /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
             public init(rawValue: String) {
                 switch rawValue {
@@ -1893,17 +1856,6 @@ struct SnippetTests {
 
             /// Every value the spec lists.
             public static let allCases: [Self] = [.createdAt, .id]
-
-            /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
-            public init(from decoder: any Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-            }
-
-            /// Encodes the value as the JSON string ``rawValue``.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
         }
 
         /// The `200` response body of `findMyUser`.
