@@ -127,12 +127,13 @@ extension SwiftRenderer {
         }
     }
 
-    /// Integers are `Int`, as in the client's arguments; a type that cannot be read from text
+    /// Integers are `Int` and numbers `Double`, as in the client's arguments; a type that cannot be read from text
     /// is kept as the text sent.
     private func serverElementType(_ element: TypeReference, declared: TypeReference) -> String {
         switch resolvingAlias(element) {
         case .integer: "Int"
-        case .string, .number, .boolean, .dateTime, .url, .external: names.spell(element)
+        case .number: "Double"
+        case .string, .boolean, .dateTime, .url, .external: names.spell(element)
         case .named(let name) where stringEnum(name) != nil: names.spell(element)
         default: "String"
         }
