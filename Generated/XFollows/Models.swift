@@ -156,33 +156,68 @@ public struct User: Codable, Hashable, Sendable {
         self.pinnedTweet = pinnedTweet
     }
 
-    enum CodingKeys: String, CodingKey {
-        case affiliation
-        case confirmedEmail = "confirmed_email"
-        case connectionStatus = "connection_status"
-        case id
-        case name
-        case username
-        case createdAt = "created_at"
-        case description
-        case entities
-        case isIdentityVerified = "is_identity_verified"
-        case location
-        case mostRecentTweetID = "most_recent_tweet_id"
-        case parody
-        case pinnedTweetID = "pinned_tweet_id"
-        case profileBannerURL = "profile_banner_url"
-        case profileImageURL = "profile_image_url"
-        case protected
-        case publicMetrics = "public_metrics"
-        case receivesYourDM = "receives_your_dm"
-        case subscription
-        case subscriptionType = "subscription_type"
-        case url
-        case verified
-        case verifiedFollowersCount = "verified_followers_count"
-        case verifiedType = "verified_type"
-        case withheld
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.affiliation = try members.optionalMember("affiliation")
+        self.confirmedEmail = try members.optionalMember("confirmed_email")
+        self.connectionStatus = try members.optionalMember("connection_status")
+        self.id = try members.member("id")
+        self.name = try members.member("name")
+        self.username = try members.member("username")
+        self.createdAt = try members.optionalMember("created_at")
+        self.description = try members.optionalMember("description")
+        self.entities = try members.optionalMember("entities")
+        self.isIdentityVerified = try members.optionalMember("is_identity_verified")
+        self.location = try members.optionalMember("location")
+        self.mostRecentTweetID = try members.optionalMember("most_recent_tweet_id")
+        self.parody = try members.optionalMember("parody")
+        self.pinnedTweetID = try members.optionalMember("pinned_tweet_id")
+        self.profileBannerURL = try members.optionalMember("profile_banner_url")
+        self.profileImageURL = try members.optionalMember("profile_image_url")
+        self.protected = try members.optionalMember("protected")
+        self.publicMetrics = try members.optionalMember("public_metrics")
+        self.receivesYourDM = try members.optionalMember("receives_your_dm")
+        self.subscription = try members.optionalMember("subscription")
+        self.subscriptionType = try members.optionalMember("subscription_type")
+        self.url = try members.optionalMember("url")
+        self.verified = try members.optionalMember("verified")
+        self.verifiedFollowersCount = try members.optionalMember("verified_followers_count")
+        self.verifiedType = try members.optionalMember("verified_type")
+        self.withheld = try members.optionalMember("withheld")
+        self.mostRecentTweet = nil
+        self.pinnedTweet = nil
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.affiliation, "affiliation")
+        try members.encodeMemberIfPresent(self.confirmedEmail, "confirmed_email")
+        try members.encodeMemberIfPresent(self.connectionStatus, "connection_status")
+        try members.encodeMember(self.id, "id")
+        try members.encodeMember(self.name, "name")
+        try members.encodeMember(self.username, "username")
+        try members.encodeMemberIfPresent(self.createdAt, "created_at")
+        try members.encodeMemberIfPresent(self.description, "description")
+        try members.encodeMemberIfPresent(self.entities, "entities")
+        try members.encodeMemberIfPresent(self.isIdentityVerified, "is_identity_verified")
+        try members.encodeMemberIfPresent(self.location, "location")
+        try members.encodeMemberIfPresent(self.mostRecentTweetID, "most_recent_tweet_id")
+        try members.encodeMemberIfPresent(self.parody, "parody")
+        try members.encodeMemberIfPresent(self.pinnedTweetID, "pinned_tweet_id")
+        try members.encodeMemberIfPresent(self.profileBannerURL, "profile_banner_url")
+        try members.encodeMemberIfPresent(self.profileImageURL, "profile_image_url")
+        try members.encodeMemberIfPresent(self.protected, "protected")
+        try members.encodeMemberIfPresent(self.publicMetrics, "public_metrics")
+        try members.encodeMemberIfPresent(self.receivesYourDM, "receives_your_dm")
+        try members.encodeMemberIfPresent(self.subscription, "subscription")
+        try members.encodeMemberIfPresent(self.subscriptionType, "subscription_type")
+        try members.encodeMemberIfPresent(self.url, "url")
+        try members.encodeMemberIfPresent(self.verified, "verified")
+        try members.encodeMemberIfPresent(self.verifiedFollowersCount, "verified_followers_count")
+        try members.encodeMemberIfPresent(self.verifiedType, "verified_type")
+        try members.encodeMemberIfPresent(self.withheld, "withheld")
     }
 }
 
@@ -355,11 +390,22 @@ public struct UserAffiliation: Codable, Hashable, Sendable {
         self.userID = userID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case badgeURL = "badge_url"
-        case description
-        case url
-        case userID = "user_id"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.badgeURL = try members.optionalMember("badge_url")
+        self.description = try members.optionalMember("description")
+        self.url = try members.optionalMember("url")
+        self.userID = try members.optionalMember("user_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.badgeURL, "badge_url")
+        try members.encodeMemberIfPresent(self.description, "description")
+        try members.encodeMemberIfPresent(self.url, "url")
+        try members.encodeMemberIfPresent(self.userID, "user_id")
     }
 }
 
@@ -373,8 +419,16 @@ public struct UserSubscription: Codable, Hashable, Sendable {
         self.subscribesToYou = subscribesToYou
     }
 
-    enum CodingKeys: String, CodingKey {
-        case subscribesToYou = "subscribes_to_you"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.subscribesToYou = try members.optionalMember("subscribes_to_you")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.subscribesToYou, "subscribes_to_you")
     }
 }
 
@@ -392,9 +446,18 @@ public struct UserEntities: Codable, Hashable, Sendable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case description
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.url = try members.optionalMember("url")
+        self.description = try members.optionalMember("description")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.url, "url")
+        try members.encodeMemberIfPresent(self.description, "description")
     }
 }
 
@@ -408,8 +471,16 @@ public struct ProfileURLEntities: Codable, Hashable, Sendable {
         self.urls = urls
     }
 
-    enum CodingKeys: String, CodingKey {
-        case urls
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.urls = try members.optionalMember("urls")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.urls, "urls")
     }
 }
 
@@ -437,11 +508,22 @@ public struct DescriptionEntities: Codable, Hashable, Sendable {
         self.cashtags = cashtags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case urls
-        case hashtags
-        case mentions
-        case cashtags
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.urls = try members.optionalMember("urls")
+        self.hashtags = try members.optionalMember("hashtags")
+        self.mentions = try members.optionalMember("mentions")
+        self.cashtags = try members.optionalMember("cashtags")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.urls, "urls")
+        try members.encodeMemberIfPresent(self.hashtags, "hashtags")
+        try members.encodeMemberIfPresent(self.mentions, "mentions")
+        try members.encodeMemberIfPresent(self.cashtags, "cashtags")
     }
 }
 
@@ -473,12 +555,24 @@ public struct URLEntity: Codable, Hashable, Sendable {
         self.displayURL = displayURL
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case end
-        case url
-        case expandedURL = "expanded_url"
-        case displayURL = "display_url"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.start = try members.member("start")
+        self.end = try members.member("end")
+        self.url = try members.member("url")
+        self.expandedURL = try members.optionalMember("expanded_url")
+        self.displayURL = try members.optionalMember("display_url")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.start, "start")
+        try members.encodeMember(self.end, "end")
+        try members.encodeMember(self.url, "url")
+        try members.encodeMemberIfPresent(self.expandedURL, "expanded_url")
+        try members.encodeMemberIfPresent(self.displayURL, "display_url")
     }
 }
 
@@ -502,10 +596,20 @@ public struct HashtagEntity: Codable, Hashable, Sendable {
         self.hashtag = hashtag
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case end
-        case hashtag
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.start = try members.member("start")
+        self.end = try members.member("end")
+        self.hashtag = try members.member("hashtag")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.start, "start")
+        try members.encodeMember(self.end, "end")
+        try members.encodeMember(self.hashtag, "hashtag")
     }
 }
 
@@ -529,10 +633,20 @@ public struct MentionEntity: Codable, Hashable, Sendable {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case end
-        case username
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.start = try members.member("start")
+        self.end = try members.member("end")
+        self.username = try members.member("username")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.start, "start")
+        try members.encodeMember(self.end, "end")
+        try members.encodeMember(self.username, "username")
     }
 }
 
@@ -556,10 +670,20 @@ public struct CashtagEntity: Codable, Hashable, Sendable {
         self.cashtag = cashtag
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case end
-        case cashtag
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.start = try members.member("start")
+        self.end = try members.member("end")
+        self.cashtag = try members.member("cashtag")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.start, "start")
+        try members.encodeMember(self.end, "end")
+        try members.encodeMember(self.cashtag, "cashtag")
     }
 }
 
@@ -591,12 +715,24 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
         self.likeCount = likeCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case followersCount = "followers_count"
-        case followingCount = "following_count"
-        case tweetCount = "tweet_count"
-        case listedCount = "listed_count"
-        case likeCount = "like_count"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.followersCount = try members.member("followers_count")
+        self.followingCount = try members.member("following_count")
+        self.tweetCount = try members.member("tweet_count")
+        self.listedCount = try members.optionalMember("listed_count")
+        self.likeCount = try members.optionalMember("like_count")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.followersCount, "followers_count")
+        try members.encodeMember(self.followingCount, "following_count")
+        try members.encodeMember(self.tweetCount, "tweet_count")
+        try members.encodeMemberIfPresent(self.listedCount, "listed_count")
+        try members.encodeMemberIfPresent(self.likeCount, "like_count")
     }
 }
 
@@ -613,9 +749,18 @@ public struct UserWithheld: Codable, Hashable, Sendable {
         self.scope = scope
     }
 
-    enum CodingKeys: String, CodingKey {
-        case countryCodes = "country_codes"
-        case scope
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.countryCodes = try members.member("country_codes")
+        self.scope = try members.optionalMember("scope")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.countryCodes, "country_codes")
+        try members.encodeMemberIfPresent(self.scope, "scope")
     }
 }
 
@@ -797,38 +942,76 @@ public struct Tweet: Codable, Hashable, Sendable {
         self.withheld = withheld
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case text
-        case editHistoryTweetIDs = "edit_history_tweet_ids"
-        case article
-        case attachments
-        case authorID = "author_id"
-        case cardURI = "card_uri"
-        case communityID = "community_id"
-        case contextAnnotations = "context_annotations"
-        case conversationID = "conversation_id"
-        case createdAt = "created_at"
-        case displayTextRange = "display_text_range"
-        case editControls = "edit_controls"
-        case entities
-        case geo
-        case inReplyToUserID = "in_reply_to_user_id"
-        case lang
-        case mediaMetadata = "media_metadata"
-        case nonPublicMetrics = "non_public_metrics"
-        case noteTweet = "note_tweet"
-        case publicMetrics = "public_metrics"
-        case organicMetrics = "organic_metrics"
-        case promotedMetrics = "promoted_metrics"
-        case possiblySensitive = "possibly_sensitive"
-        case referencedTweets = "referenced_tweets"
-        case replySettings = "reply_settings"
-        case scopes
-        case source
-        case suggestedSourceLinks = "suggested_source_links"
-        case suggestedSourceLinksWithCounts = "suggested_source_links_with_counts"
-        case withheld
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.id = try members.member("id")
+        self.text = try members.member("text")
+        self.editHistoryTweetIDs = try members.optionalMember("edit_history_tweet_ids")
+        self.article = try members.optionalMember("article")
+        self.attachments = try members.optionalMember("attachments")
+        self.authorID = try members.optionalMember("author_id")
+        self.cardURI = try members.optionalMember("card_uri")
+        self.communityID = try members.optionalMember("community_id")
+        self.contextAnnotations = try members.optionalMember("context_annotations")
+        self.conversationID = try members.optionalMember("conversation_id")
+        self.createdAt = try members.optionalMember("created_at")
+        self.displayTextRange = try members.optionalMember("display_text_range")
+        self.editControls = try members.optionalMember("edit_controls")
+        self.entities = try members.optionalMember("entities")
+        self.geo = try members.optionalMember("geo")
+        self.inReplyToUserID = try members.optionalMember("in_reply_to_user_id")
+        self.lang = try members.optionalMember("lang")
+        self.mediaMetadata = try members.optionalMember("media_metadata")
+        self.nonPublicMetrics = try members.optionalMember("non_public_metrics")
+        self.noteTweet = try members.optionalMember("note_tweet")
+        self.publicMetrics = try members.optionalMember("public_metrics")
+        self.organicMetrics = try members.optionalMember("organic_metrics")
+        self.promotedMetrics = try members.optionalMember("promoted_metrics")
+        self.possiblySensitive = try members.optionalMember("possibly_sensitive")
+        self.referencedTweets = try members.optionalMember("referenced_tweets")
+        self.replySettings = try members.optionalMember("reply_settings")
+        self.scopes = try members.optionalMember("scopes")
+        self.source = try members.optionalMember("source")
+        self.suggestedSourceLinks = try members.optionalMember("suggested_source_links")
+        self.suggestedSourceLinksWithCounts = try members.optionalMember("suggested_source_links_with_counts")
+        self.withheld = try members.optionalMember("withheld")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.id, "id")
+        try members.encodeMember(self.text, "text")
+        try members.encodeMemberIfPresent(self.editHistoryTweetIDs, "edit_history_tweet_ids")
+        try members.encodeMemberIfPresent(self.article, "article")
+        try members.encodeMemberIfPresent(self.attachments, "attachments")
+        try members.encodeMemberIfPresent(self.authorID, "author_id")
+        try members.encodeMemberIfPresent(self.cardURI, "card_uri")
+        try members.encodeMemberIfPresent(self.communityID, "community_id")
+        try members.encodeMemberIfPresent(self.contextAnnotations, "context_annotations")
+        try members.encodeMemberIfPresent(self.conversationID, "conversation_id")
+        try members.encodeMemberIfPresent(self.createdAt, "created_at")
+        try members.encodeMemberIfPresent(self.displayTextRange, "display_text_range")
+        try members.encodeMemberIfPresent(self.editControls, "edit_controls")
+        try members.encodeMemberIfPresent(self.entities, "entities")
+        try members.encodeMemberIfPresent(self.geo, "geo")
+        try members.encodeMemberIfPresent(self.inReplyToUserID, "in_reply_to_user_id")
+        try members.encodeMemberIfPresent(self.lang, "lang")
+        try members.encodeMemberIfPresent(self.mediaMetadata, "media_metadata")
+        try members.encodeMemberIfPresent(self.nonPublicMetrics, "non_public_metrics")
+        try members.encodeMemberIfPresent(self.noteTweet, "note_tweet")
+        try members.encodeMemberIfPresent(self.publicMetrics, "public_metrics")
+        try members.encodeMemberIfPresent(self.organicMetrics, "organic_metrics")
+        try members.encodeMemberIfPresent(self.promotedMetrics, "promoted_metrics")
+        try members.encodeMemberIfPresent(self.possiblySensitive, "possibly_sensitive")
+        try members.encodeMemberIfPresent(self.referencedTweets, "referenced_tweets")
+        try members.encodeMemberIfPresent(self.replySettings, "reply_settings")
+        try members.encodeMemberIfPresent(self.scopes, "scopes")
+        try members.encodeMemberIfPresent(self.source, "source")
+        try members.encodeMemberIfPresent(self.suggestedSourceLinks, "suggested_source_links")
+        try members.encodeMemberIfPresent(self.suggestedSourceLinksWithCounts, "suggested_source_links_with_counts")
+        try members.encodeMemberIfPresent(self.withheld, "withheld")
     }
 }
 
@@ -903,8 +1086,16 @@ public struct TweetArticle: Codable, Hashable, Sendable {
         self.title = title
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.title = try members.optionalMember("title")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.title, "title")
     }
 }
 
@@ -921,9 +1112,18 @@ public struct TweetMediaMetadata: Codable, Hashable, Sendable {
         self.altText = altText
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mediaKey = "media_key"
-        case altText = "alt_text"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.mediaKey = try members.member("media_key")
+        self.altText = try members.optionalMember("alt_text")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.mediaKey, "media_key")
+        try members.encodeMemberIfPresent(self.altText, "alt_text")
     }
 }
 
@@ -940,9 +1140,18 @@ public struct NoteTweet: Codable, Hashable, Sendable {
         self.entities = entities
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text
-        case entities
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.text = try members.optionalMember("text")
+        self.entities = try members.optionalMember("entities")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.text, "text")
+        try members.encodeMemberIfPresent(self.entities, "entities")
     }
 }
 
@@ -956,8 +1165,16 @@ public struct TweetScopes: Codable, Hashable, Sendable {
         self.followers = followers
     }
 
-    enum CodingKeys: String, CodingKey {
-        case followers
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.followers = try members.optionalMember("followers")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.followers, "followers")
     }
 }
 
@@ -974,9 +1191,18 @@ public struct SuggestedSourceLink: Codable, Hashable, Sendable {
         self.url = url
     }
 
-    enum CodingKeys: String, CodingKey {
-        case count
-        case url
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.count = try members.optionalMember("count")
+        self.url = try members.optionalMember("url")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.count, "count")
+        try members.encodeMemberIfPresent(self.url, "url")
     }
 }
 
@@ -993,9 +1219,18 @@ public struct TweetAttachments: Codable, Hashable, Sendable {
         self.pollIDs = pollIDs
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mediaKeys = "media_keys"
-        case pollIDs = "poll_ids"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.mediaKeys = try members.optionalMember("media_keys")
+        self.pollIDs = try members.optionalMember("poll_ids")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.mediaKeys, "media_keys")
+        try members.encodeMemberIfPresent(self.pollIDs, "poll_ids")
     }
 }
 
@@ -1012,9 +1247,18 @@ public struct ContextAnnotation: Codable, Hashable, Sendable {
         self.entity = entity
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domain
-        case entity
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.domain = try members.member("domain")
+        self.entity = try members.member("entity")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.domain, "domain")
+        try members.encodeMember(self.entity, "entity")
     }
 }
 
@@ -1038,10 +1282,20 @@ public struct ContextAnnotationDomain: Codable, Hashable, Sendable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.id = try members.member("id")
+        self.name = try members.optionalMember("name")
+        self.description = try members.optionalMember("description")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.id, "id")
+        try members.encodeMemberIfPresent(self.name, "name")
+        try members.encodeMemberIfPresent(self.description, "description")
     }
 }
 
@@ -1065,10 +1319,20 @@ public struct ContextAnnotationEntity: Codable, Hashable, Sendable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.id = try members.member("id")
+        self.name = try members.optionalMember("name")
+        self.description = try members.optionalMember("description")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.id, "id")
+        try members.encodeMemberIfPresent(self.name, "name")
+        try members.encodeMemberIfPresent(self.description, "description")
     }
 }
 
@@ -1092,10 +1356,20 @@ public struct EditControls: Codable, Hashable, Sendable {
         self.editableUntil = editableUntil
     }
 
-    enum CodingKeys: String, CodingKey {
-        case editsRemaining = "edits_remaining"
-        case isEditEligible = "is_edit_eligible"
-        case editableUntil = "editable_until"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.editsRemaining = try members.member("edits_remaining")
+        self.isEditEligible = try members.member("is_edit_eligible")
+        self.editableUntil = try members.member("editable_until")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.editsRemaining, "edits_remaining")
+        try members.encodeMember(self.isEditEligible, "is_edit_eligible")
+        try members.encodeMember(self.editableUntil, "editable_until")
     }
 }
 
@@ -1127,12 +1401,24 @@ public struct TweetEntities: Codable, Hashable, Sendable {
         self.urls = urls
     }
 
-    enum CodingKeys: String, CodingKey {
-        case annotations
-        case cashtags
-        case hashtags
-        case mentions
-        case urls
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.annotations = try members.optionalMember("annotations")
+        self.cashtags = try members.optionalMember("cashtags")
+        self.hashtags = try members.optionalMember("hashtags")
+        self.mentions = try members.optionalMember("mentions")
+        self.urls = try members.optionalMember("urls")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.annotations, "annotations")
+        try members.encodeMemberIfPresent(self.cashtags, "cashtags")
+        try members.encodeMemberIfPresent(self.hashtags, "hashtags")
+        try members.encodeMemberIfPresent(self.mentions, "mentions")
+        try members.encodeMemberIfPresent(self.urls, "urls")
     }
 }
 
@@ -1164,12 +1450,24 @@ public struct TextAnnotation: Codable, Hashable, Sendable {
         self.normalizedText = normalizedText
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case end
-        case probability
-        case type
-        case normalizedText = "normalized_text"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.start = try members.member("start")
+        self.end = try members.member("end")
+        self.probability = try members.optionalMember("probability")
+        self.type = try members.optionalMember("type")
+        self.normalizedText = try members.optionalMember("normalized_text")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.start, "start")
+        try members.encodeMember(self.end, "end")
+        try members.encodeMemberIfPresent(self.probability, "probability")
+        try members.encodeMemberIfPresent(self.type, "type")
+        try members.encodeMemberIfPresent(self.normalizedText, "normalized_text")
     }
 }
 
@@ -1186,9 +1484,18 @@ public struct TweetGeo: Codable, Hashable, Sendable {
         self.placeID = placeID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case coordinates
-        case placeID = "place_id"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.coordinates = try members.optionalMember("coordinates")
+        self.placeID = try members.optionalMember("place_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.coordinates, "coordinates")
+        try members.encodeMemberIfPresent(self.placeID, "place_id")
     }
 }
 
@@ -1205,9 +1512,18 @@ public struct Point: Codable, Hashable, Sendable {
         self.coordinates = coordinates
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case coordinates
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.type = try members.member("type")
+        self.coordinates = try members.member("coordinates")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.type, "type")
+        try members.encodeMember(self.coordinates, "coordinates")
     }
 }
 
@@ -1262,10 +1578,20 @@ public struct TweetNonPublicMetrics: Codable, Hashable, Sendable {
         self.userProfileClicks = userProfileClicks
     }
 
-    enum CodingKeys: String, CodingKey {
-        case impressionCount = "impression_count"
-        case urlLinkClicks = "url_link_clicks"
-        case userProfileClicks = "user_profile_clicks"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.impressionCount = try members.optionalMember("impression_count")
+        self.urlLinkClicks = try members.optionalMember("url_link_clicks")
+        self.userProfileClicks = try members.optionalMember("user_profile_clicks")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.impressionCount, "impression_count")
+        try members.encodeMemberIfPresent(self.urlLinkClicks, "url_link_clicks")
+        try members.encodeMemberIfPresent(self.userProfileClicks, "user_profile_clicks")
     }
 }
 
@@ -1301,13 +1627,26 @@ public struct TweetPublicMetrics: Codable, Hashable, Sendable {
         self.impressionCount = impressionCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case retweetCount = "retweet_count"
-        case replyCount = "reply_count"
-        case likeCount = "like_count"
-        case quoteCount = "quote_count"
-        case bookmarkCount = "bookmark_count"
-        case impressionCount = "impression_count"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.retweetCount = try members.optionalMember("retweet_count")
+        self.replyCount = try members.optionalMember("reply_count")
+        self.likeCount = try members.optionalMember("like_count")
+        self.quoteCount = try members.optionalMember("quote_count")
+        self.bookmarkCount = try members.optionalMember("bookmark_count")
+        self.impressionCount = try members.optionalMember("impression_count")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.retweetCount, "retweet_count")
+        try members.encodeMemberIfPresent(self.replyCount, "reply_count")
+        try members.encodeMemberIfPresent(self.likeCount, "like_count")
+        try members.encodeMemberIfPresent(self.quoteCount, "quote_count")
+        try members.encodeMemberIfPresent(self.bookmarkCount, "bookmark_count")
+        try members.encodeMemberIfPresent(self.impressionCount, "impression_count")
     }
 }
 
@@ -1343,13 +1682,26 @@ public struct TweetEngagementMetrics: Codable, Hashable, Sendable {
         self.userProfileClicks = userProfileClicks
     }
 
-    enum CodingKeys: String, CodingKey {
-        case impressionCount = "impression_count"
-        case likeCount = "like_count"
-        case replyCount = "reply_count"
-        case retweetCount = "retweet_count"
-        case urlLinkClicks = "url_link_clicks"
-        case userProfileClicks = "user_profile_clicks"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.impressionCount = try members.optionalMember("impression_count")
+        self.likeCount = try members.optionalMember("like_count")
+        self.replyCount = try members.optionalMember("reply_count")
+        self.retweetCount = try members.optionalMember("retweet_count")
+        self.urlLinkClicks = try members.optionalMember("url_link_clicks")
+        self.userProfileClicks = try members.optionalMember("user_profile_clicks")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.impressionCount, "impression_count")
+        try members.encodeMemberIfPresent(self.likeCount, "like_count")
+        try members.encodeMemberIfPresent(self.replyCount, "reply_count")
+        try members.encodeMemberIfPresent(self.retweetCount, "retweet_count")
+        try members.encodeMemberIfPresent(self.urlLinkClicks, "url_link_clicks")
+        try members.encodeMemberIfPresent(self.userProfileClicks, "user_profile_clicks")
     }
 }
 
@@ -1366,9 +1718,18 @@ public struct ReferencedTweet: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case id
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.type = try members.member("type")
+        self.id = try members.member("id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.type, "type")
+        try members.encodeMember(self.id, "id")
     }
 }
 
@@ -1431,10 +1792,20 @@ public struct TweetWithheld: Codable, Hashable, Sendable {
         self.scope = scope
     }
 
-    enum CodingKeys: String, CodingKey {
-        case copyright
-        case countryCodes = "country_codes"
-        case scope
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.copyright = try members.optionalMember("copyright")
+        self.countryCodes = try members.member("country_codes")
+        self.scope = try members.optionalMember("scope")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.copyright, "copyright")
+        try members.encodeMember(self.countryCodes, "country_codes")
+        try members.encodeMemberIfPresent(self.scope, "scope")
     }
 }
 
@@ -1490,9 +1861,18 @@ public struct Includes: Codable, Hashable, Sendable {
         self.users = users
     }
 
-    enum CodingKeys: String, CodingKey {
-        case tweets
-        case users
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.tweets = try members.optionalMember("tweets")
+        self.users = try members.optionalMember("users")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.tweets, "tweets")
+        try members.encodeMemberIfPresent(self.users, "users")
     }
 }
 
@@ -1517,10 +1897,20 @@ public struct PaginationMeta: Codable, Hashable, Sendable {
         self.previousToken = previousToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resultCount = "result_count"
-        case nextToken = "next_token"
-        case previousToken = "previous_token"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.resultCount = try members.member("result_count")
+        self.nextToken = try members.optionalMember("next_token")
+        self.previousToken = try members.optionalMember("previous_token")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.resultCount, "result_count")
+        try members.encodeMemberIfPresent(self.nextToken, "next_token")
+        try members.encodeMemberIfPresent(self.previousToken, "previous_token")
     }
 }
 
@@ -1549,11 +1939,22 @@ public struct FollowsLookupResponse: Codable, Hashable, Sendable {
         self.meta = meta
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case includes
-        case errors
-        case meta
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.data = try members.optionalMember("data")
+        self.includes = try members.optionalMember("includes")
+        self.errors = try members.optionalMember("errors")
+        self.meta = try members.optionalMember("meta")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.includes, "includes")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+        try members.encodeMemberIfPresent(self.meta, "meta")
     }
 }
 
@@ -1577,10 +1978,20 @@ public struct UserLookupResponse: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case includes
-        case errors
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.data = try members.optionalMember("data")
+        self.includes = try members.optionalMember("includes")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.includes, "includes")
+        try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }
 
@@ -1604,10 +2015,20 @@ public struct UsersLookupResponse: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case includes
-        case errors
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.data = try members.optionalMember("data")
+        self.includes = try members.optionalMember("includes")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.includes, "includes")
+        try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }
 
@@ -1621,8 +2042,16 @@ public struct FollowRequest: Codable, Hashable, Sendable {
         self.targetUserID = targetUserID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case targetUserID = "target_user_id"
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.targetUserID = try members.member("target_user_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.targetUserID, "target_user_id")
     }
 }
 
@@ -1684,9 +2113,18 @@ public struct FollowResponse: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case errors
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }
 
@@ -1701,8 +2139,16 @@ public struct UnfollowResult: Codable, Hashable, Sendable {
         self.following = following
     }
 
-    enum CodingKeys: String, CodingKey {
-        case following
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.following = try members.member("following")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMember(self.following, "following")
     }
 }
 
@@ -1719,8 +2165,17 @@ public struct UnfollowResponse: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case errors
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }

@@ -26,11 +26,17 @@ struct ComponentIndex: Sendable {
 
     /// Splits `#/components/<section>/<name>`, decoding JSON Pointer escapes.
     static func split(_ reference: String) -> (section: Section, name: String)? {
-        let prefix = "#/components/"
-        guard reference.hasPrefix(prefix) else { return nil }
-        let parts = reference.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let section = Section(rawValue: String(parts[0])), !parts[1].isEmpty else { return nil }
-        let name = String(parts[1])
+        // On UTF-8 bytes: every reference is split, many times over.
+        let prefix = "#/components/".utf8
+        let utf8 = reference.utf8
+        guard utf8.starts(with: prefix) else { return nil }
+        let rest = utf8.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")),
+              !rest[rest.index(after: slash)...].contains(UInt8(ascii: "/")),
+              let section = Section(rawValue: String(Substring(rest[..<slash])))
+        else { return nil }
+        let name = String(Substring(rest[rest.index(after: slash)...]))
+        guard !name.isEmpty else { return nil }
         // Most names need no decoding; Foundation's string methods are slow on Linux.
         guard name.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) else {
             return (section, name)

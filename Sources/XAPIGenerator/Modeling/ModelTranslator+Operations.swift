@@ -157,7 +157,7 @@ extension ModelTranslator {
     }
 
     static func isJSON(_ contentType: String) -> Bool {
-        let base = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let base = contentType.split(separator: ";").first.map { DocComment.trimmingSpaces($0).lowercased() } ?? ""
         return base == "application/json" || base.hasSuffix("+json")
     }
 

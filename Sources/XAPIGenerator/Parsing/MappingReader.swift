@@ -6,7 +6,9 @@ struct MappingReader {
     /// What the mapping is, for messages: "operation 'usersIdFollowers'", "schema".
     private(set) var subject: String
     private let entries: [SpecNode.Entry]
-    private var used: Set<String> = []
+    /// Which entries were read, by position: a mapping has a handful of keys,
+    /// so a scan beats hashing every key asked for (most are absent).
+    private var used: [Bool]
 
     /// Wraps `node`, or reports that it is not a mapping and returns `nil`.
     init?(_ node: SpecNode, subject: String, diagnostics: inout DiagnosticCollector) {
@@ -17,6 +19,7 @@ struct MappingReader {
         self.node = node
         self.subject = subject
         self.entries = entries
+        self.used = Array(repeating: false, count: entries.count)
     }
 
     var keys: [String] { entries.map(\.key) }
@@ -28,8 +31,9 @@ struct MappingReader {
 
     /// The value of `key`, marking it read.
     mutating func take(_ key: String) -> SpecNode? {
-        used.insert(key)
-        return node[key]
+        guard let position = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        used[position] = true
+        return entries[position].value
     }
 
     /// The location of `key` itself.
@@ -39,7 +43,9 @@ struct MappingReader {
 
     /// Marks a key read without looking at it.
     mutating func ignore(_ keys: String...) {
-        used.formUnion(keys)
+        for key in keys {
+            if let position = entries.firstIndex(where: { $0.key == key }) { used[position] = true }
+        }
     }
 
     /// The value of a key the spec must have; reports it missing otherwise.
@@ -108,7 +114,7 @@ struct MappingReader {
         severity: Diagnostic.Severity = .warning,
         diagnostics: inout DiagnosticCollector
     ) {
-        for entry in entries where !used.contains(entry.key) && !allowed.contains(entry.key) && !entry.key.hasPrefix("x-") {
+        for (position, entry) in entries.enumerated() where !used[position] && !allowed.contains(entry.key) && !entry.key.hasPrefix("x-") {
             let consequence = severity == .error ? "" : " is ignored"
             diagnostics.emit(Diagnostic(severity, "unknown key '\(entry.key)' in \(subject)\(consequence)", at: entry.keyLocation))
         }

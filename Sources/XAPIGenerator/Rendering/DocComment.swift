@@ -62,7 +62,12 @@ struct DocComment {
             result.append(contentsOf: wrap(content, indent: indent, hang: indent + (isListItem ? "  " : "")))
             paragraph = []
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Splitting UTF-8 on newline bytes skips grapheme breaking; text with a
+        // carriage return keeps the Character split, where CR LF is one character.
+        let rawLines: [Substring] = text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        for rawLine in rawLines {
             let line = safeForComment(rawLine)
             let trimmed = trimmingSpaces(line)
             if trimmed.hasPrefix("```") {
@@ -103,7 +108,20 @@ struct DocComment {
     }
 
     /// The text without leading and trailing horizontal space.
-    private static func trimmingSpaces(_ text: some StringProtocol) -> String {
+    static func trimmingSpaces(_ text: String) -> String {
+        trimmingSpaces(text[...])
+    }
+
+    /// The text without leading and trailing horizontal space.
+    static func trimmingSpaces(_ text: Substring) -> String {
+        // ASCII ends (nearly every line) are trimmed on bytes; only a line that
+        // begins or ends with a non-ASCII character needs Unicode's spaces.
+        let utf8 = text.utf8
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        if let first = utf8.firstIndex(where: { !isASCIISpace($0) }), utf8[first] < 0x80,
+           let last = utf8.lastIndex(where: { !isASCIISpace($0) }), utf8[last] < 0x80 {
+            return String(text[first...last])
+        }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }

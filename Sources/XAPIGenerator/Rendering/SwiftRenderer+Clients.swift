@@ -454,14 +454,14 @@ extension SwiftRenderer {
         var wrapped: [String] = []
         for callout in callouts {
             let indent = String(callout.prefix { $0 == " " })
-            wrapped.append(contentsOf: DocComment.wrap(callout.trimmingCharacters(in: .whitespaces), indent: indent, hang: indent + "  "))
+            wrapped.append(contentsOf: DocComment.wrap(DocComment.trimmingSpaces(callout), indent: indent, hang: indent + "  "))
         }
         doc.verbatim(wrapped)
         return doc
     }
 
     static func flatten(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        text.split(whereSeparator: \.isNewline).map { DocComment.trimmingSpaces($0) }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 

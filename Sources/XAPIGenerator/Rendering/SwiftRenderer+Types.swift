@@ -113,38 +113,9 @@ extension SwiftRenderer {
                 writer.line()
             }
             renderMemberwiseInit(name: name, object: object, propertyNames: propertyNames, into: &writer)
-            if !object.properties.isEmpty {
-                writer.line()
-                writer.block("enum CodingKeys: String, CodingKey") { writer in
-                    for property in object.properties {
-                        let swiftName = SwiftIdentifiers.escaped(propertyNames[property.jsonName]!)
-                        let plain = propertyNames[property.jsonName]!
-                        writer.line(plain == property.jsonName ? "case \(swiftName)" : "case \(swiftName) = \(SwiftIdentifiers.stringLiteral(property.jsonName))")
-                    }
-                }
-            }
-            if let additional = object.additionalProperties {
-                writer.line()
-                renderAdditionalPropertiesCoding(object: object, additional: additional, propertyNames: propertyNames, into: &writer)
-            } else if object.properties.contains(where: { $0.isRequired && $0.isNullable }) {
-                // Synthesized encoding would leave out a required member that is nil.
-                writer.line()
-                writer.documentation(DocComment("Encodes the members, writing `null` for a required member without a value."))
-                writer.block("public func encode(to encoder: any Encoder) throws") { writer in
-                    writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-                    for property in object.properties {
-                        renderEncoding(of: property, swiftName: propertyNames[property.jsonName]!, into: &writer)
-                    }
-                }
-            }
+            writer.line()
+            renderCoding(object: object, propertyNames: propertyNames, into: &writer)
         }
-    }
-
-    /// `try container.encode(…)` for a member: present members always, `null`
-    /// for a required member without a value, nothing for an absent optional one.
-    private func renderEncoding(of property: PropertyModel, swiftName: String, into writer: inout CodeWriter) {
-        let method = property.isRequired ? "encode" : "encodeIfPresent"
-        writer.line("try container.\(method)(self.\(SwiftIdentifiers.afterDot(swiftName)), forKey: .\(SwiftIdentifiers.escaped(swiftName)))")
     }
 
     private func renderMemberwiseInit(name: String, object: ObjectModel, propertyNames: [String: String], into writer: inout CodeWriter) {
@@ -185,47 +156,6 @@ extension SwiftRenderer {
         }
         writer.block(")") { writer in
             writer.lines(assignments)
-        }
-    }
-
-    private func renderAdditionalPropertiesCoding(object: ObjectModel, additional: TypeReference, propertyNames: [String: String], into writer: inout CodeWriter) {
-        let valueType = names.spell(additional)
-        writer.documentation(DocComment("Decodes the declared members, and keeps every other member in ``additionalProperties``."))
-        writer.block("public init(from decoder: any Decoder) throws") { writer in
-            if !object.properties.isEmpty {
-                writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-                for property in object.properties {
-                    let swiftName = propertyNames[property.jsonName]!
-                    let type = names.spell(property.type)
-                    let method = property.isOptional ? "decodeIfPresent" : "decode"
-                    writer.line("self.\(SwiftIdentifiers.afterDot(swiftName)) = try container.\(method)(\(type).self, forKey: .\(SwiftIdentifiers.escaped(swiftName)))")
-                }
-            }
-            for expansion in object.resolvedExpansions {
-                writer.line("self.\(SwiftIdentifiers.afterDot(propertyNames[expansion.jsonName]!)) = nil")
-            }
-            writer.line("let members = try decoder.container(keyedBy: JSONCodingKey.self)")
-            writer.line("var additionalProperties: [String: \(valueType)] = [:]")
-            let filter = object.properties.isEmpty ? "" : " where CodingKeys(rawValue: key.stringValue) == nil"
-            writer.block("for key in members.allKeys\(filter)") { writer in
-                writer.line("additionalProperties[key.stringValue] = try members.decode(\(valueType).self, forKey: key)")
-            }
-            writer.line("self.additionalProperties = additionalProperties")
-        }
-        writer.line()
-        writer.documentation(DocComment("Encodes the declared members and ``additionalProperties``."))
-        writer.block("public func encode(to encoder: any Encoder) throws") { writer in
-            if !object.properties.isEmpty {
-                writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-                for property in object.properties {
-                    renderEncoding(of: property, swiftName: propertyNames[property.jsonName]!, into: &writer)
-                }
-            }
-            writer.line("var members = encoder.container(keyedBy: JSONCodingKey.self)")
-            let filter = object.properties.isEmpty ? "" : " where CodingKeys(rawValue: name) == nil"
-            writer.block("for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key })\(filter)") { writer in
-                writer.line("try members.encode(value, forKey: JSONCodingKey(name))")
-            }
         }
     }
 

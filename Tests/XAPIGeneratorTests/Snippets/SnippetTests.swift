@@ -62,11 +62,22 @@ struct SnippetTests {
                 self.`self` = selfValue
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
-                case pinnedTweetID = "pinned_tweet_id"
-                case `default`
-                case `self`
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.id = try members.member("id")
+                self.pinnedTweetID = try members.optionalMember("pinned_tweet_id")
+                self.default = try members.member("default")
+                self.`self` = try members.optionalMember("self")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.id, "id")
+                try members.encodeMemberIfPresent(self.pinnedTweetID, "pinned_tweet_id")
+                try members.encodeMember(self.default, "default")
+                try members.encodeMemberIfPresent(self.`self`, "self")
             }
         }
 
@@ -111,16 +122,18 @@ struct SnippetTests {
                 self.location = location
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bio
-                case location
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.bio = try members.optionalMember("bio")
+                self.location = try members.optionalMember("location")
             }
 
-            /// Encodes the members, writing `null` for a required member without a value.
+            /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bio, forKey: .bio)
-                try container.encodeIfPresent(self.location, forKey: .location)
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.bio, "bio")
+                try members.encodeMemberIfPresent(self.location, "location")
             }
         }
 
@@ -165,16 +178,18 @@ struct SnippetTests {
                 self.tags = tags
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bio
-                case tags
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.bio = try members.optionalMember("bio")
+                self.tags = try members.optionalMember("tags")
             }
 
-            /// Encodes the members, writing `null` for a required member without a value.
+            /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bio, forKey: .bio)
-                try container.encodeIfPresent(self.tags, forKey: .tags)
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.bio, "bio")
+                try members.encodeMemberIfPresent(self.tags, "tags")
             }
         }
 
@@ -260,14 +275,28 @@ struct SnippetTests {
                 self.homepage = homepage
             }
 
-            enum CodingKeys: String, CodingKey {
-                case count
-                case total
-                case plain
-                case ratio
-                case score
-                case seenAt = "seen_at"
-                case homepage
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.count = try members.member("count")
+                self.total = try members.optionalMember("total")
+                self.plain = try members.optionalMember("plain")
+                self.ratio = try members.optionalMember("ratio")
+                self.score = try members.optionalMember("score")
+                self.seenAt = try members.optionalMember("seen_at")
+                self.homepage = try members.optionalMember("homepage")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.count, "count")
+                try members.encodeMemberIfPresent(self.total, "total")
+                try members.encodeMemberIfPresent(self.plain, "plain")
+                try members.encodeMemberIfPresent(self.ratio, "ratio")
+                try members.encodeMemberIfPresent(self.score, "score")
+                try members.encodeMemberIfPresent(self.seenAt, "seen_at")
+                try members.encodeMemberIfPresent(self.homepage, "homepage")
             }
         }
 
@@ -399,8 +428,16 @@ struct SnippetTests {
                 self.referencedTweets = referencedTweets
             }
 
-            enum CodingKeys: String, CodingKey {
-                case referencedTweets = "referenced_tweets"
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.referencedTweets = try members.optionalMember("referenced_tweets")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMemberIfPresent(self.referencedTweets, "referenced_tweets")
             }
         }
 
@@ -415,8 +452,16 @@ struct SnippetTests {
                     self.id = id
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case id
+                /// Decodes the members from a JSON object.
+                public init(from decoder: any Decoder) throws {
+                    let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                    self.id = try members.member("id")
+                }
+
+                /// Encodes the members as a JSON object.
+                public func encode(to encoder: any Encoder) throws {
+                    var members = encoder.container(keyedBy: JSONCodingKey.self)
+                    try members.encodeMember(self.id, "id")
                 }
             }
         }
@@ -458,8 +503,16 @@ struct SnippetTests {
                 self.url = url
             }
 
-            enum CodingKeys: String, CodingKey {
-                case url
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.url = try members.optionalMember("url")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMemberIfPresent(self.url, "url")
             }
         }
 
@@ -474,8 +527,16 @@ struct SnippetTests {
                     self.host = host
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case host
+                /// Decodes the members from a JSON object.
+                public init(from decoder: any Decoder) throws {
+                    let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                    self.host = try members.optionalMember("host")
+                }
+
+                /// Encodes the members as a JSON object.
+                public func encode(to encoder: any Encoder) throws {
+                    var members = encoder.container(keyedBy: JSONCodingKey.self)
+                    try members.encodeMemberIfPresent(self.host, "host")
                 }
             }
         }
@@ -525,17 +586,16 @@ struct SnippetTests {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case name
-            }
-
             /// Decodes the declared members, and keeps every other member in ``additionalProperties``.
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.name = try container.decodeIfPresent(String.self, forKey: .name)
                 let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.name = try members.optionalMember("name")
                 var additionalProperties: [String: JSONValue] = [:]
-                for key in members.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+                for key in members.allKeys {
+                    switch key.stringValue {
+                    case "name": continue
+                    default: break
+                    }
                     additionalProperties[key.stringValue] = try members.decode(JSONValue.self, forKey: key)
                 }
                 self.additionalProperties = additionalProperties
@@ -543,11 +603,15 @@ struct SnippetTests {
 
             /// Encodes the declared members and ``additionalProperties``.
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.name, forKey: .name)
                 var members = encoder.container(keyedBy: JSONCodingKey.self)
-                for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key }) where CodingKeys(rawValue: name) == nil {
-                    try members.encode(value, forKey: JSONCodingKey(name))
+                try members.encodeMemberIfPresent(self.name, "name")
+                for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
+                    let key = JSONCodingKey(name)
+                    switch key.stringValue {
+                    case "name": continue
+                    default: break
+                    }
+                    try members.encode(value, forKey: key)
                 }
             }
         }
@@ -596,8 +660,16 @@ struct SnippetTests {
                 self.title = title
             }
 
-            enum CodingKeys: String, CodingKey {
-                case title
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.title = try members.member("title")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.title, "title")
             }
         }
 
@@ -614,9 +686,18 @@ struct SnippetTests {
                 self.resourceID = resourceID
             }
 
-            enum CodingKeys: String, CodingKey {
-                case title
-                case resourceID = "resource_id"
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.title = try members.member("title")
+                self.resourceID = try members.member("resource_id")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.title, "title")
+                try members.encodeMember(self.resourceID, "resource_id")
             }
         }
 
@@ -673,8 +754,16 @@ struct SnippetTests {
                 self.type = type
             }
 
-            enum CodingKeys: String, CodingKey {
-                case type
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.type = try members.member("type")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.type, "type")
             }
         }
 
@@ -688,8 +777,16 @@ struct SnippetTests {
                 self.type = type
             }
 
-            enum CodingKeys: String, CodingKey {
-                case type
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.type = try members.member("type")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMember(self.type, "type")
             }
         }
 
@@ -898,8 +995,16 @@ struct SnippetTests {
                 self.errors = errors
             }
 
-            enum CodingKeys: String, CodingKey {
-                case errors
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.errors = try members.optionalMember("errors")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMemberIfPresent(self.errors, "errors")
             }
         }
 
@@ -1868,8 +1973,16 @@ struct SnippetTests {
                 self.id = id
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
+            /// Decodes the members from a JSON object.
+            public init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                self.id = try members.optionalMember("id")
+            }
+
+            /// Encodes the members as a JSON object.
+            public func encode(to encoder: any Encoder) throws {
+                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                try members.encodeMemberIfPresent(self.id, "id")
             }
         }
 
