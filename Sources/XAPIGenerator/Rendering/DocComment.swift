@@ -50,6 +50,12 @@ struct DocComment {
 
     /// Normalizes spec Markdown: trims, collapses blank runs, wraps prose lines.
     static func format(_ text: String) -> [String] {
+        if let lines = formatASCII(text) { return lines }
+        return formatText(text)
+    }
+
+    /// ``format(_:)`` for any text, on Characters.
+    static func formatText(_ text: String) -> [String] {
         var result: [String] = []
         var inCode = false
         var paragraph: [String] = []
@@ -186,6 +192,134 @@ struct DocComment {
             currentIsEmpty = false
         }
         if !currentIsEmpty { lines.append(current) }
+        return lines
+    }
+
+    // MARK: ASCII
+
+    /// ``format(_:)`` on bytes, for ASCII text without tabs, carriage returns or
+    /// `*/` (nearly every description; the rest takes ``formatText(_:)``, which
+    /// gives the same lines for this text, as `DocCommentTests` checks).
+    /// `nil` when the text is not such text.
+    static func formatASCII(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "*")) {
+                    return nil
+                }
+                previous = byte
+            }
+            return formatASCII(bytes)
+        }
+    }
+
+    private static func formatASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let space = UInt8(ascii: " ")
+        var result: [String] = []
+        var inCode = false
+        /// The paragraph's lines joined by spaces, as bytes.
+        var paragraph: [UInt8] = []
+        var paragraphIsEmpty = true
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        func flush() {
+            guard !paragraphIsEmpty else { return }
+            let indentCount = paragraph.prefix { $0 == space }.count
+            var end = paragraph.count
+            while end > indentCount, paragraph[end - 1] == space { end -= 1 }
+            let content = paragraph[indentCount..<end]
+            let isListItem = content.starts(with: [UInt8(ascii: "-"), space]) || content.starts(with: [UInt8(ascii: "*"), space])
+            let indent = String(repeating: " ", count: indentCount)
+            result.append(contentsOf: wrapASCII(content, indent: indent, hang: indent + (isListItem ? "  " : "")))
+            paragraph.removeAll(keepingCapacity: true)
+            paragraphIsEmpty = true
+        }
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var first = lineStart
+            while first < lineEnd, bytes[first] == space { first += 1 }
+            var last = lineEnd
+            while last > first, bytes[last - 1] == space { last -= 1 }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            if trimmed.starts(with: "```".utf8) {
+                flush()
+                inCode.toggle()
+                result.append(string(first..<last))
+                continue
+            }
+            if inCode {
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == space { end -= 1 }
+                result.append(string(lineStart..<end))
+                continue
+            }
+            if trimmed.isEmpty {
+                flush()
+                if result.last != "" && !result.isEmpty { result.append("") }
+                continue
+            }
+            // A list item starts a new line; other lines continue the paragraph.
+            let isDigit = trimmed[0] >= UInt8(ascii: "0") && trimmed[0] <= UInt8(ascii: "9")
+            if trimmed.starts(with: [UInt8(ascii: "-"), space]) || trimmed.starts(with: [UInt8(ascii: "*"), space])
+                || (isDigit && Self.contains(trimmed, [UInt8(ascii: "."), space]) && trimmed.prefix(4).contains(UInt8(ascii: "."))) {
+                flush()
+            }
+            if paragraphIsEmpty {
+                // The first line keeps its indentation; a hard break (two or more
+                // trailing spaces) goes, a single trailing space stays.
+                let hardBreak = lineEnd - lineStart >= 2 && bytes[lineEnd - 1] == space && bytes[lineEnd - 2] == space
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<(hardBreak ? last : lineEnd)]))
+                paragraphIsEmpty = false
+            } else {
+                paragraph.append(space)
+                paragraph.append(contentsOf: trimmed)
+            }
+        }
+        flush()
+        if inCode { result.append("```") }
+        while result.last == "" { result.removeLast() }
+        return result
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// ``wrap(_:indent:hang:)`` of ASCII bytes.
+    private static func wrapASCII(_ text: ArraySlice<UInt8>, indent: String, hang: String) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = Array(indent.utf8)
+        current.reserveCapacity(width + 16)
+        var currentIsEmpty = true
+        var index = text.startIndex
+        while index < text.endIndex {
+            while index < text.endIndex, text[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < text.endIndex else { break }
+            var end = index
+            while end < text.endIndex, text[end] != UInt8(ascii: " ") { end += 1 }
+            let word = text[index..<end]
+            if !currentIsEmpty, current.count + 1 + word.count > width {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                current.append(contentsOf: hang.utf8)
+            } else if !currentIsEmpty {
+                current.append(UInt8(ascii: " "))
+            }
+            current.append(contentsOf: word)
+            currentIsEmpty = false
+            index = end
+        }
+        if !currentIsEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
         return lines
     }
 }

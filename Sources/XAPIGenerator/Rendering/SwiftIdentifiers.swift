@@ -29,6 +29,14 @@ enum SwiftIdentifiers {
 
     /// Removes what cannot be in an identifier and guards a leading digit.
     static func sanitized(_ name: String) -> String {
+        // Nearly every name is already ASCII letters, digits and underscores.
+        if let first = name.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+           name.utf8.allSatisfy({ byte in
+               (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                   || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+           }) {
+            return name
+        }
         var result = String(name.unicodeScalars.filter { scalar in
             scalar == "_" || (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar)
         }.map(Character.init))
