@@ -4,6 +4,11 @@
 /// and ``JSONSpecParser``) type scalars here, so they agree.
 enum SpecScalarTyping {
     static func type(plain text: String) -> SpecNode.Scalar {
+        // Most plain scalars are words (keys' values such as `string`, `object`):
+        // a first byte that no typed scalar starts with settles them at once.
+        if let first = text.utf8.first, !mayStartTyped(first) {
+            return .init(text: text, kind: .string)
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .init(text: text, kind: .null)
         case "true", "True", "TRUE", "false", "False", "FALSE": return .init(text: text, kind: .bool)
@@ -14,10 +19,23 @@ enum SpecScalarTyping {
         return .init(text: text, kind: .string)
     }
 
+    /// Whether a scalar starting with `byte` can be null, a Boolean or a number:
+    /// `~`, `n`/`N`, `t`/`T`, `f`/`F`, a sign, a digit or `.`.
+    private static func mayStartTyped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            false
+        }
+    }
+
     static func isInteger(_ text: Substring) -> Bool {
-        var digits = text
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+        var digits = text.utf8[...]
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     static func isNumber(_ text: String) -> Bool {

@@ -9,11 +9,14 @@ struct CodeWriter {
     /// Appends a line at the current indentation; an empty string adds a blank line.
     mutating func line(_ content: String = "") {
         if !content.isEmpty {
-            for _ in 0..<level { text += "    " }
+            text += level < Self.indentation.count ? Self.indentation[level] : String(repeating: "    ", count: level)
             text += content
         }
         text += "\n"
     }
+
+    /// The indentation of each level, made once: a line is three appends, whatever its depth.
+    private static let indentation: [String] = (0..<16).map { String(repeating: "    ", count: $0) }
 
     /// Appends several lines.
     mutating func lines(_ contents: [String]) {

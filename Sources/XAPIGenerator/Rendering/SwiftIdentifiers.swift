@@ -71,6 +71,10 @@ enum SwiftIdentifiers {
 
     /// A string literal with Swift escapes.
     static func stringLiteral(_ text: String) -> String {
+        // Nearly every literal is printable ASCII without quotes or backslashes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
