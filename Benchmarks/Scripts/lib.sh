@@ -72,3 +72,33 @@ machine() {
         "$(uname -m)" "$(nproc)" "$(awk '/MemTotal/ { printf "%d", $2 / 1048576 }' /proc/meminfo)" \
         "$(swift --version 2>/dev/null | head -n 1)"
 }
+
+# readme_plugin_package DIRECTORY: writes the plugin user package exactly as
+# README.md's "Generating code for your own spec" shows it (its Package.swift,
+# MyXClient.swift and xapi-gen.json blocks), with the package URL pointed at
+# this checkout and spec/follows.yaml as its spec/my-api.yaml.
+readme_plugin_package() {
+    python3 - "$ROOT/README.md" "$1" "$ROOT" <<'PY'
+import pathlib, re, sys
+readme, directory, root = pathlib.Path(sys.argv[1]).read_text(), pathlib.Path(sys.argv[2]), sys.argv[3]
+section = readme.split("## Generating code for your own spec", 1)[1].split("\n## ", 1)[0]
+blocks = re.findall(r"```(\w*)\n(.*?)```", section, re.S)
+def block(language, marker):
+    found = [text for lang, text in blocks if lang == language and marker in text]
+    if len(found) != 1:
+        sys.exit(f"README.md: expected one {language} block with {marker!r} in 'Generating code for your own spec'")
+    return found[0]
+manifest = block("swift", "XAPIGeneratorPlugin")
+url = '.package(url: "https://github.com/OWNER/xapi-follows", branch: "main")'
+if url not in manifest:
+    sys.exit("README.md: the package manifest no longer depends on " + url)
+manifest = manifest.replace(url, f'.package(name: "xapi-follows", path: "{root}")')
+target = directory / "Sources/MyXClient"
+target.mkdir(parents=True, exist_ok=True)
+(directory / "spec").mkdir(exist_ok=True)
+(directory / "Package.swift").write_text(manifest)
+(target / "MyXClient.swift").write_text(block("swift", "// Sources/MyXClient/MyXClient.swift"))
+(target / "xapi-gen.json").write_text(block("json", '"spec"'))
+(directory / "spec/my-api.yaml").write_text(pathlib.Path(root, "spec/follows.yaml").read_text())
+PY
+}

@@ -52,7 +52,7 @@ def nullable(schema, version):
             return {"allOf": [schema], "nullable": True}
         return {"oneOf": [schema, {"type": "null"}]}
     schema = dict(schema)
-    if "enum" in schema:
+    if "enum" in schema and None not in schema["enum"]:
         schema["enum"] = schema["enum"] + [None]
     if version == "3.0":
         schema["nullable"] = True
@@ -62,7 +62,7 @@ def nullable(schema, version):
         schema["type"] = [kind, "null"]
         return schema
     if isinstance(kind, list):
-        schema["type"] = kind + ["null"]
+        schema["type"] = kind if "null" in kind else kind + ["null"]
         return schema
     return {"anyOf": [schema, {"type": "null"}]}
 
