@@ -44,6 +44,8 @@ let package = Package(
     ],
     targets: [
         // MARK: Generator (never imports the runtime)
+        // Yams for libyaml: the loader reads libyaml's events through Yams'
+        // CYaml module (YAMLEventLoader), not Yams' own node tree.
         .target(
             name: "XAPIGenerator",
             dependencies: [.product(name: "Yams", package: "Yams")],

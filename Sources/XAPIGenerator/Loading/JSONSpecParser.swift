@@ -1,8 +1,8 @@
 /// Reads a spec written as JSON straight into ``SpecNode``s, on UTF-8 bytes.
 ///
-/// JSON is YAML, and the YAML path (libyaml, Yams' node tree, then
-/// `SpecNode`s) reads it correctly but slowly: on X's 750 KB document it was
-/// a third of the generator's time. This parser builds the very tree the YAML
+/// JSON is YAML, and the YAML path (``YAMLEventLoader``, on libyaml) reads it
+/// correctly but more slowly: through libyaml and Yams, it was a third of the
+/// generator's time on X's 750 KB document. This parser builds the very tree the YAML
 /// path builds — the same scalar kinds (the core schema's, by the same rules),
 /// the same lines and columns (columns count Unicode scalars, as libyaml's
 /// do) — and gives up on anything it does not accept: text that is not
@@ -100,7 +100,7 @@ struct JSONSpecParser {
         }
     }
 
-    /// The YAML path's depth limit (`NodeConverter.maximumDepth`): deeper is its to report.
+    /// The YAML path's depth limit (``YAMLEventLoader/maximumDepth``): deeper is its to report.
     static let maximumDepth = 200
 
     private mutating func mapping(at here: SourceLocation, depth: Int) -> SpecNode? {

@@ -1,11 +1,11 @@
 import Foundation
-import Yams
 
 /// Stage 1: reads a YAML (or JSON) spec into a ``SpecNode`` tree that keeps
-/// every node's line and column.
+/// every node's line and column: strict JSON through ``JSONSpecParser``,
+/// anything else through libyaml's events (``YAMLEventLoader``).
 ///
 /// Text that is not YAML (duplicate keys included) is a fatal error located
-/// where libyaml or Yams stopped.
+/// where libyaml stopped.
 struct SpecLoader {
     /// Loads the file at `path`.
     static func load(path: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
@@ -21,8 +21,8 @@ struct SpecLoader {
         return try load(text: text, file: path, diagnostics: &diagnostics)
     }
 
-    /// Flow collections nested deeper than this are refused before libyaml
-    /// and Yams, whose composer recurses once per level.
+    /// Flow collections nested deeper than this are refused before libyaml,
+    /// and the loader, which recurses once per level.
     static let maximumFlowDepth = 256
 
     /// Loads YAML text; `file` names it in diagnostics. A document in strict
@@ -34,29 +34,12 @@ struct SpecLoader {
         return try loadYAML(text: text, file: file, diagnostics: &diagnostics)
     }
 
-    /// Loads YAML text through libyaml and Yams.
+    /// Loads YAML text through libyaml.
     static func loadYAML(text: String, file: String, diagnostics: inout DiagnosticCollector) throws -> SpecNode {
         if let problem = Self.prescan(text) {
             throw GeneratorError(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw GeneratorError(diagnostics: [Self.diagnostic(for: error, file: file)])
-        } catch {
-            throw GeneratorError("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        guard let root else {
-            throw GeneratorError("the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        var converter = NodeConverter(file: file)
-        let node = converter.convert(root, depth: 0)
-        for diagnostic in converter.diagnostics { diagnostics.emit(diagnostic) }
-        if converter.tooDeep || converter.tooLarge {
-            throw GeneratorError(diagnostics: diagnostics.diagnostics)
-        }
-        return node
+        return try YAMLEventLoader.load(text: text, file: file, diagnostics: &diagnostics)
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -67,65 +50,14 @@ struct SpecLoader {
         return nsError.localizedDescription
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
-            var message = "invalid YAML: \(problem)"
-            if let context {
-                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-            }
-            return .error(message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return located(problem, context, mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.first ?? ""
-            let first = context.mark
-            let second = Self.nextOccurrence(ofKey: key, after: first, in: context.text)
-            let location = second ?? (first.line, first.column)
-            return .error(
-                "duplicate key '\(key)' (first defined at \(first.line):\(first.column))",
-                at: SourceLocation(file: file, line: location.0, column: location.1)
-            )
-        case let .reader(problem, offset, _, yaml):
-            let (line, column) = Self.lineAndColumn(ofUTF8Offset: offset ?? 0, in: yaml)
-            return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
-        default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-    }
-
-    /// Where a block mapping's key occurs again after its first occurrence:
-    /// the next line at the same indentation that starts with the key, before
-    /// the mapping ends.
-    private static func nextOccurrence(ofKey key: String, after mark: Mark, in text: String) -> (Int, Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let indent = mark.column - 1
-        guard mark.line >= 1, mark.line <= lines.count else { return nil }
-        for index in mark.line..<lines.count {
-            let line = lines[index]
-            let content = line.drop { $0 == " " }
-            let lineIndent = line.count - content.count
-            if content.isEmpty || content.hasPrefix("#") { continue }
-            if lineIndent < indent { return nil }
-            guard lineIndent == indent else { continue }
-            for candidate in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(candidate + ":") {
-                return (index + 1, indent + 1)
-            }
-        }
-        return nil
-    }
-
-    /// What the text scan refuses before libyaml and Yams see the text:
+    /// What the text scan refuses before libyaml sees the text:
     ///
-    /// - flow collections nested deeper than ``maximumFlowDepth`` (Yams'
-    ///   composer recurses once per level);
-    /// - YAML aliases (`*name`). Yams hashes every mapping key to find
-    ///   duplicates, and hashing a key that holds an alias walks everything
-    ///   the alias refers to, which aliases of aliases make exponentially
-    ///   large. OpenAPI reuses parts of a document with `$ref`.
+    /// - flow collections nested deeper than ``maximumFlowDepth`` (the loader
+    ///   recurses once per level);
+    /// - YAML aliases (`*name`), located where they are written. An alias over
+    ///   a chain of aliases stands for an exponentially large tree (Yams, which
+    ///   loaded specs before, hung hashing one); OpenAPI reuses parts of a
+    ///   document with `$ref`.
     ///
     /// The scan follows YAML's token structure closely enough to ignore
     /// quoted scalars, comments, block scalars and asterisks inside plain
@@ -256,102 +188,5 @@ struct SpecLoader {
         let before = bytes[start..<marker]
         func hasSuffix(_ suffix: String) -> Bool { before.count >= suffix.utf8.count && before.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
         return before.isEmpty || hasSuffix(": ") || hasSuffix(":") || hasSuffix("- ") || hasSuffix("-")
-    }
-
-    private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        for (index, byte) in text.utf8.enumerated() {
-            if index >= offset { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
-}
-
-/// Turns Yams nodes into ``SpecNode``s, typing scalars by the core schema.
-private struct NodeConverter {
-    /// Deeper documents are rejected: nothing in OpenAPI nests this far, and a
-    /// bound keeps the recursive stages safe from hostile input.
-    static let maximumDepth = 200
-    /// Aliases let a small file stand for an exponentially large tree; past
-    /// this many nodes the document is refused.
-    static let maximumNodes = 1_000_000
-
-    let file: String
-    var diagnostics: [Diagnostic] = []
-    var tooDeep = false
-    var tooLarge = false
-    var nodes = 0
-
-    init(file: String) {
-        self.file = file
-    }
-
-    func location(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    mutating func convert(_ node: Node, depth: Int) -> SpecNode {
-        let here = location(node.mark)
-        nodes += 1
-        if nodes > Self.maximumNodes {
-            if !tooLarge {
-                diagnostics.append(.error("the document expands to more than \(Self.maximumNodes) nodes (through aliases?)", at: here))
-                tooLarge = true
-            }
-            return SpecNode(value: .scalar(.init(text: "", kind: .null)), location: here)
-        }
-        if depth > Self.maximumDepth {
-            if !tooDeep {
-                diagnostics.append(.error("the document nests deeper than \(Self.maximumDepth) levels", at: here))
-                tooDeep = true
-            }
-            return SpecNode(value: .scalar(.init(text: "", kind: .null)), location: here)
-        }
-        switch node {
-        case .scalar(let scalar):
-            return SpecNode(value: .scalar(Self.type(scalar)), location: here)
-        case .sequence(let sequence):
-            return SpecNode(value: .sequence(sequence.map { convert($0, depth: depth + 1) }), location: here)
-        case .mapping(let mapping):
-            // Yams refuses duplicate keys before this (see `diagnostic(for:file:)`).
-            var entries: [SpecNode.Entry] = []
-            for (key, value) in mapping {
-                let keyLocation = location(key.mark)
-                guard case .scalar(let keyScalar) = key else {
-                    diagnostics.append(.error("mapping keys must be scalars", at: keyLocation))
-                    continue
-                }
-                entries.append(.init(key: keyScalar.string, keyLocation: keyLocation, value: convert(value, depth: depth + 1)))
-            }
-            return SpecNode(value: .mapping(entries), location: here)
-        case .alias(let alias):
-            // `compose` resolves aliases; an unresolved one is reported as a composer error before this.
-            return SpecNode(value: .scalar(.init(text: alias.anchor.rawValue, kind: .string)), location: here)
-        }
-    }
-
-    /// Types a scalar by the YAML 1.2 core schema; quoted scalars are strings.
-    static func type(_ scalar: Node.Scalar) -> SpecNode.Scalar {
-        let text = scalar.string
-        if scalar.style != .plain && scalar.style != .any {
-            return .init(text: text, kind: .string)
-        }
-        switch scalar.tag.rawValue {
-        case Tag.Name.str.rawValue: return .init(text: text, kind: .string)
-        case Tag.Name.null.rawValue: return .init(text: text, kind: .null)
-        case Tag.Name.bool.rawValue: return .init(text: text, kind: .bool)
-        case Tag.Name.int.rawValue: return .init(text: text, kind: .integer)
-        case Tag.Name.float.rawValue: return .init(text: text, kind: .number)
-        case "", "!": break
-        default: return .init(text: text, kind: .string)
-        }
-        return SpecScalarTyping.type(plain: text)
     }
 }
