@@ -221,150 +221,6 @@ public struct User: Codable, Hashable, Sendable {
     }
 }
 
-extension User {
-    /// A kind of connection between two users.
-    public enum ConnectionStatu: Hashable, Sendable {
-        /// `follow_request_received`
-        case followRequestReceived
-        /// `follow_request_sent`
-        case followRequestSent
-        /// `blocking`
-        case blocking
-        /// `followed_by`
-        case followedBy
-        /// `following`
-        case following
-        /// `muting`
-        case muting
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension User.ConnectionStatu: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "follow_request_received": self = .followRequestReceived
-        case "follow_request_sent": self = .followRequestSent
-        case "blocking": self = .blocking
-        case "followed_by": self = .followedBy
-        case "following": self = .following
-        case "muting": self = .muting
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .followRequestReceived: "follow_request_received"
-        case .followRequestSent: "follow_request_sent"
-        case .blocking: "blocking"
-        case .followedBy: "followed_by"
-        case .following: "following"
-        case .muting: "muting"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [
-        .followRequestReceived,
-        .followRequestSent,
-        .blocking,
-        .followedBy,
-        .following,
-        .muting,
-    ]
-}
-
-extension User {
-    /// The X Premium subscription type of this user.
-    public enum SubscriptionType: Hashable, Sendable {
-        /// `Basic`
-        case basic
-        /// `Premium`
-        case premium
-        /// `PremiumPlus`
-        case premiumPlus
-        /// `None`
-        case none
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension User.SubscriptionType: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "Basic": self = .basic
-        case "Premium": self = .premium
-        case "PremiumPlus": self = .premiumPlus
-        case "None": self = .none
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .basic: "Basic"
-        case .premium: "Premium"
-        case .premiumPlus: "PremiumPlus"
-        case .none: "None"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.basic, .premium, .premiumPlus, .none]
-}
-
-extension User {
-    /// Indicates the type of verification for the X account.
-    public enum VerifiedType: Hashable, Sendable {
-        /// `blue`
-        case blue
-        /// `business`
-        case business
-        /// `government`
-        case government
-        /// `none`
-        case none
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension User.VerifiedType: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "blue": self = .blue
-        case "business": self = .business
-        case "government": self = .government
-        case "none": self = .none
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .blue: "blue"
-        case .business: "business"
-        case .government: "government"
-        case .none: "none"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.blue, .business, .government, .none]
-}
-
 /// Metadata about a user's affiliation with an organization.
 public struct UserAffiliation: Codable, Hashable, Sendable {
     /// The URL of the affiliation's badge.
@@ -764,41 +620,6 @@ public struct UserWithheld: Codable, Hashable, Sendable {
     }
 }
 
-extension UserWithheld {
-    /// Indicates whether the content being withheld is a Tweet or a user (this API will return `user`).
-    public enum Scope: Hashable, Sendable {
-        /// `tweet`
-        case tweet
-        /// `user`
-        case user
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension UserWithheld.Scope: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "tweet": self = .tweet
-        case "user": self = .user
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .tweet: "tweet"
-        case .user: "user"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.tweet, .user]
-}
-
 /// A two-letter ISO 3166-1 alpha-2 country code.
 public typealias CountryCode = String
 
@@ -1013,64 +834,6 @@ public struct Tweet: Codable, Hashable, Sendable {
         try members.encodeMemberIfPresent(self.suggestedSourceLinksWithCounts, "suggested_source_links_with_counts")
         try members.encodeMemberIfPresent(self.withheld, "withheld")
     }
-}
-
-extension Tweet {
-    /// Who can reply to the Tweet.
-    public enum ReplySettings: Hashable, Sendable {
-        /// `everyone`
-        case everyone
-        /// `mentionedUsers`
-        case mentionedUsers
-        /// `following`
-        case following
-        /// `other`
-        case other
-        /// `subscribers`
-        case subscribers
-        /// `verified`
-        case verified
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension Tweet.ReplySettings: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "everyone": self = .everyone
-        case "mentionedUsers": self = .mentionedUsers
-        case "following": self = .following
-        case "other": self = .other
-        case "subscribers": self = .subscribers
-        case "verified": self = .verified
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .everyone: "everyone"
-        case .mentionedUsers: "mentionedUsers"
-        case .following: "following"
-        case .other: "other"
-        case .subscribers: "subscribers"
-        case .verified: "verified"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [
-        .everyone,
-        .mentionedUsers,
-        .following,
-        .other,
-        .subscribers,
-        .verified,
-    ]
 }
 
 /// Unique identifier of a Community, as a string.
@@ -1527,37 +1290,6 @@ public struct Point: Codable, Hashable, Sendable {
     }
 }
 
-extension Point {
-    /// The GeoJSON type, always `Point`.
-    public enum TypePayload: Hashable, Sendable {
-        /// `Point`
-        case point
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension Point.TypePayload: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "Point": self = .point
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .point: "Point"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.point]
-}
-
 /// Engagement metrics only the Tweet's author can see (user context only).
 public struct TweetNonPublicMetrics: Codable, Hashable, Sendable {
     /// How many times the Tweet has been viewed.
@@ -1733,45 +1465,6 @@ public struct ReferencedTweet: Codable, Hashable, Sendable {
     }
 }
 
-extension ReferencedTweet {
-    /// How the Tweet refers to it.
-    public enum TypePayload: Hashable, Sendable {
-        /// `retweeted`
-        case retweeted
-        /// `quoted`
-        case quoted
-        /// `replied_to`
-        case repliedTo
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension ReferencedTweet.TypePayload: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "retweeted": self = .retweeted
-        case "quoted": self = .quoted
-        case "replied_to": self = .repliedTo
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .retweeted: "retweeted"
-        case .quoted: "quoted"
-        case .repliedTo: "replied_to"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.retweeted, .quoted, .repliedTo]
-}
-
 /// Withholding details for a withheld Tweet.
 public struct TweetWithheld: Codable, Hashable, Sendable {
     /// Whether the content is withheld on the basis of copyright infringement.
@@ -1807,41 +1500,6 @@ public struct TweetWithheld: Codable, Hashable, Sendable {
         try members.encodeMember(self.countryCodes, "country_codes")
         try members.encodeMemberIfPresent(self.scope, "scope")
     }
-}
-
-extension TweetWithheld {
-    /// Whether the content being withheld is a Tweet or a user.
-    public enum Scope: Hashable, Sendable {
-        /// `tweet`
-        case tweet
-        /// `user`
-        case user
-        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
-        case unknown(String)
-    }
-}
-
-extension TweetWithheld.Scope: OpenStringEnum {
-    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "tweet": self = .tweet
-        case "user": self = .user
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as the API spells it.
-    public var rawValue: String {
-        switch self {
-        case .tweet: "tweet"
-        case .user: "user"
-        case .unknown(let value): value
-        }
-    }
-
-    /// Every value the spec lists.
-    public static let allCases: [Self] = [.tweet, .user]
 }
 
 /// The objects referenced by the returned data, when expansions ask for them.

@@ -25,7 +25,7 @@ struct GeneratorConfiguration: Decodable {
     /// generator writes a fixed set; `XAPIGeneratorTests` checks these lists
     /// against the generator's own.
     static let outputFileNames = [
-        "client": ["Models.swift", "Fields.swift", "Operations.swift", "Clients.swift"],
+        "client": ["Models.swift", "Models+Nested.swift", "Fields.swift", "Operations.swift", "Clients.swift"],
         "server": ["Server.swift"],
     ]
 

@@ -26,7 +26,7 @@ public struct Generator: Sendable {
         /// The fixed set of files the mode writes, in order.
         public var files: [GeneratedFile.Name] {
             switch self {
-            case .client: [.models, .fields, .operations, .clients]
+            case .client: [.models, .nestedModels, .fields, .operations, .clients]
             case .server: [.server]
             }
         }

@@ -16,7 +16,7 @@ struct GenerateCommandTests {
             #expect(first.standardOutput.contains("created   \(output.url.path)/\(name.rawValue)"))
             #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent(name.rawValue).path))
         }
-        #expect(first.standardOutput.contains("Generated 4 files from \(spec) (4 changed)."))
+        #expect(first.standardOutput.contains("Generated 5 files from \(spec) (5 changed)."))
 
         // A second run changes nothing and says so.
         let before = try output.snapshot()

@@ -9,6 +9,11 @@ public struct GeneratedFile: Sendable, Hashable {
     public enum Name: String, Sendable, CaseIterable {
         /// The spec's component schemas, as Swift types.
         case models = "Models.swift"
+        /// The types nested in the component schemas' types (inline objects,
+        /// enums, array elements), in extensions of them. Apart from
+        /// `Models.swift` so a debug build's compiler jobs share the models
+        /// (each job compiles a batch of files).
+        case nestedModels = "Models+Nested.swift"
         /// The field and expansion names requests select, and how expanded
         /// objects are resolved from `includes`.
         case fields = "Fields.swift"

@@ -4,7 +4,16 @@ extension SwiftRenderer {
     /// Models.swift: the component schemas.
     func renderModels(into writer: inout CodeWriter) {
         for declaration in model.types where isComponent(declaration) {
-            renderTree(declaration, into: &writer)
+            renderDeclaration(declaration, into: &writer)
+            writer.line()
+            renderSupplement(declaration, into: &writer)
+        }
+    }
+
+    /// Models+Nested.swift: the types nested in the component schemas' types.
+    func renderNestedModels(into writer: inout CodeWriter) {
+        for declaration in model.types where isComponent(declaration) {
+            renderNested(of: declaration, into: &writer)
         }
     }
 

@@ -32,6 +32,7 @@ struct SwiftRenderer {
             header(name, imports: imports, into: &writer)
             switch name {
             case .models: renderModels(into: &writer)
+            case .nestedModels: renderNestedModels(into: &writer)
             case .fields: renderFields(into: &writer)
             case .operations: renderOperations(into: &writer)
             case .clients: renderClients(into: &writer)

@@ -12,7 +12,13 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 /// Generates from YAML text and returns the files by name.
 func generate(_ yaml: String, file: String = "snippet.yaml") throws -> [GeneratedFile.Name: String] {
     let result = try Generator().generate(yaml: yaml, file: file)
-    return Dictionary(uniqueKeysWithValues: result.files.map { ($0.name, $0.contents) })
+    var files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.name, $0.contents) })
+    // The snippets read a schema's declaration and its nested types together.
+    let nested = files[.nestedModels].flatMap { text in
+        text.range(of: "import XAPIRuntime\n").map { String(text[$0.upperBound...].drop { $0 == "\n" }) }
+    }
+    if let nested, !nested.isEmpty { files[.models] = (files[.models] ?? "") + "\n" + nested }
+    return files
 }
 
 /// The diagnostics of YAML text (empty when it generates without any).
