@@ -158,7 +158,7 @@ public struct User: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.affiliation = try members.optionalMember("affiliation")
         self.confirmedEmail = try members.optionalMember("confirmed_email")
         self.connectionStatus = try members.optionalMember("connection_status")
@@ -191,7 +191,7 @@ public struct User: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.affiliation, "affiliation")
         try members.encodeMemberIfPresent(self.confirmedEmail, "confirmed_email")
         try members.encodeMemberIfPresent(self.connectionStatus, "connection_status")
@@ -248,7 +248,7 @@ public struct UserAffiliation: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.badgeURL = try members.optionalMember("badge_url")
         self.description = try members.optionalMember("description")
         self.url = try members.optionalMember("url")
@@ -257,7 +257,7 @@ public struct UserAffiliation: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.badgeURL, "badge_url")
         try members.encodeMemberIfPresent(self.description, "description")
         try members.encodeMemberIfPresent(self.url, "url")
@@ -277,13 +277,13 @@ public struct UserSubscription: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.subscribesToYou = try members.optionalMember("subscribes_to_you")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.subscribesToYou, "subscribes_to_you")
     }
 }
@@ -304,14 +304,14 @@ public struct UserEntities: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.url = try members.optionalMember("url")
         self.description = try members.optionalMember("description")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.url, "url")
         try members.encodeMemberIfPresent(self.description, "description")
     }
@@ -329,13 +329,13 @@ public struct ProfileURLEntities: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.urls = try members.optionalMember("urls")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.urls, "urls")
     }
 }
@@ -366,7 +366,7 @@ public struct DescriptionEntities: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.urls = try members.optionalMember("urls")
         self.hashtags = try members.optionalMember("hashtags")
         self.mentions = try members.optionalMember("mentions")
@@ -375,7 +375,7 @@ public struct DescriptionEntities: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.urls, "urls")
         try members.encodeMemberIfPresent(self.hashtags, "hashtags")
         try members.encodeMemberIfPresent(self.mentions, "mentions")
@@ -413,7 +413,7 @@ public struct URLEntity: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.start = try members.member("start")
         self.end = try members.member("end")
         self.url = try members.member("url")
@@ -423,7 +423,7 @@ public struct URLEntity: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.start, "start")
         try members.encodeMember(self.end, "end")
         try members.encodeMember(self.url, "url")
@@ -454,7 +454,7 @@ public struct HashtagEntity: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.start = try members.member("start")
         self.end = try members.member("end")
         self.hashtag = try members.member("hashtag")
@@ -462,7 +462,7 @@ public struct HashtagEntity: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.start, "start")
         try members.encodeMember(self.end, "end")
         try members.encodeMember(self.hashtag, "hashtag")
@@ -491,7 +491,7 @@ public struct MentionEntity: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.start = try members.member("start")
         self.end = try members.member("end")
         self.username = try members.member("username")
@@ -499,7 +499,7 @@ public struct MentionEntity: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.start, "start")
         try members.encodeMember(self.end, "end")
         try members.encodeMember(self.username, "username")
@@ -528,7 +528,7 @@ public struct CashtagEntity: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.start = try members.member("start")
         self.end = try members.member("end")
         self.cashtag = try members.member("cashtag")
@@ -536,7 +536,7 @@ public struct CashtagEntity: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.start, "start")
         try members.encodeMember(self.end, "end")
         try members.encodeMember(self.cashtag, "cashtag")
@@ -573,7 +573,7 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.followersCount = try members.member("followers_count")
         self.followingCount = try members.member("following_count")
         self.tweetCount = try members.member("tweet_count")
@@ -583,7 +583,7 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.followersCount, "followers_count")
         try members.encodeMember(self.followingCount, "following_count")
         try members.encodeMember(self.tweetCount, "tweet_count")
@@ -607,14 +607,14 @@ public struct UserWithheld: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.countryCodes = try members.member("country_codes")
         self.scope = try members.optionalMember("scope")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.countryCodes, "country_codes")
         try members.encodeMemberIfPresent(self.scope, "scope")
     }
@@ -765,7 +765,7 @@ public struct Tweet: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.id = try members.member("id")
         self.text = try members.member("text")
         self.editHistoryTweetIDs = try members.optionalMember("edit_history_tweet_ids")
@@ -801,7 +801,7 @@ public struct Tweet: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.id, "id")
         try members.encodeMember(self.text, "text")
         try members.encodeMemberIfPresent(self.editHistoryTweetIDs, "edit_history_tweet_ids")
@@ -851,13 +851,13 @@ public struct TweetArticle: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.title = try members.optionalMember("title")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.title, "title")
     }
 }
@@ -877,14 +877,14 @@ public struct TweetMediaMetadata: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.mediaKey = try members.member("media_key")
         self.altText = try members.optionalMember("alt_text")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.mediaKey, "media_key")
         try members.encodeMemberIfPresent(self.altText, "alt_text")
     }
@@ -905,14 +905,14 @@ public struct NoteTweet: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.text = try members.optionalMember("text")
         self.entities = try members.optionalMember("entities")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.text, "text")
         try members.encodeMemberIfPresent(self.entities, "entities")
     }
@@ -930,13 +930,13 @@ public struct TweetScopes: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.followers = try members.optionalMember("followers")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.followers, "followers")
     }
 }
@@ -956,14 +956,14 @@ public struct SuggestedSourceLink: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.count = try members.optionalMember("count")
         self.url = try members.optionalMember("url")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.count, "count")
         try members.encodeMemberIfPresent(self.url, "url")
     }
@@ -984,14 +984,14 @@ public struct TweetAttachments: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.mediaKeys = try members.optionalMember("media_keys")
         self.pollIDs = try members.optionalMember("poll_ids")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.mediaKeys, "media_keys")
         try members.encodeMemberIfPresent(self.pollIDs, "poll_ids")
     }
@@ -1012,14 +1012,14 @@ public struct ContextAnnotation: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.domain = try members.member("domain")
         self.entity = try members.member("entity")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.domain, "domain")
         try members.encodeMember(self.entity, "entity")
     }
@@ -1047,7 +1047,7 @@ public struct ContextAnnotationDomain: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.id = try members.member("id")
         self.name = try members.optionalMember("name")
         self.description = try members.optionalMember("description")
@@ -1055,7 +1055,7 @@ public struct ContextAnnotationDomain: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.id, "id")
         try members.encodeMemberIfPresent(self.name, "name")
         try members.encodeMemberIfPresent(self.description, "description")
@@ -1084,7 +1084,7 @@ public struct ContextAnnotationEntity: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.id = try members.member("id")
         self.name = try members.optionalMember("name")
         self.description = try members.optionalMember("description")
@@ -1092,7 +1092,7 @@ public struct ContextAnnotationEntity: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.id, "id")
         try members.encodeMemberIfPresent(self.name, "name")
         try members.encodeMemberIfPresent(self.description, "description")
@@ -1121,7 +1121,7 @@ public struct EditControls: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.editsRemaining = try members.member("edits_remaining")
         self.isEditEligible = try members.member("is_edit_eligible")
         self.editableUntil = try members.member("editable_until")
@@ -1129,7 +1129,7 @@ public struct EditControls: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.editsRemaining, "edits_remaining")
         try members.encodeMember(self.isEditEligible, "is_edit_eligible")
         try members.encodeMember(self.editableUntil, "editable_until")
@@ -1166,7 +1166,7 @@ public struct TweetEntities: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.annotations = try members.optionalMember("annotations")
         self.cashtags = try members.optionalMember("cashtags")
         self.hashtags = try members.optionalMember("hashtags")
@@ -1176,7 +1176,7 @@ public struct TweetEntities: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.annotations, "annotations")
         try members.encodeMemberIfPresent(self.cashtags, "cashtags")
         try members.encodeMemberIfPresent(self.hashtags, "hashtags")
@@ -1215,7 +1215,7 @@ public struct TextAnnotation: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.start = try members.member("start")
         self.end = try members.member("end")
         self.probability = try members.optionalMember("probability")
@@ -1225,7 +1225,7 @@ public struct TextAnnotation: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.start, "start")
         try members.encodeMember(self.end, "end")
         try members.encodeMemberIfPresent(self.probability, "probability")
@@ -1249,14 +1249,14 @@ public struct TweetGeo: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.coordinates = try members.optionalMember("coordinates")
         self.placeID = try members.optionalMember("place_id")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.coordinates, "coordinates")
         try members.encodeMemberIfPresent(self.placeID, "place_id")
     }
@@ -1277,14 +1277,14 @@ public struct Point: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.type = try members.member("type")
         self.coordinates = try members.member("coordinates")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.type, "type")
         try members.encodeMember(self.coordinates, "coordinates")
     }
@@ -1312,7 +1312,7 @@ public struct TweetNonPublicMetrics: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.impressionCount = try members.optionalMember("impression_count")
         self.urlLinkClicks = try members.optionalMember("url_link_clicks")
         self.userProfileClicks = try members.optionalMember("user_profile_clicks")
@@ -1320,7 +1320,7 @@ public struct TweetNonPublicMetrics: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.impressionCount, "impression_count")
         try members.encodeMemberIfPresent(self.urlLinkClicks, "url_link_clicks")
         try members.encodeMemberIfPresent(self.userProfileClicks, "user_profile_clicks")
@@ -1361,7 +1361,7 @@ public struct TweetPublicMetrics: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.retweetCount = try members.optionalMember("retweet_count")
         self.replyCount = try members.optionalMember("reply_count")
         self.likeCount = try members.optionalMember("like_count")
@@ -1372,7 +1372,7 @@ public struct TweetPublicMetrics: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.retweetCount, "retweet_count")
         try members.encodeMemberIfPresent(self.replyCount, "reply_count")
         try members.encodeMemberIfPresent(self.likeCount, "like_count")
@@ -1416,7 +1416,7 @@ public struct TweetEngagementMetrics: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.impressionCount = try members.optionalMember("impression_count")
         self.likeCount = try members.optionalMember("like_count")
         self.replyCount = try members.optionalMember("reply_count")
@@ -1427,7 +1427,7 @@ public struct TweetEngagementMetrics: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.impressionCount, "impression_count")
         try members.encodeMemberIfPresent(self.likeCount, "like_count")
         try members.encodeMemberIfPresent(self.replyCount, "reply_count")
@@ -1452,14 +1452,14 @@ public struct ReferencedTweet: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.type = try members.member("type")
         self.id = try members.member("id")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.type, "type")
         try members.encodeMember(self.id, "id")
     }
@@ -1487,7 +1487,7 @@ public struct TweetWithheld: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.copyright = try members.optionalMember("copyright")
         self.countryCodes = try members.member("country_codes")
         self.scope = try members.optionalMember("scope")
@@ -1495,7 +1495,7 @@ public struct TweetWithheld: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.copyright, "copyright")
         try members.encodeMember(self.countryCodes, "country_codes")
         try members.encodeMemberIfPresent(self.scope, "scope")
@@ -1521,14 +1521,14 @@ public struct Includes: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.tweets = try members.optionalMember("tweets")
         self.users = try members.optionalMember("users")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.tweets, "tweets")
         try members.encodeMemberIfPresent(self.users, "users")
     }
@@ -1557,7 +1557,7 @@ public struct PaginationMeta: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.resultCount = try members.member("result_count")
         self.nextToken = try members.optionalMember("next_token")
         self.previousToken = try members.optionalMember("previous_token")
@@ -1565,7 +1565,7 @@ public struct PaginationMeta: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.resultCount, "result_count")
         try members.encodeMemberIfPresent(self.nextToken, "next_token")
         try members.encodeMemberIfPresent(self.previousToken, "previous_token")
@@ -1599,7 +1599,7 @@ public struct FollowsLookupResponse: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.data = try members.optionalMember("data")
         self.includes = try members.optionalMember("includes")
         self.errors = try members.optionalMember("errors")
@@ -1608,7 +1608,7 @@ public struct FollowsLookupResponse: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.data, "data")
         try members.encodeMemberIfPresent(self.includes, "includes")
         try members.encodeMemberIfPresent(self.errors, "errors")
@@ -1638,7 +1638,7 @@ public struct UserLookupResponse: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.data = try members.optionalMember("data")
         self.includes = try members.optionalMember("includes")
         self.errors = try members.optionalMember("errors")
@@ -1646,7 +1646,7 @@ public struct UserLookupResponse: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.data, "data")
         try members.encodeMemberIfPresent(self.includes, "includes")
         try members.encodeMemberIfPresent(self.errors, "errors")
@@ -1675,7 +1675,7 @@ public struct UsersLookupResponse: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.data = try members.optionalMember("data")
         self.includes = try members.optionalMember("includes")
         self.errors = try members.optionalMember("errors")
@@ -1683,7 +1683,7 @@ public struct UsersLookupResponse: Codable, Hashable, Sendable {
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.data, "data")
         try members.encodeMemberIfPresent(self.includes, "includes")
         try members.encodeMemberIfPresent(self.errors, "errors")
@@ -1702,13 +1702,13 @@ public struct FollowRequest: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.targetUserID = try members.member("target_user_id")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.targetUserID, "target_user_id")
     }
 }
@@ -1773,14 +1773,14 @@ public struct FollowResponse: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.data = try members.optionalMember("data")
         self.errors = try members.optionalMember("errors")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.data, "data")
         try members.encodeMemberIfPresent(self.errors, "errors")
     }
@@ -1799,13 +1799,13 @@ public struct UnfollowResult: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.following = try members.member("following")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMember(self.following, "following")
     }
 }
@@ -1825,14 +1825,14 @@ public struct UnfollowResponse: Codable, Hashable, Sendable {
 
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let members = try decoder.container(keyedBy: JSONCodingKey.self)
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.data = try members.optionalMember("data")
         self.errors = try members.optionalMember("errors")
     }
 
     /// Encodes the members as a JSON object.
     public func encode(to encoder: any Encoder) throws {
-        var members = encoder.container(keyedBy: JSONCodingKey.self)
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
         try members.encodeMemberIfPresent(self.data, "data")
         try members.encodeMemberIfPresent(self.errors, "errors")
     }

@@ -74,4 +74,31 @@ struct JSONTests {
         #expect(JSONCodingKey(intValue: 3).intValue == 3)
         #expect(JSONCodingKey(stringValue: "x") == JSONCodingKey("x"))
     }
+
+    @Test("A member key names a member, has no integer, and fits an existential inline")
+    func jsonMemberKeyHoldsNamesOnly() throws {
+        #expect(JSONMemberKey("public_metrics").stringValue == "public_metrics")
+        #expect(JSONMemberKey("public_metrics").intValue == nil)
+        #expect(JSONMemberKey(intValue: 3) == nil)
+        #expect(JSONMemberKey(stringValue: "x") == JSONMemberKey("x"))
+        // Three words hold an existential's value inline; a wider key is boxed on the heap.
+        #expect(MemoryLayout<JSONMemberKey>.size <= 3 * MemoryLayout<Int>.size)
+
+        struct Pair: Decodable {
+            var name: String
+            var tags: [String]?
+            init(from decoder: any Decoder) throws {
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
+                name = try members.member("name")
+                tags = try members.optionalMember("tags")
+            }
+        }
+        let pair = try JSONDecoder().decode(Pair.self, from: Data(#"{"name":"a","tags":["b"],"other":1}"#.utf8))
+        #expect(pair.name == "a" && pair.tags == ["b"])
+        let missing = #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Pair.self, from: Data(#"{"tags":null}"#.utf8))
+        }
+        guard case .keyNotFound(let key, _)? = missing else { Issue.record("not keyNotFound: \(String(describing: missing))"); return }
+        #expect(key.stringValue == "name")
+    }
 }

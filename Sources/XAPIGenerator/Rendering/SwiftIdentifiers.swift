@@ -18,7 +18,7 @@ enum SwiftIdentifiers {
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "URL", "Data", "Array",
         "Dictionary", "Set", "Optional", "Error", "Type", "Protocol", "Self", "Any", "AnyObject", "Codable",
         "Decodable", "Encodable", "Hashable", "Sendable", "CodingKeys", "CodingKey", "Character", "Result",
-        "Never", "Void", "Decimal", "UUID", "Decoder", "Encoder", "JSONValue", "JSONCodingKey", "XAPIClient",
+        "Never", "Void", "Decimal", "UUID", "Decoder", "Encoder", "JSONValue", "JSONCodingKey", "JSONMemberKey", "XAPIClient",
         "XAPIError", "OperationDescriptor", "OperationRequest", "APIResponse", "Pages", "PageItems",
         "ParameterValidation", "PaginatedResponse", "PageDirection", "UserContext", "AppOnlyContext",
         // The server side's, and the runtime's server support.

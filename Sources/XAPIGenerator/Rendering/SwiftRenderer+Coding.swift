@@ -4,7 +4,7 @@
 /// compiler gives each one a dozen functions (raw values, string and integer
 /// keys, `Hashable`, descriptions): on X's whole document they were 38% of
 /// the functions compiled. Written out, a struct's coding names its members
-/// with the runtime's one `JSONCodingKey` type, through generic helpers with
+/// with the runtime's one `JSONMemberKey` type, through generic helpers with
 /// one overload each (`member`, `optionalMember`, `encodeMember`,
 /// `encodeMemberIfPresent`), which the type checker resolves at once.
 extension SwiftRenderer {
@@ -15,7 +15,7 @@ extension SwiftRenderer {
             : "Decodes the declared members, and keeps every other member in ``additionalProperties``."))
         writer.block("public init(from decoder: any Decoder) throws") { writer in
             let container = object.properties.isEmpty && additional == nil ? "_" : "let members"
-            writer.line("\(container) = try decoder.container(keyedBy: JSONCodingKey.self)")
+            writer.line("\(container) = try decoder.container(keyedBy: JSONMemberKey.self)")
             for property in object.properties {
                 let swiftName = SwiftIdentifiers.afterDot(propertyNames[property.jsonName]!)
                 let method = property.isOptional ? "optionalMember" : "member"
@@ -41,7 +41,7 @@ extension SwiftRenderer {
             : "Encodes the declared members and ``additionalProperties``."))
         writer.block("public func encode(to encoder: any Encoder) throws") { writer in
             let container = object.properties.isEmpty && additional == nil ? "_" : "var members"
-            writer.line("\(container) = encoder.container(keyedBy: JSONCodingKey.self)")
+            writer.line("\(container) = encoder.container(keyedBy: JSONMemberKey.self)")
             for property in object.properties {
                 let swiftName = SwiftIdentifiers.afterDot(propertyNames[property.jsonName]!)
                 let method = property.isRequired ? "encodeMember" : "encodeMemberIfPresent"
@@ -49,7 +49,7 @@ extension SwiftRenderer {
             }
             if additional != nil {
                 writer.block("for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key })") { writer in
-                    writer.line("let key = JSONCodingKey(name)")
+                    writer.line("let key = JSONMemberKey(name)")
                     renderSkippingDeclared(object, into: &writer)
                     writer.line("try members.encode(value, forKey: key)")
                 }

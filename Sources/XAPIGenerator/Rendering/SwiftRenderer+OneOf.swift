@@ -44,8 +44,8 @@ extension SwiftRenderer {
     private func renderDiscriminatorCoding(name: String, property: String, mapping: [(value: String, caseIndex: Int)], model: OneOfModel, caseNames: [String], into writer: inout CodeWriter) {
         writer.documentation(DocComment("Decodes the case that `\(property)` names; an unknown name decodes as ``unknown(_:)``."))
         writer.block("public init(from decoder: any Decoder) throws") { writer in
-            writer.line("let container = try decoder.container(keyedBy: JSONCodingKey.self)")
-            writer.line("let kind = try container.decode(String.self, forKey: JSONCodingKey(\(SwiftIdentifiers.stringLiteral(property))))")
+            writer.line("let container = try decoder.container(keyedBy: JSONMemberKey.self)")
+            writer.line("let kind: String = try container.member(\(SwiftIdentifiers.stringLiteral(property)))")
             writer.line("let value = try decoder.singleValueContainer()")
             writer.switchBlock("kind") { writer in
                 var grouped: [(values: [String], index: Int)] = []

@@ -64,7 +64,7 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.id = try members.member("id")
                 self.pinnedTweetID = try members.optionalMember("pinned_tweet_id")
                 self.default = try members.member("default")
@@ -73,7 +73,7 @@ struct SnippetTests {
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.id, "id")
                 try members.encodeMemberIfPresent(self.pinnedTweetID, "pinned_tweet_id")
                 try members.encodeMember(self.default, "default")
@@ -124,14 +124,14 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.bio = try members.optionalMember("bio")
                 self.location = try members.optionalMember("location")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.bio, "bio")
                 try members.encodeMemberIfPresent(self.location, "location")
             }
@@ -180,14 +180,14 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.bio = try members.optionalMember("bio")
                 self.tags = try members.optionalMember("tags")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.bio, "bio")
                 try members.encodeMemberIfPresent(self.tags, "tags")
             }
@@ -277,7 +277,7 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.count = try members.member("count")
                 self.total = try members.optionalMember("total")
                 self.plain = try members.optionalMember("plain")
@@ -289,7 +289,7 @@ struct SnippetTests {
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.count, "count")
                 try members.encodeMemberIfPresent(self.total, "total")
                 try members.encodeMemberIfPresent(self.plain, "plain")
@@ -430,13 +430,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.referencedTweets = try members.optionalMember("referenced_tweets")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMemberIfPresent(self.referencedTweets, "referenced_tweets")
             }
         }
@@ -454,13 +454,13 @@ struct SnippetTests {
 
                 /// Decodes the members from a JSON object.
                 public init(from decoder: any Decoder) throws {
-                    let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                    let members = try decoder.container(keyedBy: JSONMemberKey.self)
                     self.id = try members.member("id")
                 }
 
                 /// Encodes the members as a JSON object.
                 public func encode(to encoder: any Encoder) throws {
-                    var members = encoder.container(keyedBy: JSONCodingKey.self)
+                    var members = encoder.container(keyedBy: JSONMemberKey.self)
                     try members.encodeMember(self.id, "id")
                 }
             }
@@ -505,13 +505,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.url = try members.optionalMember("url")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMemberIfPresent(self.url, "url")
             }
         }
@@ -529,13 +529,13 @@ struct SnippetTests {
 
                 /// Decodes the members from a JSON object.
                 public init(from decoder: any Decoder) throws {
-                    let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                    let members = try decoder.container(keyedBy: JSONMemberKey.self)
                     self.host = try members.optionalMember("host")
                 }
 
                 /// Encodes the members as a JSON object.
                 public func encode(to encoder: any Encoder) throws {
-                    var members = encoder.container(keyedBy: JSONCodingKey.self)
+                    var members = encoder.container(keyedBy: JSONMemberKey.self)
                     try members.encodeMemberIfPresent(self.host, "host")
                 }
             }
@@ -588,7 +588,7 @@ struct SnippetTests {
 
             /// Decodes the declared members, and keeps every other member in ``additionalProperties``.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.name = try members.optionalMember("name")
                 var additionalProperties: [String: JSONValue] = [:]
                 for key in members.allKeys {
@@ -603,10 +603,10 @@ struct SnippetTests {
 
             /// Encodes the declared members and ``additionalProperties``.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMemberIfPresent(self.name, "name")
                 for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                    let key = JSONCodingKey(name)
+                    let key = JSONMemberKey(name)
                     switch key.stringValue {
                     case "name": continue
                     default: break
@@ -662,13 +662,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.title = try members.member("title")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.title, "title")
             }
         }
@@ -688,14 +688,14 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.title = try members.member("title")
                 self.resourceID = try members.member("resource_id")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.title, "title")
                 try members.encodeMember(self.resourceID, "resource_id")
             }
@@ -756,13 +756,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.type = try members.member("type")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.type, "type")
             }
         }
@@ -779,13 +779,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.type = try members.member("type")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMember(self.type, "type")
             }
         }
@@ -801,8 +801,8 @@ struct SnippetTests {
 
             /// Decodes the case that `type` names; an unknown name decodes as ``unknown(_:)``.
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: JSONCodingKey.self)
-                let kind = try container.decode(String.self, forKey: JSONCodingKey("type"))
+                let container = try decoder.container(keyedBy: JSONMemberKey.self)
+                let kind: String = try container.member("type")
                 let value = try decoder.singleValueContainer()
                 switch kind {
                 case "photo", "https://api.x.com/2/media/photo":
@@ -997,13 +997,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.errors = try members.optionalMember("errors")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMemberIfPresent(self.errors, "errors")
             }
         }
@@ -1975,13 +1975,13 @@ struct SnippetTests {
 
             /// Decodes the members from a JSON object.
             public init(from decoder: any Decoder) throws {
-                let members = try decoder.container(keyedBy: JSONCodingKey.self)
+                let members = try decoder.container(keyedBy: JSONMemberKey.self)
                 self.id = try members.optionalMember("id")
             }
 
             /// Encodes the members as a JSON object.
             public func encode(to encoder: any Encoder) throws {
-                var members = encoder.container(keyedBy: JSONCodingKey.self)
+                var members = encoder.container(keyedBy: JSONMemberKey.self)
                 try members.encodeMemberIfPresent(self.id, "id")
             }
         }
