@@ -146,7 +146,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "XAPIGeneratorTests",
-            dependencies: ["XAPIGenerator"],
+            // Yams' own composer is the reference the YAML event loader is tested against.
+            dependencies: ["XAPIGenerator", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
