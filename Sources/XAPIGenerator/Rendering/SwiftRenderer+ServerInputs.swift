@@ -76,7 +76,8 @@ extension SwiftRenderer {
             }.map { SwiftIdentifiers.stringLiteral($0.name) }
             var arguments = ["request", "route: route", "parameters: [\(names.joined(separator: ", "))]"]
             if !repeatable.isEmpty { arguments.append("repeatable: [\(repeatable.joined(separator: ", "))]") }
-            writer.call("var decoder = ServerInputDecoder", arguments: arguments)
+            // Reading a member mutates the decoder; with none, it only checks the query.
+            writer.call("\(operation.members.isEmpty ? "let" : "var") decoder = ServerInputDecoder", arguments: arguments)
             for member in operation.members {
                 renderDecoding(member, into: &writer)
             }

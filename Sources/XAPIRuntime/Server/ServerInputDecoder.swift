@@ -35,12 +35,11 @@ public struct ServerInputDecoder: Sendable {
     public init(_ request: ServerRequest, route: ServerRoute, parameters: [String], repeatable: Set<String> = []) {
         self.request = request
         self.pathParameters = route.pathParameters
-        let queryNames = Set(parameters).subtracting(route.pathParameters.keys)
-        let listed = parameters.sorted().joined(separator: ",")
         for item in request.queryItems {
-            guard queryNames.contains(item.name) else {
-                errors.append(InvalidParameter(parameter: item.name, value: item.value,
-                                               message: "The query parameter [\(item.name)] is not one of [\(listed)]"))
+            guard parameters.contains(item.name), route.pathParameters[item.name] == nil else {
+                errors.append(InvalidParameter(
+                    parameter: item.name, value: item.value,
+                    message: "The query parameter [\(item.name)] is not one of [\(parameters.sorted().joined(separator: ","))]"))
                 continue
             }
             if queryValues[item.name] != nil, !repeatable.contains(item.name) {
