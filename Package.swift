@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "XAPIRuntime", targets: ["XAPIRuntime"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
+        .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
@@ -78,6 +79,17 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Loopback redirect receiver (kept apart so the runtime needs no web server)
+        .target(
+            name: "XAPILoopback",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
