@@ -57,6 +57,11 @@ struct SandboxAPI: Sendable {
     private func handle(
         _ request: Request, items: [OperationRequest.QueryItem], at now: Date, trace: inout Trace
     ) async -> SandboxHTTPResponse {
+        // The authorization endpoints (Authorization/) answer their own paths.
+        if let answer = await authenticator.authorization.respond(to: request, scheme: scheme, directory: directory, at: now) {
+            trace.operationID = answer.operationID
+            return answer.response
+        }
         let route: SandboxRoute
         switch SandboxRoute.match(method: request.method, path: request.path) {
         case .success(let matched):
@@ -107,7 +112,7 @@ struct SandboxAPI: Sendable {
     // MARK: Authentication
 
     private func authenticate(_ request: Request, at now: Date) async -> SandboxPrincipal? {
-        switch authenticator.classify(request.authorization) {
+        switch await authenticator.classify(request.authorization, at: now) {
         case .refused:
             return nil
         case .principal(let principal):
