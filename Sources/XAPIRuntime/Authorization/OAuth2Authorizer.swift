@@ -82,7 +82,8 @@ public struct OAuth2Authorizer: Sendable, CustomStringConvertible, CustomDebugSt
         ])
         return OAuth2PendingAuthorization(
             authorizationURL: url, state: state, codeVerifier: verifier, redirectURI: redirectURI,
-            scopes: scopes, clientID: clientID, createdAt: configuration.clock.now()
+            scopes: scopes, clientID: clientID,
+            createdAt: Date(timeIntervalSince1970: configuration.clock.now().timeIntervalSince1970.rounded(.down))
         )
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let verifier = PKCE.makeVerifier()                 // 64 random unreserved characters
 /// let challenge = PKCE.challenge(for: verifier)      // BASE64URL(SHA256(verifier)), no padding
-/// PKCE.challenge(for: "dBjftJeZ4CVP-mJ92K27uhbUJU1p1r_wW1gFWFOEjXk")
+/// PKCE.challenge(for: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
 ///     // "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" (RFC 7636, appendix B)
 /// ```
 ///

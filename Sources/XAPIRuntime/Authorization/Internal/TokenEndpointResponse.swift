@@ -33,7 +33,7 @@ struct TokenEndpointResponse: Decodable, Sendable {
     }
 
     /// The token, with its expiry made absolute once, here, from the moment the answer
-    /// arrived. `requested` are the scopes to assume when the answer names none (RFC 6749,
+    /// arrived (to the whole second before, so it stores and reads back exactly). `requested` are the scopes to assume when the answer names none (RFC 6749,
     /// 5.1: then they are the ones asked for); `previous` carries the user ID and the refresh
     /// token over when a refresh answer does not rotate it.
     func token(receivedAt date: Date, requested: Set<OAuth2Scope>?, previous: OAuth2UserToken?) -> OAuth2UserToken {
@@ -42,7 +42,7 @@ struct TokenEndpointResponse: Decodable, Sendable {
             userID: previous?.accessTokenUserID,
             scopes: scope.map(OAuth2Scope.parse) ?? requested,
             refreshToken: refreshToken ?? previous?.refreshToken,
-            expiresAt: expiresIn.map { date.addingTimeInterval($0) }
+            expiresAt: expiresIn.map { Date(timeIntervalSince1970: (date.timeIntervalSince1970 + $0).rounded(.down)) }
         )
     }
 }
