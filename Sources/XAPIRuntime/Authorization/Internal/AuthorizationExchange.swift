@@ -153,10 +153,11 @@ extension OAuthErrorResponse {
             return nil
         }
         let text = String(decoding: body, as: UTF8.self)
-        if let start = text.range(of: "<error"), let close = text[start.upperBound...].firstIndex(of: ">"),
+        if let start = text.range(of: "<error ") ?? text.range(of: "<error>"),
+           let close = text[start.lowerBound...].firstIndex(of: ">"),
            let end = text[close...].range(of: "</error>")
         {
-            let attributes = text[start.upperBound..<close]
+            let attributes = text[start.lowerBound..<close]
             var code: Int?
             if let codeStart = attributes.range(of: "code=\"") {
                 code = Int(attributes[codeStart.upperBound...].prefix { $0.isNumber })
