@@ -163,6 +163,11 @@ let package = Package(
             plugins: ["XAPIGeneratorPlugin"]
         ),
         .testTarget(
+            name: "XAPILoopbackTests",
+            dependencies: ["XAPILoopback"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
@@ -176,6 +181,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XSandbox",
+                "XAPILoopback",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -29,6 +29,11 @@ public struct SandboxBrowser: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         /// What went wrong.
         public var description: String
+
+        /// A failure described by `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// A browser.
