@@ -41,12 +41,13 @@ public enum UserCredentials: Authentication, Hashable {
         .oauth2(OAuth2UserToken(accessToken: accessToken, userID: userID, scopes: scopes))
     }
 
-    /// The wrapped credentials as they are now (a session's current token).
-    private var wrapped: any Authentication {
+    /// The wrapped credentials as they are now (a session's current token; `nil` once the
+    /// session ended).
+    private var wrapped: (any Authentication)? {
         switch self {
         case .oauth1(let credentials): credentials
         case .oauth2(let token): token
-        case .oauth2Session(let session): session.publishedToken ?? OAuth2UserToken(accessToken: "")
+        case .oauth2Session(let session): session.publishedToken
         }
     }
 
@@ -59,14 +60,21 @@ public enum UserCredentials: Authentication, Hashable {
     }
 
     /// The ID of the user the credentials act for, when known.
-    public var userID: String? { wrapped.userID }
+    public var userID: String? { wrapped?.userID }
 
     /// The OAuth 2.0 scopes granted, when known.
-    public var grantedScopes: Set<String>? { wrapped.grantedScopes }
+    public var grantedScopes: Set<String>? { wrapped?.grantedScopes }
 
     /// Signs the request with the wrapped credentials (a session's current token; the client
     /// signs with ``credentialsForSigning()`` instead, which refreshes first).
+    ///
+    /// - Throws: ``XAPIError`` with ``XAPIError/Code/reauthorizationRequired`` for a session
+    ///   that ended.
     public func authorize(_ request: inout HTTPRequest, baseURL: URL, signing: SigningContext) throws {
+        guard let wrapped else {
+            throw XAPIError(code: .reauthorizationRequired, operationID: "oauth2Session",
+                            message: "The session ended; the user must authorize the App again.")
+        }
         try wrapped.authorize(&request, baseURL: baseURL, signing: signing)
     }
 
@@ -87,8 +95,9 @@ public enum UserCredentials: Authentication, Hashable {
     /// The wrapped credentials' redacted description.
     public var description: String {
         switch self {
+        case .oauth1(let credentials): credentials.description
+        case .oauth2(let token): token.description
         case .oauth2Session(let session): session.description
-        default: wrapped.description
         }
     }
 

@@ -17,7 +17,7 @@ extension SandboxAuthorization {
     /// Whether the request carries the App's key and secret as HTTP Basic credentials.
     private func isApp(_ request: AuthorizationRequest) -> Bool {
         guard let basic = request.basicCredentials else { return false }
-        return constantTimeEquals(basic.user, credentials.consumerKey) && constantTimeEquals(basic.password, credentials.consumerSecret)
+        return ConstantTime.equals(basic.user, credentials.consumerKey) && ConstantTime.equals(basic.password, credentials.consumerSecret)
     }
 
     /// `POST /oauth2/token` with `grant_type=client_credentials`: the App's bearer token (the

@@ -26,7 +26,7 @@ extension SandboxAuthorization {
         }
         guard callback == "oob" || isApprovedCallback(callback) else { return OAuth1Error.callbackNotApproved }
         let (token, secret) = await state.issueRequestToken(callback: callback, at: now, lifetime: Self.requestTokenLifetime)
-        return .text(FormParameters.encode([("oauth_token", token), ("oauth_token_secret", secret),
+        return .text(FormEncoding.encode([("oauth_token", token), ("oauth_token_secret", secret),
                                             ("oauth_callback_confirmed", "true")]),
                      contentType: "text/html; charset=utf-8")
     }
@@ -89,7 +89,7 @@ extension SandboxAuthorization {
         }
         guard let access = credentials.accessTokens.first(where: { $0.userID == userID }) else { return OAuth1Error.invalidToken }
         let screenName = UInt64(userID).flatMap { directory.user(withID: $0) }?.username ?? ""
-        return .text(FormParameters.encode([("oauth_token", access.accessToken), ("oauth_token_secret", access.accessTokenSecret),
+        return .text(FormEncoding.encode([("oauth_token", access.accessToken), ("oauth_token_secret", access.accessTokenSecret),
                                             ("user_id", userID), ("screen_name", screenName)]),
                      contentType: "text/html; charset=utf-8")
     }
@@ -107,13 +107,5 @@ extension SandboxAuthorization {
             return .failure(.reusedNonce)
         }
         return .success(header)
-    }
-}
-
-/// `name=value&…` with RFC 3986 encoding, as X's OAuth 1.0a endpoints answer.
-enum FormParameters {
-    static func encode(_ parameters: [(name: String, value: String)]) -> String {
-        parameters.map { "\(OAuth1Signature.percentEncode($0.name))=\(OAuth1Signature.percentEncode($0.value))" }
-            .joined(separator: "&")
     }
 }

@@ -73,7 +73,7 @@ extension SandboxAuthorization {
             }
             let code = await state.issueCode(SandboxAuthorizationState.AuthorizationCode(
                 clientID: clientID, redirectURI: redirectURI, scopes: scopes, userID: userID, challenge: challenge,
-                challengeMethod: method, expiresAt: now.addingTimeInterval(Self.codeLifetime)))
+                challengeMethod: method, expiresAt: now.addingTimeInterval(Self.codeLifetime)), at: now)
             return .redirect(to: Self.url(redirectURI, adding: [("state", stateValue), ("code", code)]))
         default:
             return .html(AuthorizationPage.message("Something went wrong", "Authorize the App or cancel."), status: 400)

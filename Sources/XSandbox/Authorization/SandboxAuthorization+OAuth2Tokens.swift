@@ -34,7 +34,7 @@ extension SandboxAuthorization {
     private func client(of request: AuthorizationRequest) -> ClientCheck {
         if let basic = request.basicCredentials {
             guard let client = credentials.oauth2Clients.first(where: { $0.clientID == basic.user }),
-                  let secret = client.clientSecret, constantTimeEquals(secret, basic.password),
+                  let secret = client.clientSecret, ConstantTime.equals(secret, basic.password),
                   request.value("client_id").string.map({ $0 == client.clientID }) ?? true
             else { return .refused(TokenError.unauthorizedClient) }
             return .client(client)

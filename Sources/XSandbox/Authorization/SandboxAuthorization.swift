@@ -81,7 +81,7 @@ struct SandboxAuthorization: Sendable {
     /// The principal of an OAuth 2.0 bearer token: the App's bearer token (App-only) or a
     /// live access token this server issued; `nil` otherwise.
     func principal(forBearer token: String, at now: Date) async -> SandboxPrincipal? {
-        if let current = await state.appBearerToken, constantTimeEquals(current, token) {
+        if let current = await state.appBearerToken, ConstantTime.equals(current, token) {
             return SandboxPrincipal(method: .appOnly, appKey: credentials.consumerKey)
         }
         guard let grant = await state.principal(forAccessToken: token, at: now) else { return nil }
@@ -114,15 +114,7 @@ struct SandboxAuthorization: Sendable {
 
     /// `base` with `parameters` added to its query.
     static func url(_ base: String, adding parameters: [(name: String, value: String)]) -> String {
-        let query = parameters.map { "\(OAuth1Signature.percentEncode($0.name))=\(OAuth1Signature.percentEncode($0.value))" }
-            .joined(separator: "&")
-        guard var components = URLComponents(string: base) else { return base }
-        if let existing = components.percentEncodedQuery, !existing.isEmpty {
-            components.percentEncodedQuery = existing + "&" + query
-        } else {
-            components.percentEncodedQuery = query
-        }
-        components.fragment = nil
-        return components.string ?? base
+        guard let url = URL(string: base) else { return base }
+        return FormEncoding.url(url, appending: parameters).absoluteString
     }
 }

@@ -65,8 +65,8 @@ actor SandboxAuthorizationState {
 
     // MARK: OAuth 2.0
 
-    func issueCode(_ code: AuthorizationCode) -> String {
-        pruneCodes(at: Date.distantPast)
+    func issueCode(_ code: AuthorizationCode, at now: Date) -> String {
+        pruneCodes(at: now)
         let value = TokenShapes.oauth2(kind: "ac")
         codes[value] = code
         return value
@@ -134,6 +134,7 @@ actor SandboxAuthorizationState {
     }
 
     private func issueTokens(for grantID: Int, at now: Date, accessLifetime: TimeInterval) -> IssuedTokens {
+        pruneAccessTokens(at: now)
         var grant = grants[grantID]!
         let access = TokenShapes.oauth2(kind: "at")
         grant.accessTokens[access] = now.addingTimeInterval(accessLifetime)
@@ -154,6 +155,15 @@ actor SandboxAuthorizationState {
         grant.revoked = true
         if let refresh = grant.refreshToken { grantByRefreshToken[refresh] = nil }
         grants[grantID] = grant
+    }
+
+    /// Forgets expired access tokens once there are many (a long-running sandbox).
+    private func pruneAccessTokens(at now: Date) {
+        guard grantByAccessToken.count > 100_000 else { return }
+        for (token, grantID) in grantByAccessToken where (grants[grantID]?.accessTokens[token] ?? now) <= now {
+            grantByAccessToken[token] = nil
+            grants[grantID]?.accessTokens[token] = nil
+        }
     }
 
     private func pruneCodes(at now: Date) {
@@ -195,7 +205,7 @@ actor SandboxAuthorizationState {
     /// for, or why not.
     func redeemRequestToken(_ token: String, verifier: String, at now: Date) -> Result<String, RequestTokenRefusal> {
         guard var entry = requestToken(token, at: now) else { return .failure(.invalidToken) }
-        guard let expected = entry.verifier, let userID = entry.userID, constantTimeEquals(expected, verifier) else {
+        guard let expected = entry.verifier, let userID = entry.userID, ConstantTime.equals(expected, verifier) else {
             return .failure(.invalidVerifier)
         }
         entry.used = true
@@ -225,19 +235,8 @@ actor SandboxAuthorizationState {
 
     /// Invalidates the App's bearer token when `token` is it.
     func invalidateAppBearerToken(_ token: String) -> Bool {
-        guard let current = appBearerToken, constantTimeEquals(current, token) else { return false }
+        guard let current = appBearerToken, ConstantTime.equals(current, token) else { return false }
         appBearerToken = nil
         return true
     }
-}
-
-/// Constant-time string equality for secrets the sandbox compares.
-func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-    let left = Array(lhs.utf8)
-    let right = Array(rhs.utf8)
-    var difference: UInt8 = left.count == right.count ? 0 : 1
-    for index in 0..<max(left.count, right.count) {
-        difference |= (index < left.count ? left[index] : 0) ^ (index < right.count ? right[index] : 0)
-    }
-    return difference == 0
 }

@@ -29,16 +29,3 @@ enum TokenShapes {
         String(repeating: "A", count: 22) + random(20) + "%3D" + random(50)
     }
 }
-
-/// The PKCE check of RFC 7636 (4.6), with both methods X accepts (its own examples use
-/// `plain` with a short verifier, so the length is not enforced).
-enum PKCEVerification {
-    static func matches(verifier: String, challenge: String, method: String) -> Bool {
-        guard !verifier.isEmpty else { return false }
-        switch method {
-        case "S256": return constantTimeEquals(PKCE.challenge(for: verifier), challenge)
-        case "plain": return constantTimeEquals(verifier, challenge)
-        default: return false
-        }
-    }
-}

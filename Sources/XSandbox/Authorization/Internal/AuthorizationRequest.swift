@@ -54,13 +54,6 @@ struct AuthorizationRequest: Sendable {
     /// The user and password of `Authorization: Basic …`, each form-decoded (RFC 6749,
     /// 2.3.1); `nil` without such a header or when it is malformed.
     var basicCredentials: (user: String, password: String)? {
-        guard let authorization, authorization.count > 6, authorization.prefix(6).lowercased() == "basic " else { return nil }
-        guard let data = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-              let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
-        else { return nil }
-        let user = String(pair[..<colon])
-        let password = String(pair[pair.index(after: colon)...])
-        return (OAuth1Signature.percentDecode(user, plusAsSpace: true) ?? user,
-                OAuth1Signature.percentDecode(password, plusAsSpace: true) ?? password)
+        authorization.flatMap(FormEncoding.basicCredentials(from:))
     }
 }
