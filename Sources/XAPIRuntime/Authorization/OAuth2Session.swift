@@ -158,8 +158,10 @@ public actor OAuth2Session: CustomStringConvertible {
     private func performRefresh(from old: OAuth2UserToken) async throws -> OAuth2UserToken {
         do {
             let new = try await authorizer.refresh(old)
-            refreshing = nil
+            // Callers arriving while the hook runs still wait for this task, so no request
+            // uses the new token before it was handed to the hook.
             await install(new)
+            refreshing = nil
             return new
         } catch let error as XAPIError where error.code == .reauthorizationRequired {
             refreshing = nil
@@ -179,8 +181,10 @@ public actor OAuth2Session: CustomStringConvertible {
         await onChange?(new)
     }
 
-    /// Marks the authorization as ended with `error`, forgets the token and tells the hook.
+    /// Marks the authorization as ended with `error`, forgets the token and tells the hook
+    /// (once: a session ends only once).
     private func end(with error: XAPIError) async -> XAPIError {
+        guard terminalError == nil else { return error }
         terminalError = error
         token = nil
         published.update { $0.token = nil }

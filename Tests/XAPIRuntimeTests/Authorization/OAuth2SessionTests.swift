@@ -13,6 +13,8 @@ final class RotatingServer: @unchecked Sendable {
     private(set) var refreshRequests = 0
     private(set) var revocations: [[String: String]] = []
     private(set) var apiAuthorizations: [String] = []
+    /// When each API request arrived.
+    private(set) var apiTimes: [ContinuousClock.Instant] = []
     /// When set, the token endpoint refuses every refresh as X refuses a dead refresh token.
     var refusesRefresh = false
     /// When set, the API refuses even the current token.
@@ -51,6 +53,7 @@ final class RotatingServer: @unchecked Sendable {
             let authorization = request.authorization ?? ""
             let accepted = lock.withLock {
                 apiAuthorizations.append(authorization)
+                apiTimes.append(ContinuousClock.now)
                 return !refusesEverything && authorization == "Bearer \(current)"
                     && !(refusesFirstToken && current == AuthSecrets.accessToken)
             }
@@ -63,7 +66,15 @@ final class RotatingServer: @unchecked Sendable {
 /// Collects what a session hands its persistence hook.
 actor HookLog {
     private(set) var tokens: [OAuth2UserToken?] = []
-    func record(_ token: OAuth2UserToken?) { tokens.append(token) }
+    private(set) var times: [ContinuousClock.Instant] = []
+    /// How long the hook takes, like a slow disk or database.
+    var delay: Duration = .zero
+    func setDelay(_ delay: Duration) { self.delay = delay }
+    func record(_ token: OAuth2UserToken?) async {
+        try? await Task.sleep(for: delay)
+        tokens.append(token)
+        times.append(ContinuousClock.now)
+    }
 }
 
 @Suite("OAuth 2.0: session")
@@ -115,6 +126,25 @@ struct OAuth2SessionTests {
         #expect(stored.first??.refreshToken?.hasPrefix("refresh-1-") == true)
         #expect(await setup.session.currentToken?.expiresAt == setup.clock.now.addingTimeInterval(7200))
         #expect(setup.client.credentials.description.contains("refreshToken: <redacted>"))
+    }
+
+    @Test("No request uses a new token before the persistence hook stored it")
+    func hookBeforeUse() async throws {
+        let setup = Setup(expiresIn: 30)
+        await setup.hook.setDelay(.milliseconds(100))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // Callers keep arriving while the refresh runs and while the hook stores its result.
+            for index in 0..<20 {
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(10 * index))
+                    _ = try await setup.followers()
+                }
+            }
+            try await group.waitForAll()
+        }
+        let stored = try #require(await setup.hook.times.first)
+        #expect(setup.server.refreshes == 1 && setup.server.apiTimes.count == 20)
+        #expect(setup.server.apiTimes.allSatisfy { $0 >= stored })
     }
 
     @Test("A token refused with 401 before its expiry is refreshed once for all concurrent calls, which then succeed")
