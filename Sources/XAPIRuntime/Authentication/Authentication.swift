@@ -67,7 +67,7 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
     /// The OAuth 2.0 scopes granted to the token, or `nil` when they are unknown or the method
     /// has no scopes. The client refuses an operation whose required scopes are known to be
     /// missing before sending anything.
-    var grantedScopes: Set<String>? { get }
+    var grantedScopes: Set<OAuth2Scope>? { get }
 
     /// Adds the `Authorization` header to a request right before it is sent.
     ///
@@ -96,7 +96,7 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
 
 extension Authentication {
     /// No scopes are known unless a conforming type says otherwise.
-    public var grantedScopes: Set<String>? { nil }
+    public var grantedScopes: Set<OAuth2Scope>? { nil }
 
     /// Fixed credentials sign with themselves.
     public func credentialsForSigning() async throws -> Self { self }

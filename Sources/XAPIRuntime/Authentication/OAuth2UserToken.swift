@@ -61,7 +61,7 @@ public struct OAuth2UserToken: Authentication, Hashable, Codable {
     public var userID: String? { accessTokenUserID }
 
     /// The granted scopes' names, when known.
-    public var grantedScopes: Set<String>? { scopes.map { Set($0.map(\.rawValue)) } }
+    public var grantedScopes: Set<OAuth2Scope>? { scopes }
 
     /// Whether the access token has expired at `date`, or will within `margin`; `false` when
     /// the expiry is unknown.

@@ -63,7 +63,7 @@ public enum UserCredentials: Authentication, Hashable {
     public var userID: String? { wrapped?.userID }
 
     /// The OAuth 2.0 scopes granted, when known.
-    public var grantedScopes: Set<String>? { wrapped?.grantedScopes }
+    public var grantedScopes: Set<OAuth2Scope>? { wrapped?.grantedScopes }
 
     /// Signs the request with the wrapped credentials (a session's current token; the client
     /// signs with ``credentialsForSigning()`` instead, which refreshes first).

@@ -94,7 +94,7 @@ public struct OAuth2PendingAuthorization: Sendable, Hashable, Codable, CustomStr
 
     /// The client, scopes, redirect URI and start; the state and verifier are `<redacted>`.
     public var description: String {
-        "OAuth2PendingAuthorization(clientID: \(clientID), scopes: \(Redaction.scopes(Set(scopes.map(\.rawValue)))), "
+        "OAuth2PendingAuthorization(clientID: \(clientID), scopes: \(Redaction.scopes(scopes)), "
             + "redirectURI: \(redirectURI.absoluteString), createdAt: \(XAPIJSON.string(from: createdAt)), "
             + "state: <redacted>, codeVerifier: <redacted>)"
     }

@@ -46,10 +46,6 @@ public struct OAuth2Scope: RawRepresentable, Hashable, Codable, Sendable, Compar
         lhs.rawValue < rhs.rawValue
     }
 
-    /// The `offline.access` scope: the token endpoint then grants a refresh token, so a session
-    /// can keep the user signed in past the access token's two hours.
-    public static let offlineAccess = OAuth2Scope(rawValue: "offline.access")
-
     /// Parses a space-separated `scope` parameter (RFC 6749, 3.3); empty items are skipped.
     ///
     /// ```swift

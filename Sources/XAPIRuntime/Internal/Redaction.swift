@@ -7,9 +7,9 @@ enum Redaction {
         value.count > count * 2 ? "\(value.prefix(count))…" : "…"
     }
 
-    static func scopes(_ scopes: Set<String>?) -> String {
+    static func scopes(_ scopes: Set<OAuth2Scope>?) -> String {
         guard let scopes else { return "unknown" }
-        return "[" + scopes.sorted().joined(separator: ", ") + "]"
+        return "[" + scopes.sorted().map(\.rawValue).joined(separator: ", ") + "]"
     }
 
     /// The secret strings held by well-known credentials, longest first.

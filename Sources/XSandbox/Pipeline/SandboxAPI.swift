@@ -163,7 +163,7 @@ struct SandboxAPI: Sendable {
         let granted = principal.scopes ?? []
         let satisfied = sameMethod.contains { requirement in
             guard case .oauth2UserContext(let required) = requirement else { return true }
-            return required.isSubset(of: granted)
+            return Set(required.map(\.rawValue)).isSubset(of: granted)
         }
         return satisfied ? nil : SandboxProblems.forbidden()
     }

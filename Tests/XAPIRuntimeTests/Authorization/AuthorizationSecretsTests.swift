@@ -17,7 +17,7 @@ struct AuthorizationSecretsTests {
     func descriptionsAndDumps() throws {
         let transport = ScriptedTransport([])
         let authorizer = confidentialAuthorizer(transport)
-        let pending = authorizer.startAuthorization(scopes: ["tweet.read", .offlineAccess])
+        let pending = authorizer.startAuthorization(scopes: ["tweet.read", "offline.access"])
         let token = OAuth2UserToken(accessToken: AuthSecrets.accessToken, userID: "6253282", scopes: ["tweet.read"],
                                     refreshToken: AuthSecrets.refreshToken, expiresAt: Date(timeIntervalSince1970: 1_700_000_000))
         let session = OAuth2Session(token: token, authorizer: authorizer)

@@ -99,7 +99,7 @@ struct OAuth2SessionTests {
             let hook = self.hook
             session = OAuth2Session(
                 token: OAuth2UserToken(accessToken: AuthSecrets.accessToken, userID: userID,
-                                       scopes: ["tweet.read", "users.read", "follows.read", "follows.write", .offlineAccess],
+                                       scopes: ["tweet.read", "users.read", "follows.read", "follows.write", "offline.access"],
                                        refreshToken: refreshToken, expiresAt: clock.now.addingTimeInterval(seconds)),
                 authorizer: authorizer, onChange: { await hook.record($0) })
             client = UserClient(credentials: .oauth2Session(session), configuration: configuration)

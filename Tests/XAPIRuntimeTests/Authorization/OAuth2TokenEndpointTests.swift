@@ -5,7 +5,7 @@ import Testing
 
 @Suite("OAuth 2.0: token endpoint")
 struct OAuth2TokenEndpointTests {
-    let scopes: Set<OAuth2Scope> = ["tweet.read", "users.read", "follows.read", "follows.write", .offlineAccess]
+    let scopes: Set<OAuth2Scope> = ["tweet.read", "users.read", "follows.read", "follows.write", "offline.access"]
 
     @Test("A public client exchanges the code with client_id in the form and no Authorization header")
     func publicExchange() async throws {

@@ -11,7 +11,7 @@ import XSandbox
 /// user with only an App's client ID (or API key and secret) does.
 @Suite("End to end: obtaining, refreshing and revoking tokens")
 struct AuthorizationFlowEndToEndTests {
-    static let allScopes: Set<OAuth2Scope> = ["tweet.read", "users.read", "follows.read", "follows.write", .offlineAccess]
+    static let allScopes: Set<OAuth2Scope> = [.tweetRead, .usersRead, .followsRead, .followsWrite, .offlineAccess]
     static let callback = URL(string: "http://127.0.0.1:3000/callback")!
 
     /// An OAuth 2.0 authorizer for the sandbox's public (or confidential) demo client.
@@ -36,28 +36,25 @@ struct AuthorizationFlowEndToEndTests {
     func pkceToFollow() async throws {
         try await withSandbox(limits: roomyLimits) { server in
             let authorizer = authorizer(server)
-            var token = try await authorize(authorizer)
+            let token = try await authorize(authorizer)
             #expect(token.scopes == Self.allScopes && token.refreshToken != nil)
             #expect(abs((token.expiresAt ?? .distantPast).timeIntervalSinceNow - 7200) < 60)
-            // The sandbox does not serve GET /2/users/me yet; the test knows whom it approved as.
-            token.accessTokenUserID = SandboxAccounts.alice
+            // The token does not say whose it is: follow(_:) asks GET /2/users/me first.
+            #expect(token.userID == nil)
             let client = UserClient(credentials: .oauth2Session(authorizer.session(token: token)),
                                     configuration: server.clientConfiguration())
             let followed = try await client.follow(SandboxAccounts.quietQuinn)
             #expect(followed.data == .following)
             #expect(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn))
-            let record = try #require(await server.requests().last)
-            #expect(record.operationID == "usersIdFollow" && record.authentication == .oauth2UserContext
-                && record.userID == SandboxAccounts.alice)
+            let records = await server.requests().suffix(2)
+            #expect(records.map(\.operationID) == ["getUsersMe", "usersIdFollow"])
+            #expect(records.allSatisfy { $0.authentication == .oauth2UserContext && $0.userID == SandboxAccounts.alice })
         }
     }
 
-    @Test("The authenticated user is looked up with GET /2/users/me", .disabled(
-        "x-sandbox does not serve GET /2/users/me yet (the lead adds it with the spec); enable when main has it"))
+    @Test("The authenticated user is looked up once with GET /2/users/me, and the session keeps it")
     func userLookup() async throws {
-        let me = OperationDescriptor(
-            id: "findMyUser", method: .get, path: "/2/users/me",
-            security: [.oauth2UserContext(scopes: ["tweet.read", "users.read"]), .oauth1UserContext], isIdempotent: true)
+        let me = OperationDescriptor.getUsersMe
         try await withSandbox(limits: roomyLimits) { server in
             let authorizer = authorizer(server)
             let session = authorizer.session(token: try await authorize(authorizer, as: SandboxAccounts.bob))
@@ -66,6 +63,8 @@ struct AuthorizationFlowEndToEndTests {
             #expect(id == SandboxAccounts.bob)
             #expect(await session.currentToken?.userID == SandboxAccounts.bob)
             #expect(try await client.follow(SandboxAccounts.quietQuinn).data == .following)
+            // One lookup: the follow used the ID the session kept.
+            #expect(await server.requests().filter { $0.operationID == "getUsersMe" }.count == 1)
         }
     }
 
