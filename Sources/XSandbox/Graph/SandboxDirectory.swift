@@ -14,6 +14,7 @@ public struct SandboxDirectory: Sendable {
     private var users: [UInt64: User] = [:]
     private var tweets: [UInt64: Tweet] = [:]
     private var usernames: Set<String> = []
+    private var suspended: Set<UInt64> = []
     var population: Population?
 
     /// An empty directory.
@@ -27,6 +28,16 @@ public struct SandboxDirectory: Sendable {
 
     /// The IDs of the stored Tweets, ascending.
     public var storedTweetIDs: [UInt64] { tweets.keys.sorted() }
+
+    /// The IDs of the suspended users, ascending.
+    public var suspendedUserIDs: [UInt64] { suspended.sorted() }
+
+    /// Whether the user with this ID is suspended. X answers a lookup of a suspended user with
+    /// an error instead of the user (``SandboxGraph/suspend(_:)``), and leaves suspended users
+    /// out of follower and following lists.
+    public func isSuspended(_ id: UInt64) -> Bool {
+        suspended.contains(id)
+    }
 
     /// Whether a user has this ID.
     public func contains(_ id: UInt64) -> Bool {
@@ -63,6 +74,10 @@ public struct SandboxDirectory: Sendable {
             throw SandboxGraphError("Two users have the username \(user.username).")
         }
         users[id] = user
+    }
+
+    mutating func suspend(_ id: UInt64) {
+        suspended.insert(id)
     }
 
     mutating func insert(_ newTweet: Tweet, id: UInt64) throws(SandboxGraphError) {
