@@ -41,9 +41,9 @@ struct SeededGraphTests {
         #expect(other.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
     }
 
-    @Test("@XDevelopers has at least 100,000 followers and @tenk_club exactly 10,000")
+    @Test("@XDevelopers has 100,003 followers and @tenk_club exactly 10,000")
     func bigAccounts() {
-        #expect(graph.follows.followerCount(of: id(SandboxAccounts.xDevelopers)) >= 100_000)
+        #expect(graph.follows.followerCount(of: id(SandboxAccounts.xDevelopers)) == 100_003)
         #expect(graph.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
         let followers = graph.follows.allIDs(in: .followers, of: id(SandboxAccounts.tenThousandClub))
         #expect(Set(followers).count == 10_000)
@@ -145,5 +145,95 @@ struct SeededGraphTests {
         #expect(credentials.oauth2Tokens.contains { $0.scopes == SandboxCredentials.readOnlyScopes })
         #expect(graph.follows.hasPendingRequest(from: id(SandboxAccounts.alice), to: id(SandboxAccounts.privatePete)))
         try graph.validate()
+    }
+
+    @Test("@XDevelopers follows accounts of every shape, @tenk_club and @every_field follow people too")
+    func wellKnownAccountsFollow() throws {
+        let following = graph.follows.allIDs(in: .following, of: id(SandboxAccounts.xDevelopers))
+        let users = try following.map { try #require(graph.directory.user(withID: $0)) }
+        #expect(users.count >= 30)
+        for account in SandboxAccounts.shapes + [SandboxAccounts.everyField, SandboxAccounts.lockedLucy] {
+            #expect(following.contains(id(account)), "\(account)")
+        }
+        #expect(users.contains { $0.withheld != nil && graph.directory.population?.index(ofUser: UInt64($0.id)!) != nil })
+        #expect(users.contains { $0.protected == true } && users.contains { $0.pinnedTweetID != nil })
+        #expect(users.contains { $0.verifiedType == .business || $0.verifiedType == .government })
+        #expect(users.contains { $0.name.unicodeScalars.contains { $0.properties.isAlphabetic && !$0.isASCII } })
+        #expect(users.contains { $0.description?.count == 160 })
+        #expect(users.contains { $0.description == "" && $0.location == nil && $0.entities == nil && $0.mostRecentTweetID == nil })
+        #expect(users.contains { $0.createdAt == nil && $0.description == nil && $0.publicMetrics == nil })
+        #expect(!following.contains { graph.directory.isSuspended($0) })
+        #expect(graph.follows.followingCount(of: id(SandboxAccounts.tenThousandClub)) >= 10)
+        #expect(graph.follows.followingCount(of: id(SandboxAccounts.everyField)) > SandboxAccounts.shapes.count)
+    }
+
+    @Test("Suspended accounts exist, follow and are followed, yet are in no list and no count")
+    func suspendedAccounts() throws {
+        let lists: [(PageToken.List, String)] = [
+            (.followers, SandboxAccounts.xDevelopers), (.following, SandboxAccounts.xDevelopers),
+            (.followers, SandboxAccounts.tenThousandClub), (.followers, SandboxAccounts.everyField),
+            (.followers, SandboxAccounts.alice),
+        ]
+        for suspended in SandboxAccounts.suspended.map(id) {
+            #expect(graph.directory.isSuspended(suspended) && graph.directory.user(withID: suspended) != nil)
+            #expect(graph.follows.isFollowing(suspended, id(SandboxAccounts.xDevelopers)))
+            #expect(graph.follows.followerCount(of: suspended) == 0 && graph.follows.followingCount(of: suspended) == 0)
+            for (list, owner) in lists {
+                #expect(!graph.follows.allIDs(in: list, of: id(owner)).contains(suspended))
+            }
+        }
+        #expect(graph.follows.isFollowing(id(SandboxAccounts.xDevelopers), id(SandboxAccounts.suspendedSpammer)))
+        #expect(graph.directory.suspendedUserIDs == SandboxAccounts.suspended.map(id).sorted())
+    }
+
+    @Test("The shape accounts: bare, withheld, a description at the limit, other scripts and emoji")
+    func shapeAccounts() throws {
+        let bare = try user(SandboxAccounts.bareMinimum)
+        #expect(bare == User(id: SandboxAccounts.bareMinimum, name: "Bare Minimum", username: "bare_minimum"))
+        #expect(try user(SandboxAccounts.withheldWendy).withheld?.countryCodes.count == 7)
+        let lena = try user(SandboxAccounts.longBio)
+        let bio = try #require(lena.description)
+        #expect(bio.count == 160 && bio.unicodeScalars.count > 160 && bio.utf16.count > bio.unicodeScalars.count)
+        try expectEntitiesMatch(lena)
+        try expectEntitiesMatch(user(SandboxAccounts.maryamAli))
+        try expectEntitiesMatch(user(SandboxAccounts.yamadaTaro))
+        #expect(try user(SandboxAccounts.maryamAli).entities?.description?.hashtags?.first?.hashtag == "برمجة")
+        #expect(try user(SandboxAccounts.emojiFamily).name.unicodeScalars.count > user(SandboxAccounts.emojiFamily).name.count)
+        for account in SandboxAccounts.shapes + SandboxAccounts.suspended {
+            let profile = try user(account)
+            #expect(profile.name.count <= 50 && (profile.description?.count ?? 0) <= 160)
+            #expect(SandboxGraph.isValidUsername(profile.username))
+        }
+    }
+
+    @Test("The population has names in other scripts, descriptions at the limit and bare new accounts")
+    func populationShapes() throws {
+        let population = try #require(graph.directory.population)
+        let users = (0..<5_000).map(population.user(at:))
+        let international = users.filter { user in ProfileVocabulary.internationalNames.contains { $0.name == user.name } }
+        let long = users.filter { $0.description?.count == ProfileFactory.descriptionLimit }
+        let bare = users.filter {
+            $0.description == "" && $0.entities == nil && $0.location == nil && $0.url == "" && $0.pinnedTweetID == nil
+                && $0.mostRecentTweetID == nil && $0.withheld == nil && $0.verified == false
+        }
+        #expect(international.count > 150 && long.count > 50 && bare.count > 50)
+        #expect(Set(international.map(\.name)).count == ProfileVocabulary.internationalNames.count)
+        #expect(users.allSatisfy { $0.name.count <= 50 && ($0.description?.count ?? 0) <= 160 })
+        #expect(ProfileVocabulary.internationalNames.contains { $0.name.count == 50 })
+        for user in long { try expectEntitiesMatch(user) }
+        #expect(users.allSatisfy { SandboxGraph.isValidUsername($0.username) })
+        let usernames = (0..<population.count).map { population.user(at: $0).username.lowercased() }
+        #expect(Set(usernames).count == population.count)
+    }
+
+    /// Every description entity sits at its start and end (Unicode code points).
+    private func expectEntitiesMatch(_ user: User) throws {
+        let scalars = Array((user.description ?? "").unicodeScalars)
+        func text(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+        let entities = try #require(user.entities?.description, "\(user.username) has no description entities")
+        for hashtag in entities.hashtags ?? [] { #expect(text(hashtag.start, hashtag.end) == "#" + hashtag.hashtag) }
+        for mention in entities.mentions ?? [] { #expect(text(mention.start, mention.end) == "@" + mention.username) }
+        for cashtag in entities.cashtags ?? [] { #expect(text(cashtag.start, cashtag.end) == "$" + cashtag.cashtag) }
+        for url in entities.urls ?? [] { #expect(text(url.start, url.end) == url.url) }
     }
 }

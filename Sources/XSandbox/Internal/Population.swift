@@ -59,7 +59,7 @@ struct Population: Sendable, Hashable {
         let entities = (website != nil || bio?.descriptionEntities != nil)
             ? UserEntities(url: website?.entities, description: bio?.descriptionEntities) : nil
         let recentTweet = Self.tweetIDBase + UInt64(index) << 22 + (lowBits(.recentTweet, index) | 1 << 21)
-        return User(
+        var user = User(
             id: String(userID(at: index)),
             name: random.chance(0.1) ? "\(first) \(last) 🚀" : "\(first) \(last)",
             username: username,
@@ -78,6 +78,39 @@ struct Population: Sendable, Hashable {
             verifiedType: verification,
             withheld: withheld
         )
+        // Shapes the draws above never make, decided last so that every user keeps what was
+        // drawn before: names in other scripts, descriptions at X's limit, bare new accounts.
+        switch random.below(100) {
+        case 0..<6:
+            let name = random.pick(ProfileVocabulary.internationalNames)
+            user.name = name.name
+            user.username = ProfileFactory.username(stem: name.handle, suffix: String(index, radix: 36))
+        case 6..<8:
+            let bio = ProfileFactory.longBiography(using: &random, mentionable: mentionable)
+            user.description = bio.text
+            user.entities = UserEntities(url: website?.entities, description: bio.descriptionEntities)
+        case 8..<10:
+            Self.strip(&user)
+        default:
+            break
+        }
+        return user
+    }
+
+    /// Makes `user` an account that filled in nothing and never posted: no description,
+    /// location, website, entities, pinned or recent Tweet, the default picture, unverified.
+    static func strip(_ user: inout User) {
+        user.description = ""
+        user.entities = nil
+        user.location = nil
+        user.url = ""
+        user.pinnedTweetID = nil
+        user.mostRecentTweetID = nil
+        user.withheld = nil
+        user.profileImageURL = ProfileFactory.defaultProfileImageURL
+        user.publicMetrics?.tweetCount = 0
+        user.verified = false
+        user.verifiedType = User.VerifiedType.none
     }
 
     /// The pinned Tweet of the user at `index`, when the user pins one.

@@ -34,15 +34,22 @@ enum ProfileFactory {
 
     /// A handle of at most 15 characters from `[A-Za-z0-9_]`, made unique by `suffix`.
     static func username(first: String, last: String, suffix: String) -> String {
-        let stem = "\(handlePart(first))_\(handlePart(last))"
+        username(stem: "\(handlePart(first))_\(handlePart(last))", suffix: suffix)
+    }
+
+    /// `stem` cut to leave room for `suffix`, then `suffix`: at most 15 characters.
+    static func username(stem: String, suffix: String) -> String {
         let room = max(1, 15 - suffix.count)
         return String(stem.prefix(room)) + suffix
     }
 
+    /// The picture X shows for an account that set none.
+    static let defaultProfileImageURL = URL(string: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png")!
+
     /// A profile picture URL on X's image host.
     static func profileImageURL(using random: inout SeededRandom) -> URL {
         if random.chance(0.08) {
-            return URL(string: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png")!
+            return defaultProfileImageURL
         }
         let folder = 1_000_000_000_000_000_000 + UInt64(random.below(700_000_000)) * 1_000_000_000
         let name = random.string(count: 8, from: SeededRandom.alphanumerics)
@@ -59,7 +66,8 @@ enum ProfileFactory {
         return (short, ProfileURLEntities(urls: [entity]))
     }
 
-    /// A bio with hashtags, mentions, cashtags and links whose entities match the text.
+    /// A bio with hashtags, mentions, cashtags and links whose entities match the text, within
+    /// X's 160 characters.
     static func biography(using random: inout SeededRandom, mentionable: [String]) -> EntityTextBuilder {
         var text = EntityTextBuilder()
         let job = random.pick(ProfileVocabulary.jobs)
@@ -77,25 +85,78 @@ enum ProfileFactory {
             }
             text.append(". ")
         }
+        // Each part is drawn whether or not it fits, so that what follows draws the same.
+        func fits(_ part: String) -> Bool { text.text.count + part.count <= descriptionLimit }
         if random.chance(0.2) {
-            text.append("Long ")
-            text.cashtag(random.pick(ProfileVocabulary.cashtags))
-            text.append(", not advice. ")
+            let symbol = random.pick(ProfileVocabulary.cashtags)
+            if fits("Long $\(symbol), not advice. ") {
+                text.append("Long ")
+                text.cashtag(symbol)
+                text.append(", not advice. ")
+            }
         }
         if random.chance(0.3), !mentionable.isEmpty {
-            text.append("Previously ")
-            text.mention(random.pick(mentionable))
-            text.append(". ")
+            let handle = random.pick(mentionable)
+            if fits("Previously @\(handle). ") {
+                text.append("Previously ")
+                text.mention(handle)
+                text.append(". ")
+            }
         }
         if random.chance(0.25) {
-            text.append("Blog: ")
             let short = shortURL(using: &random)
             let domain = random.pick(ProfileVocabulary.domains)
             let slug = random.string(count: 6, from: Array("abcdefghijklmnopqrstuvwxyz"))
-            text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+            if fits("Blog: \(short) ") {
+                text.append("Blog: ")
+                text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+                text.append(" ")
+            }
+        }
+        let signOff = random.chance(0.5) ? "Opinions my own." : "She/her · he/him · they/them welcome."
+        if fits(signOff) { text.append(signOff) }
+        return text
+    }
+
+    /// X's limit on a profile description, in characters.
+    static let descriptionLimit = 160
+
+    /// A description at X's 160-character limit, in several scripts with emoji, whose entities
+    /// come after multi-scalar characters (so that positions in code points, UTF-16 units and
+    /// bytes all differ).
+    static func longBiography(using random: inout SeededRandom, mentionable: [String]) -> EntityTextBuilder {
+        var text = EntityTextBuilder()
+        func fits(_ candidate: String) -> Bool { text.text.count + candidate.count <= descriptionLimit }
+        text.append("👩🏽‍💻 " + random.pick(ProfileVocabulary.jobs) + " · ")
+        var phrases = ProfileVocabulary.longBioPhrases
+        random.shuffle(&phrases)
+        for phrase in phrases.prefix(2) where fits(phrase + " · ") {
+            text.append(phrase + " · ")
+        }
+        let tag = random.pick(ProfileVocabulary.hashtags)
+        if fits("#\(tag) ") {
+            text.hashtag(tag)
             text.append(" ")
         }
-        text.append(random.chance(0.5) ? "Opinions my own." : "She/her · he/him · they/them welcome.")
+        if !mentionable.isEmpty {
+            let handle = random.pick(mentionable)
+            if fits("ex-@\(handle) ") {
+                text.append("ex-")
+                text.mention(handle)
+                text.append(" ")
+            }
+        }
+        let symbol = random.pick(ProfileVocabulary.cashtags)
+        if fits("$\(symbol) ") {
+            text.cashtag(symbol)
+            text.append(" ")
+        }
+        let short = shortURL(using: &random)
+        if fits(short) {
+            let domain = random.pick(ProfileVocabulary.domains)
+            text.url(short: short, expanded: "https://\(domain)/long-bio", display: "\(domain)/long-bio")
+        }
+        while fits("✨") { text.append("✨") }
         return text
     }
 

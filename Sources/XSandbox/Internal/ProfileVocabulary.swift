@@ -27,6 +27,41 @@ enum ProfileVocabulary {
         "Rust", "WebDev", "100DaysOfCode", "Photography", "Climate", "Coffee", "Running", "BuildInPublic",
     ]
 
+    /// Names in other scripts, with combining marks and emoji, each with the Latin handle its
+    /// owner would pick (usernames are `[A-Za-z0-9_]`). None is longer than X's 50 characters.
+    static let internationalNames: [(name: String, handle: String)] = [
+        ("山田 太郎", "yamada_taro"),
+        ("佐藤 花子 🌸", "sato_hanako"),
+        ("王伟", "wang_wei"),
+        ("김민준", "kim_minjun"),
+        ("이서연 ✨", "lee_seoyeon"),
+        ("Иван Петров", "ivan_petrov"),
+        ("Ольга Смирнова", "olga_smirnova"),
+        ("محمد أحمد", "mohamed_ahmed"),
+        ("فاطمة الزهراء 🌙", "fatima_zahra"),
+        ("דוד כהן", "david_cohen"),
+        ("प्रिया शर्मा", "priya_sharma"),
+        ("Νίκος Παπαδόπουλος", "nikos_papa"),
+        ("สมชาย ใจดี", "somchai"),
+        ("Nguyễn Văn An", "nguyen_van_an"),
+        ("Zoe\u{308} A\u{30A}ngstro\u{308}m", "zoe_angstrom"),  // decomposed: combining marks
+        ("Şükrü Öztürk", "sukru_ozturk"),
+        ("👩🏽‍💻 Amara Okafor", "amara_okafor"),
+        ("Chidi 🇳🇬", "chidi_n"),
+        ("Ada 🏳️‍🌈✨", "ada_rainbow"),
+        ("👨‍👩‍👧‍👦", "family_emoji"),  // one grapheme of seven scalars
+        ("Maximiliana Alexandrovna Konstantinopoulou-Smithes", "max_konst"),  // 50 characters, the limit
+    ]
+
+    /// Pieces of the long, many-script descriptions.
+    static let longBioPhrases = [
+        "東京 → Berlin → São Paulo 🌍",
+        "Ich schreibe über APIs, 日本語もOK, и немного по-русски",
+        "مرحبا بالجميع 👋",
+        "Café ☕️ + código + 音楽 🎧",
+        "Ελληνικά · עברית · हिन्दी · ไทย",
+    ]
+
     static let cashtags = ["AAPL", "TSLA", "MSFT", "NVDA", "BTC", "ETH", "AMZN", "GOOG"]
 
     static let locations = [

@@ -6,7 +6,7 @@ struct SeededGraphBuilder {
     let seed: UInt64
 
     enum Stream: UInt64 {
-        case credentials = 100, featured, followOrder, tenThousandSample, social, demo
+        case credentials = 100, featured, followOrder, tenThousandSample, social, demo, shapes, wellKnown
     }
 
     var mentionable: [String] {
@@ -19,8 +19,10 @@ struct SeededGraphBuilder {
         let population = Population(seed: seed, count: SandboxGraph.seededPopulationCount, mentionable: mentionable)
         graph.setPopulation(population)
         addFeaturedAccounts(to: &graph)
+        addShapeAccounts(to: &graph)
         addPopulationFollows(to: &graph, population: population)
         addFeaturedFollows(to: &graph, population: population)
+        addWellKnownFollows(to: &graph, population: population)
         return graph
     }
 

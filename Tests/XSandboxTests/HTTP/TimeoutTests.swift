@@ -72,25 +72,30 @@ struct TimeoutTests {
     @Test("A connection that sends nothing is closed after the idle timeout, without an answer")
     func idleConnection() async throws {
         try await withSandbox(Self.limits) { server in
+            let start = ContinuousClock.now  // before the server can start its clock
             let connection = try await RawConnection.open(port: server.port)
-            let start = ContinuousClock.now
             #expect(await connection.waitForClose())
-            #expect(ContinuousClock.now - start >= .milliseconds(550))
+            #expect(ContinuousClock.now - start >= .milliseconds(590))
             #expect(connection.receivedBytes.isEmpty)
         }
     }
 
-    @Test("A keep-alive connection is closed after the idle timeout that follows its last answer")
+    @Test("A keep-alive connection outlives shorter pauses, and is closed after the idle timeout that follows its last answer")
     func idleAfterAnswer() async throws {
-        try await withSandbox(Self.limits) { server in
+        var limits = Self.limits
+        limits.idleTimeout = .seconds(2)
+        try await withSandbox(limits) { server in
             let connection = try await RawConnection.open(port: server.port)
-            for _ in 0..<2 {
-                try await Task.sleep(for: .milliseconds(300))  // idle, but less than the timeout each time
+            var lastSent = ContinuousClock.now
+            for _ in 0..<3 {
+                try await Task.sleep(for: .milliseconds(300))  // idle, but well under the timeout
+                lastSent = ContinuousClock.now
                 try await connection.send(server.rawRequest("/2/users/\(SandboxAccounts.bob)/followers?max_results=1"))
                 #expect(try await connection.response().status == 200)
             }
             let answered = connection.receivedBytes.count
             #expect(await connection.waitForClose())
+            #expect(ContinuousClock.now - lastSent >= .milliseconds(1990))
             #expect(connection.receivedBytes.count == answered)
         }
     }
