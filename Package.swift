@@ -19,6 +19,7 @@ let package = Package(
     products: [
         .library(name: "XFollows", targets: ["XFollows"]),
         .library(name: "XAPIRuntime", targets: ["XAPIRuntime"]),
+        .library(name: "XFollowsServer", targets: ["XFollowsServer"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
@@ -94,11 +95,21 @@ let package = Package(
             plugins: ["XAPIGeneratorPlugin"]
         ),
 
+        // MARK: The generated server side
+        .target(
+            name: "XFollowsServer",
+            dependencies: ["XFollows", "XAPIRuntime"],
+            exclude: ["xapi-gen.json"],
+            swiftSettings: strictSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+
         // MARK: Sandbox
         .target(
             name: "XSandbox",
             dependencies: [
                 "XFollows",
+                "XFollowsServer",
                 "XAPIRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

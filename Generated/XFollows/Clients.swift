@@ -33,15 +33,26 @@ extension XAPIClient {
     ///     the `previous_token` returned in your previous response.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back.
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object. At this time, the only expansion available to endpoints that primarily
-    ///     return user objects is `pinned_tweet_id`.
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
     ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned pinned Tweet, which only comes back when the user has a pinned Tweet and the
-    ///     request also asks for `expansions=pinned_tweet_id`; you will find the expanded Tweets in the
-    ///     `includes` object.
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
@@ -99,15 +110,26 @@ extension XAPIClient {
     ///     between 1 and 1000. By default, each page will return 100 results.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back.
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object. At this time, the only expansion available to endpoints that primarily
-    ///     return user objects is `pinned_tweet_id`.
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
     ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned pinned Tweet, which only comes back when the user has a pinned Tweet and the
-    ///     request also asks for `expansions=pinned_tweet_id`; you will find the expanded Tweets in the
-    ///     `includes` object.
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
     /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
@@ -152,15 +174,26 @@ extension XAPIClient {
     ///     the `previous_token` returned in your previous response.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back.
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object. At this time, the only expansion available to endpoints that primarily
-    ///     return user objects is `pinned_tweet_id`.
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
     ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned pinned Tweet, which only comes back when the user has a pinned Tweet and the
-    ///     request also asks for `expansions=pinned_tweet_id`; you will find the expanded Tweets in the
-    ///     `includes` object.
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
@@ -218,15 +251,26 @@ extension XAPIClient {
     ///     between 1 and 1000. By default, each page will return 100 results.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back.
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object. At this time, the only expansion available to endpoints that primarily
-    ///     return user objects is `pinned_tweet_id`.
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
     ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned pinned Tweet, which only comes back when the user has a pinned Tweet and the
-    ///     request also asks for `expansions=pinned_tweet_id`; you will find the expanded Tweets in the
-    ///     `includes` object.
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
     /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
@@ -242,6 +286,296 @@ extension XAPIClient {
         Pages(direction: direction, startingAt: token, operation: OperationDescriptor.usersIdFollowing.id) { token in
             try await self.following(of: id, maxResults: maxResults, paginationToken: token, userFields: userFields, expansions: expansions, tweetFields: tweetFields)
         }
+    }
+
+    /// User by ID.
+    ///
+    /// Returns a user specified by their ID. An ID that does not exist, or a suspended user, answers
+    /// 200 with only `errors` set.
+    ///
+    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
+    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    ///
+    /// ```swift
+    /// let response = try await client.user(id: "2244994945")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Replaces: `GET /1.1/users/show.json`.
+    /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-id>
+    /// - Parameters:
+    ///   - id: The ID of the user to look up.
+    ///   - userFields: A comma separated list of User fields to display. These specified user fields
+    ///     will display directly in the user data objects; `id`, `name` and `username` always come
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
+    ///     data object is included in the user object, and the expanded object itself comes back in the
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
+    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
+    /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
+    ///   The request has succeeded.
+    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func user(
+        id: UserID,
+        userFields: Set<User.Field> = [],
+        expansions: Set<User.Expansion> = [],
+        tweetFields: Set<Tweet.Field> = []
+    ) async throws -> APIResponse<UserLookupResponse> {
+        let operation = OperationDescriptor.getUsersById
+        try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.setPathParameter("id", to: id)
+        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
+        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
+    }
+
+    /// Users by IDs.
+    ///
+    /// Returns up to 100 users specified by their IDs. The users found come back in `data`; each ID
+    /// that does not exist, or belongs to a suspended user, comes back as an entry of `errors`.
+    ///
+    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
+    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    ///
+    /// ```swift
+    /// let response = try await client.users(ids: ["2244994945", "6253282"])
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Replaces: `GET /1.1/users/lookup.json`.
+    /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-ids>
+    /// - Parameters:
+    ///   - ids: A comma separated list of user IDs. Up to 100 are allowed in a single request.
+    ///   - userFields: A comma separated list of User fields to display. These specified user fields
+    ///     will display directly in the user data objects; `id`, `name` and `username` always come
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
+    ///     data object is included in the user object, and the expanded object itself comes back in the
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
+    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
+    /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
+    ///   The request has succeeded.
+    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func users(
+        ids: [UserID],
+        userFields: Set<User.Field> = [],
+        expansions: Set<User.Expansion> = [],
+        tweetFields: Set<Tweet.Field> = []
+    ) async throws -> APIResponse<UsersLookupResponse> {
+        let operation = OperationDescriptor.getUsersByIds
+        if !ids.isEmpty {
+            try ParameterValidation.check(count: ids.count, minItems: nil, maxItems: 100, parameter: "ids", operation: operation.id)
+        }
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.appendQueryItem("ids", commaSeparated: Array(ids))
+        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
+        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
+    }
+
+    /// User by username.
+    ///
+    /// Returns a user specified by their username. A username that does not exist, or a suspended user,
+    /// answers 200 with only `errors` set.
+    ///
+    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
+    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    ///
+    /// ```swift
+    /// let response = try await client.user(username: "XDevelopers")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Replaces: `GET /1.1/users/show.json`.
+    /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-username>
+    /// - Parameters:
+    ///   - username: The username (handle) of the user to look up, without the `@`.
+    ///   - userFields: A comma separated list of User fields to display. These specified user fields
+    ///     will display directly in the user data objects; `id`, `name` and `username` always come
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
+    ///     data object is included in the user object, and the expanded object itself comes back in the
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
+    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
+    /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
+    ///   The request has succeeded.
+    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func user(
+        username: Username,
+        userFields: Set<User.Field> = [],
+        expansions: Set<User.Expansion> = [],
+        tweetFields: Set<Tweet.Field> = []
+    ) async throws -> APIResponse<UserLookupResponse> {
+        let operation = OperationDescriptor.getUsersByUsername
+        try ParameterValidation.check(username, pattern: "^[A-Za-z0-9_]{1,15}$", parameter: "username", operation: operation.id)
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.setPathParameter("username", to: username)
+        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
+        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
+    }
+
+    /// Users by usernames.
+    ///
+    /// Returns up to 100 users specified by their usernames. The users found come back in `data`; each
+    /// username that does not exist, or belongs to a suspended user, comes back as an entry of
+    /// `errors`.
+    ///
+    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
+    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    ///
+    /// ```swift
+    /// let response = try await client.users(usernames: ["XDevelopers", "TwitterDev"])
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Replaces: `GET /1.1/users/lookup.json`.
+    /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-usernames>
+    /// - Parameters:
+    ///   - usernames: A comma separated list of usernames, without the `@`. Up to 100 are allowed in a
+    ///     single request.
+    ///   - userFields: A comma separated list of User fields to display. These specified user fields
+    ///     will display directly in the user data objects; `id`, `name` and `username` always come
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
+    ///     data object is included in the user object, and the expanded object itself comes back in the
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
+    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
+    /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
+    ///   The request has succeeded.
+    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func users(
+        usernames: [Username],
+        userFields: Set<User.Field> = [],
+        expansions: Set<User.Expansion> = [],
+        tweetFields: Set<Tweet.Field> = []
+    ) async throws -> APIResponse<UsersLookupResponse> {
+        let operation = OperationDescriptor.getUsersByUsernames
+        if !usernames.isEmpty {
+            try ParameterValidation.check(count: usernames.count, minItems: nil, maxItems: 100, parameter: "usernames", operation: operation.id)
+        }
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.appendQueryItem("usernames", commaSeparated: Array(usernames))
+        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
+        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }
 
@@ -336,5 +670,73 @@ extension XAPIClient where Context == UserContext {
         request.setPathParameter("source_user_id", to: sourceUserID)
         request.actingUserID = sourceUserID
         return try await send(request, decoding: UnfollowResponse.self)
+    }
+
+    /// Authenticated user lookup.
+    ///
+    /// Returns information about the authenticated user: the user the access token acts for. It needs
+    /// user context (OAuth 1.0a or OAuth 2.0 with PKCE); an App-only token is refused. A client holding
+    /// an OAuth 2.0 token learns its user's ID here.
+    ///
+    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
+    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    ///
+    /// ```swift
+    /// let response = try await client.me()
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 user context with scopes `tweet.read`, `users.read`; OAuth 1.0a user
+    ///   context.
+    /// - Rate limits: 75 requests per 15 minutes per user.
+    /// - Replaces: `GET /1.1/account/verify_credentials.json`.
+    /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-me>
+    /// - Parameters:
+    ///   - userFields: A comma separated list of User fields to display. These specified user fields
+    ///     will display directly in the user data objects; `id`, `name` and `username` always come
+    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
+    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
+    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
+    ///     data object is included in the user object, and the expanded object itself comes back in the
+    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
+    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
+    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
+    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
+    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
+    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
+    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
+    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
+    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
+    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
+    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
+    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
+    ///     and `suggested_source_links_with_counts` are X's additions.
+    /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
+    ///   The request has succeeded.
+    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func me(
+        userFields: Set<User.Field> = [],
+        expansions: Set<User.Expansion> = [],
+        tweetFields: Set<Tweet.Field> = []
+    ) async throws -> APIResponse<UserLookupResponse> {
+        let operation = OperationDescriptor.getUsersMe
+        for value in userFields {
+            try ParameterValidation.check(value.rawValue, allowed: User.Field.allCases.map(\.rawValue), parameter: "user.fields", operation: operation.id)
+        }
+        for value in expansions {
+            try ParameterValidation.check(value.rawValue, allowed: User.Expansion.allCases.map(\.rawValue), parameter: "expansions", operation: operation.id)
+        }
+        for value in tweetFields {
+            try ParameterValidation.check(value.rawValue, allowed: Tweet.Field.allCases.map(\.rawValue), parameter: "tweet.fields", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.appendQueryItem("user.fields", commaSeparated: userFields.map(\.rawValue).sorted())
+        request.appendQueryItem("expansions", commaSeparated: expansions.map(\.rawValue).sorted())
+        request.appendQueryItem("tweet.fields", commaSeparated: tweetFields.map(\.rawValue).sorted())
+        return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }

@@ -10,6 +10,14 @@ extension User {
     ///
     /// `id`, `name`, `username` always come back (see ``defaults``); the others only when asked for.
     public enum Field: Hashable, Sendable {
+        /// Metadata about the user's affiliation: the organization badge shown on the profile.
+        case affiliation
+        /// The authenticated user's confirmed email address; only ever returned for the authenticated user,
+        /// with user context.
+        case confirmedEmail
+        /// The relationship between the authenticated user and this user (user context only); empty when
+        /// there is none.
+        case connectionStatus
         /// Creation time of this account.
         case createdAt
         /// The text of this user's profile description (also known as bio), if the user provided one.
@@ -20,14 +28,20 @@ extension User {
         /// Unique identifier of this user, returned as a string to avoid complications with languages and
         /// tools that cannot handle large integers. Always included.
         case id
+        /// Whether this user has verified their identity with X.
+        case isIdentityVerified
         /// The location specified in the user's profile, if the user provided one.
         case location
         /// The ID of the user's most recent Tweet.
         case mostRecentTweetID
         /// The friendly name of this user, as shown on their profile. Always included.
         case name
+        /// Whether this user has labelled the account as a parody, commentary or fan account.
+        case parody
         /// Unique identifier of this user's pinned Tweet.
         case pinnedTweetID
+        /// The URL to the profile banner for this user.
+        case profileBannerURL
         /// The URL to the profile image for this user, as shown on the user's profile.
         case profileImageURL
         /// Indicates if this user has chosen to protect their Tweets (in other words, if this user's Tweets
@@ -35,12 +49,20 @@ extension User {
         case protected
         /// Details about activity for this user.
         case publicMetrics
+        /// Whether the authenticated user can send this user a Direct Message (user context only).
+        case receivesYourDM
+        /// This user's subscription to the authenticated user (user context only).
+        case subscription
+        /// The X Premium subscription type of this user.
+        case subscriptionType
         /// The URL specified in the user's profile, if present.
         case url
         /// The X handle (screen name) of this user. Always included.
         case username
         /// Indicates if this user is a verified X user.
         case verified
+        /// The number of verified users who follow this user.
+        case verifiedFollowersCount
         /// Indicates the type of verification for the X account.
         case verifiedType
         /// Contains withholding details for withheld content.
@@ -54,20 +76,30 @@ extension User.Field: RawRepresentable, CaseIterable, Codable {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
+        case "affiliation": self = .affiliation
+        case "confirmed_email": self = .confirmedEmail
+        case "connection_status": self = .connectionStatus
         case "created_at": self = .createdAt
         case "description": self = .description
         case "entities": self = .entities
         case "id": self = .id
+        case "is_identity_verified": self = .isIdentityVerified
         case "location": self = .location
         case "most_recent_tweet_id": self = .mostRecentTweetID
         case "name": self = .name
+        case "parody": self = .parody
         case "pinned_tweet_id": self = .pinnedTweetID
+        case "profile_banner_url": self = .profileBannerURL
         case "profile_image_url": self = .profileImageURL
         case "protected": self = .protected
         case "public_metrics": self = .publicMetrics
+        case "receives_your_dm": self = .receivesYourDM
+        case "subscription": self = .subscription
+        case "subscription_type": self = .subscriptionType
         case "url": self = .url
         case "username": self = .username
         case "verified": self = .verified
+        case "verified_followers_count": self = .verifiedFollowersCount
         case "verified_type": self = .verifiedType
         case "withheld": self = .withheld
         default: self = .unknown(rawValue)
@@ -77,20 +109,30 @@ extension User.Field: RawRepresentable, CaseIterable, Codable {
     /// The value as the API spells it.
     public var rawValue: String {
         switch self {
+        case .affiliation: "affiliation"
+        case .confirmedEmail: "confirmed_email"
+        case .connectionStatus: "connection_status"
         case .createdAt: "created_at"
         case .description: "description"
         case .entities: "entities"
         case .id: "id"
+        case .isIdentityVerified: "is_identity_verified"
         case .location: "location"
         case .mostRecentTweetID: "most_recent_tweet_id"
         case .name: "name"
+        case .parody: "parody"
         case .pinnedTweetID: "pinned_tweet_id"
+        case .profileBannerURL: "profile_banner_url"
         case .profileImageURL: "profile_image_url"
         case .protected: "protected"
         case .publicMetrics: "public_metrics"
+        case .receivesYourDM: "receives_your_dm"
+        case .subscription: "subscription"
+        case .subscriptionType: "subscription_type"
         case .url: "url"
         case .username: "username"
         case .verified: "verified"
+        case .verifiedFollowersCount: "verified_followers_count"
         case .verifiedType: "verified_type"
         case .withheld: "withheld"
         case .unknown(let value): value
@@ -99,20 +141,30 @@ extension User.Field: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [
+        .affiliation,
+        .confirmedEmail,
+        .connectionStatus,
         .createdAt,
         .description,
         .entities,
         .id,
+        .isIdentityVerified,
         .location,
         .mostRecentTweetID,
         .name,
+        .parody,
         .pinnedTweetID,
+        .profileBannerURL,
         .profileImageURL,
         .protected,
         .publicMetrics,
+        .receivesYourDM,
+        .subscription,
+        .subscriptionType,
         .url,
         .username,
         .verified,
+        .verifiedFollowersCount,
         .verifiedType,
         .withheld,
     ]
@@ -133,8 +185,49 @@ extension User.Field: RawRepresentable, CaseIterable, Codable {
 }
 
 extension User {
+    /// This value with only the given fields: each optional member whose field is not in `fields`
+    /// becomes `nil`, as a server leaves out the fields a request did not select. Members the schema
+    /// requires stay.
+    ///
+    /// ```swift
+    /// let answered = full.restricted(to: User.Field.defaults.union(requested))
+    /// ```
+    public func restricted(to fields: Set<User.Field>) -> User {
+        var restricted = self
+        if !fields.contains(.affiliation) { restricted.affiliation = nil }
+        if !fields.contains(.confirmedEmail) { restricted.confirmedEmail = nil }
+        if !fields.contains(.connectionStatus) { restricted.connectionStatus = nil }
+        if !fields.contains(.createdAt) { restricted.createdAt = nil }
+        if !fields.contains(.description) { restricted.description = nil }
+        if !fields.contains(.entities) { restricted.entities = nil }
+        if !fields.contains(.isIdentityVerified) { restricted.isIdentityVerified = nil }
+        if !fields.contains(.location) { restricted.location = nil }
+        if !fields.contains(.mostRecentTweetID) { restricted.mostRecentTweetID = nil }
+        if !fields.contains(.parody) { restricted.parody = nil }
+        if !fields.contains(.pinnedTweetID) { restricted.pinnedTweetID = nil }
+        if !fields.contains(.profileBannerURL) { restricted.profileBannerURL = nil }
+        if !fields.contains(.profileImageURL) { restricted.profileImageURL = nil }
+        if !fields.contains(.protected) { restricted.protected = nil }
+        if !fields.contains(.publicMetrics) { restricted.publicMetrics = nil }
+        if !fields.contains(.receivesYourDM) { restricted.receivesYourDM = nil }
+        if !fields.contains(.subscription) { restricted.subscription = nil }
+        if !fields.contains(.subscriptionType) { restricted.subscriptionType = nil }
+        if !fields.contains(.url) { restricted.url = nil }
+        if !fields.contains(.verified) { restricted.verified = nil }
+        if !fields.contains(.verifiedFollowersCount) { restricted.verifiedFollowersCount = nil }
+        if !fields.contains(.verifiedType) { restricted.verifiedType = nil }
+        if !fields.contains(.withheld) { restricted.withheld = nil }
+        return restricted
+    }
+}
+
+extension User {
     /// The related objects a request can ask to include alongside the data.
     public enum Expansion: Hashable, Sendable {
+        /// `affiliation.user_id`
+        case affiliationUserID
+        /// Includes the ``Tweet`` that `most_recent_tweet_id` refers to, in `includes.tweets`.
+        case mostRecentTweetID
         /// Includes the ``Tweet`` that `pinned_tweet_id` refers to, in `includes.tweets`.
         case pinnedTweetID
         /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
@@ -146,6 +239,8 @@ extension User.Expansion: RawRepresentable, CaseIterable, Codable {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
+        case "affiliation.user_id": self = .affiliationUserID
+        case "most_recent_tweet_id": self = .mostRecentTweetID
         case "pinned_tweet_id": self = .pinnedTweetID
         default: self = .unknown(rawValue)
         }
@@ -154,13 +249,15 @@ extension User.Expansion: RawRepresentable, CaseIterable, Codable {
     /// The value as the API spells it.
     public var rawValue: String {
         switch self {
+        case .affiliationUserID: "affiliation.user_id"
+        case .mostRecentTweetID: "most_recent_tweet_id"
         case .pinnedTweetID: "pinned_tweet_id"
         case .unknown(let value): value
         }
     }
 
     /// Every value the spec lists.
-    public static let allCases: [Self] = [.pinnedTweetID]
+    public static let allCases: [Self] = [.affiliationUserID, .mostRecentTweetID, .pinnedTweetID]
 
     /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
     public init(from decoder: any Decoder) throws {
@@ -177,20 +274,32 @@ extension User.Expansion: RawRepresentable, CaseIterable, Codable {
 extension Tweet {
     /// The fields of ``Tweet`` a request can ask for.
     ///
-    /// `id`, `text` always come back (see ``defaults``); the others only when asked for.
+    /// `id`, `text`, `edit_history_tweet_ids` always come back (see ``defaults``); the others only when
+    /// asked for.
     public enum Field: Hashable, Sendable {
+        /// The long-form article the Tweet carries.
+        case article
         /// The media and polls attached to the Tweet.
         case attachments
         /// The ID of the user who posted the Tweet.
         case authorID
+        /// The URI of the card attached to the Tweet.
+        case cardURI
+        /// The ID of the Community the Tweet was posted in.
+        case communityID
         /// Contextual metadata about the Tweet, inferred from its text.
         case contextAnnotations
         /// The ID of the Tweet that started the conversation this Tweet belongs to.
         case conversationID
         /// Creation time of the Tweet.
         case createdAt
+        /// The start (inclusive) and end (exclusive) zero-based indices of the part of `text` that is
+        /// displayed.
+        case displayTextRange
         /// Whether and for how long the Tweet can still be edited.
         case editControls
+        /// The IDs of every version of this Tweet, oldest first. Always included.
+        case editHistoryTweetIDs
         /// Entities parsed out of the Tweet's text: hashtags, mentions, URLs, cashtags and annotations.
         case entities
         /// The place the Tweet was posted from, when the user shared it.
@@ -201,22 +310,32 @@ extension Tweet {
         case inReplyToUserID
         /// The language of the Tweet, if detected (a BCP 47 language tag).
         case lang
+        /// Metadata of the media attached to the Tweet.
+        case mediaMetadata
         /// Engagement metrics only the Tweet's author can see; requires user context.
         case nonPublicMetrics
-        /// Public engagement metrics for the Tweet.
-        case publicMetrics
+        /// The full content of a Tweet longer than 280 characters, with its entities.
+        case noteTweet
         /// Organic engagement metrics, visible to the Tweet's author; requires user context.
         case organicMetrics
-        /// Promoted engagement metrics, visible to the Tweet's author; requires user context.
-        case promotedMetrics
         /// Whether the Tweet's URLs may contain sensitive content.
         case possiblySensitive
+        /// Promoted engagement metrics, visible to the Tweet's author; requires user context.
+        case promotedMetrics
+        /// Public engagement metrics for the Tweet.
+        case publicMetrics
         /// The Tweets this Tweet quotes, retweets or replies to.
         case referencedTweets
         /// Who can reply to the Tweet.
         case replySettings
+        /// Who may see the Tweet.
+        case scopes
         /// The name of the app the user Tweeted from.
         case source
+        /// Source links suggested for a Community Note on the Tweet.
+        case suggestedSourceLinks
+        /// A source link suggested for a Community Note on the Tweet, with how often it was suggested.
+        case suggestedSourceLinksWithCounts
         /// The content of the Tweet. Always included.
         case text
         /// Withholding details for a withheld Tweet.
@@ -230,25 +349,35 @@ extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
+        case "article": self = .article
         case "attachments": self = .attachments
         case "author_id": self = .authorID
+        case "card_uri": self = .cardURI
+        case "community_id": self = .communityID
         case "context_annotations": self = .contextAnnotations
         case "conversation_id": self = .conversationID
         case "created_at": self = .createdAt
+        case "display_text_range": self = .displayTextRange
         case "edit_controls": self = .editControls
+        case "edit_history_tweet_ids": self = .editHistoryTweetIDs
         case "entities": self = .entities
         case "geo": self = .geo
         case "id": self = .id
         case "in_reply_to_user_id": self = .inReplyToUserID
         case "lang": self = .lang
+        case "media_metadata": self = .mediaMetadata
         case "non_public_metrics": self = .nonPublicMetrics
-        case "public_metrics": self = .publicMetrics
+        case "note_tweet": self = .noteTweet
         case "organic_metrics": self = .organicMetrics
-        case "promoted_metrics": self = .promotedMetrics
         case "possibly_sensitive": self = .possiblySensitive
+        case "promoted_metrics": self = .promotedMetrics
+        case "public_metrics": self = .publicMetrics
         case "referenced_tweets": self = .referencedTweets
         case "reply_settings": self = .replySettings
+        case "scopes": self = .scopes
         case "source": self = .source
+        case "suggested_source_links": self = .suggestedSourceLinks
+        case "suggested_source_links_with_counts": self = .suggestedSourceLinksWithCounts
         case "text": self = .text
         case "withheld": self = .withheld
         default: self = .unknown(rawValue)
@@ -258,25 +387,35 @@ extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
     /// The value as the API spells it.
     public var rawValue: String {
         switch self {
+        case .article: "article"
         case .attachments: "attachments"
         case .authorID: "author_id"
+        case .cardURI: "card_uri"
+        case .communityID: "community_id"
         case .contextAnnotations: "context_annotations"
         case .conversationID: "conversation_id"
         case .createdAt: "created_at"
+        case .displayTextRange: "display_text_range"
         case .editControls: "edit_controls"
+        case .editHistoryTweetIDs: "edit_history_tweet_ids"
         case .entities: "entities"
         case .geo: "geo"
         case .id: "id"
         case .inReplyToUserID: "in_reply_to_user_id"
         case .lang: "lang"
+        case .mediaMetadata: "media_metadata"
         case .nonPublicMetrics: "non_public_metrics"
-        case .publicMetrics: "public_metrics"
+        case .noteTweet: "note_tweet"
         case .organicMetrics: "organic_metrics"
-        case .promotedMetrics: "promoted_metrics"
         case .possiblySensitive: "possibly_sensitive"
+        case .promotedMetrics: "promoted_metrics"
+        case .publicMetrics: "public_metrics"
         case .referencedTweets: "referenced_tweets"
         case .replySettings: "reply_settings"
+        case .scopes: "scopes"
         case .source: "source"
+        case .suggestedSourceLinks: "suggested_source_links"
+        case .suggestedSourceLinksWithCounts: "suggested_source_links_with_counts"
         case .text: "text"
         case .withheld: "withheld"
         case .unknown(let value): value
@@ -285,31 +424,41 @@ extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
 
     /// Every value the spec lists.
     public static let allCases: [Self] = [
+        .article,
         .attachments,
         .authorID,
+        .cardURI,
+        .communityID,
         .contextAnnotations,
         .conversationID,
         .createdAt,
+        .displayTextRange,
         .editControls,
+        .editHistoryTweetIDs,
         .entities,
         .geo,
         .id,
         .inReplyToUserID,
         .lang,
+        .mediaMetadata,
         .nonPublicMetrics,
-        .publicMetrics,
+        .noteTweet,
         .organicMetrics,
-        .promotedMetrics,
         .possiblySensitive,
+        .promotedMetrics,
+        .publicMetrics,
         .referencedTweets,
         .replySettings,
+        .scopes,
         .source,
+        .suggestedSourceLinks,
+        .suggestedSourceLinksWithCounts,
         .text,
         .withheld,
     ]
 
     /// The fields every response includes, whether a request asks for them or not.
-    public static let defaults: Set<Self> = [.id, .text]
+    public static let defaults: Set<Self> = [.id, .text, .editHistoryTweetIDs]
 
     /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
     public init(from decoder: any Decoder) throws {
@@ -323,9 +472,52 @@ extension Tweet.Field: RawRepresentable, CaseIterable, Codable {
     }
 }
 
+extension Tweet {
+    /// This value with only the given fields: each optional member whose field is not in `fields`
+    /// becomes `nil`, as a server leaves out the fields a request did not select. Members the schema
+    /// requires stay.
+    ///
+    /// ```swift
+    /// let answered = full.restricted(to: Tweet.Field.defaults.union(requested))
+    /// ```
+    public func restricted(to fields: Set<Tweet.Field>) -> Tweet {
+        var restricted = self
+        if !fields.contains(.article) { restricted.article = nil }
+        if !fields.contains(.attachments) { restricted.attachments = nil }
+        if !fields.contains(.authorID) { restricted.authorID = nil }
+        if !fields.contains(.cardURI) { restricted.cardURI = nil }
+        if !fields.contains(.communityID) { restricted.communityID = nil }
+        if !fields.contains(.contextAnnotations) { restricted.contextAnnotations = nil }
+        if !fields.contains(.conversationID) { restricted.conversationID = nil }
+        if !fields.contains(.createdAt) { restricted.createdAt = nil }
+        if !fields.contains(.displayTextRange) { restricted.displayTextRange = nil }
+        if !fields.contains(.editControls) { restricted.editControls = nil }
+        if !fields.contains(.editHistoryTweetIDs) { restricted.editHistoryTweetIDs = nil }
+        if !fields.contains(.entities) { restricted.entities = nil }
+        if !fields.contains(.geo) { restricted.geo = nil }
+        if !fields.contains(.inReplyToUserID) { restricted.inReplyToUserID = nil }
+        if !fields.contains(.lang) { restricted.lang = nil }
+        if !fields.contains(.mediaMetadata) { restricted.mediaMetadata = nil }
+        if !fields.contains(.nonPublicMetrics) { restricted.nonPublicMetrics = nil }
+        if !fields.contains(.noteTweet) { restricted.noteTweet = nil }
+        if !fields.contains(.organicMetrics) { restricted.organicMetrics = nil }
+        if !fields.contains(.possiblySensitive) { restricted.possiblySensitive = nil }
+        if !fields.contains(.promotedMetrics) { restricted.promotedMetrics = nil }
+        if !fields.contains(.publicMetrics) { restricted.publicMetrics = nil }
+        if !fields.contains(.referencedTweets) { restricted.referencedTweets = nil }
+        if !fields.contains(.replySettings) { restricted.replySettings = nil }
+        if !fields.contains(.scopes) { restricted.scopes = nil }
+        if !fields.contains(.source) { restricted.source = nil }
+        if !fields.contains(.suggestedSourceLinks) { restricted.suggestedSourceLinks = nil }
+        if !fields.contains(.suggestedSourceLinksWithCounts) { restricted.suggestedSourceLinksWithCounts = nil }
+        if !fields.contains(.withheld) { restricted.withheld = nil }
+        return restricted
+    }
+}
+
 extension FollowsLookupResponse {
-    /// This response with each data object's expanded objects filled in: `pinnedTweet` from
-    /// `includes.tweets`.
+    /// This response with each data object's expanded objects filled in: `mostRecentTweet` from
+    /// `includes.tweets`, `pinnedTweet` from `includes.tweets`.
     ///
     /// The client functions return responses already resolved; call this when you decode a response
     /// yourself.
@@ -334,6 +526,45 @@ extension FollowsLookupResponse {
         let tweetsByID = Dictionary((self.includes?.tweets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         resolved.data = self.data?.map { user in
             var user = user
+            user.mostRecentTweet = user.mostRecentTweetID.flatMap { tweetsByID[$0] }
+            user.pinnedTweet = user.pinnedTweetID.flatMap { tweetsByID[$0] }
+            return user
+        }
+        return resolved
+    }
+}
+
+extension UserLookupResponse {
+    /// This response with each data object's expanded objects filled in: `mostRecentTweet` from
+    /// `includes.tweets`, `pinnedTweet` from `includes.tweets`.
+    ///
+    /// The client functions return responses already resolved; call this when you decode a response
+    /// yourself.
+    public func resolvingExpansions() -> UserLookupResponse {
+        var resolved = self
+        let tweetsByID = Dictionary((self.includes?.tweets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        resolved.data = self.data.map { user in
+            var user = user
+            user.mostRecentTweet = user.mostRecentTweetID.flatMap { tweetsByID[$0] }
+            user.pinnedTweet = user.pinnedTweetID.flatMap { tweetsByID[$0] }
+            return user
+        }
+        return resolved
+    }
+}
+
+extension UsersLookupResponse {
+    /// This response with each data object's expanded objects filled in: `mostRecentTweet` from
+    /// `includes.tweets`, `pinnedTweet` from `includes.tweets`.
+    ///
+    /// The client functions return responses already resolved; call this when you decode a response
+    /// yourself.
+    public func resolvingExpansions() -> UsersLookupResponse {
+        var resolved = self
+        let tweetsByID = Dictionary((self.includes?.tweets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        resolved.data = self.data?.map { user in
+            var user = user
+            user.mostRecentTweet = user.mostRecentTweetID.flatMap { tweetsByID[$0] }
             user.pinnedTweet = user.pinnedTweetID.flatMap { tweetsByID[$0] }
             return user
         }

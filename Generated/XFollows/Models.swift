@@ -15,15 +15,29 @@ public typealias TweetID = String
 /// An opaque token that selects a page of results.
 public typealias PaginationToken = String
 
-/// An X user account, with the default fields and those requested with `user.fields`.
+/// The X handle (screen name) of a user, without the `@`.
+public typealias Username = String
+
+/// An X user account, with the default fields and those requested with `user.fields`. Its
+/// properties follow X's published OpenAPI document 2.159; where that document lists a field
+/// without describing it (`confirmed_email`, `is_identity_verified`, `parody`, `subscription`,
+/// `verified_followers_count`), the shape comes from X's documentation and the description says so.
 public struct User: Codable, Hashable, Sendable {
+    /// Metadata about the user's affiliation: the organization badge shown on the profile.
+    public var affiliation: UserAffiliation?
+    /// The authenticated user's confirmed email address; only ever returned for the authenticated user,
+    /// with user context. X's document 2.159 lists the field without describing it.
+    public var confirmedEmail: String?
+    /// The relationship between the authenticated user and this user (user context only); empty when
+    /// there is none.
+    public var connectionStatus: [User.ConnectionStatu]?
     /// Unique identifier of this user, returned as a string to avoid complications with languages and
     /// tools that cannot handle large integers.
     public var id: UserID
     /// The friendly name of this user, as shown on their profile.
     public var name: String
     /// The X handle (screen name) of this user.
-    public var username: String
+    public var username: Username
     /// Creation time of this account.
     public var createdAt: Date?
     /// The text of this user's profile description (also known as bio), if the user provided one.
@@ -31,14 +45,22 @@ public struct User: Codable, Hashable, Sendable {
     /// Details about text that has a special meaning in the user's profile: the URLs, hashtags,
     /// mentions and cashtags of the description and the website URL.
     public var entities: UserEntities?
+    /// Whether this user has verified their identity with X. X's document 2.159 lists the field without
+    /// describing it.
+    public var isIdentityVerified: Bool?
     /// The location specified in the user's profile, if the user provided one. As this is a freeform
     /// value, it may not indicate a valid location.
     public var location: String?
     /// The ID of the user's most recent Tweet.
     public var mostRecentTweetID: TweetID?
+    /// Whether this user has labelled the account as a parody, commentary or fan account. X's document
+    /// 2.159 lists the field without describing it.
+    public var parody: Bool?
     /// Unique identifier of this user's pinned Tweet. The expanded Tweet comes back in
     /// `includes.tweets` when the request asks for `expansions=pinned_tweet_id`.
     public var pinnedTweetID: TweetID?
+    /// The URL to the profile banner for this user.
+    public var profileBannerURL: URL?
     /// The URL to the profile image for this user, as shown on the user's profile.
     public var profileImageURL: URL?
     /// Indicates if this user has chosen to protect their Tweets (in other words, if this user's Tweets
@@ -46,14 +68,28 @@ public struct User: Codable, Hashable, Sendable {
     public var protected: Bool?
     /// Details about activity for this user.
     public var publicMetrics: UserPublicMetrics?
+    /// Whether the authenticated user can send this user a Direct Message (user context only).
+    public var receivesYourDM: Bool?
+    /// This user's subscription to the authenticated user (user context only). X's document 2.159 lists
+    /// the field without describing it.
+    public var subscription: UserSubscription?
+    /// The X Premium subscription type of this user.
+    public var subscriptionType: User.SubscriptionType?
     /// The URL specified in the user's profile, if present.
     public var url: String?
     /// Indicates if this user is a verified X user.
     public var verified: Bool?
+    /// The number of verified users who follow this user. X's document 2.159 lists the field without
+    /// describing it.
+    public var verifiedFollowersCount: Int?
     /// Indicates the type of verification for the X account.
     public var verifiedType: User.VerifiedType?
     /// Contains withholding details for withheld content.
     public var withheld: UserWithheld?
+    /// The ``Tweet`` that ``mostRecentTweetID`` refers to, resolved from the response's
+    /// `includes.tweets` when the request asks for the `most_recent_tweet_id` expansion; `nil`
+    /// otherwise. It is not part of this object's JSON.
+    public var mostRecentTweet: Tweet?
     /// The ``Tweet`` that ``pinnedTweetID`` refers to, resolved from the response's `includes.tweets`
     /// when the request asks for the `pinned_tweet_id` expansion; `nil` otherwise. It is not part of
     /// this object's JSON.
@@ -61,60 +97,215 @@ public struct User: Codable, Hashable, Sendable {
 
     /// Creates a value from its members.
     public init(
+        affiliation: UserAffiliation? = nil,
+        confirmedEmail: String? = nil,
+        connectionStatus: [User.ConnectionStatu]? = nil,
         id: UserID,
         name: String,
-        username: String,
+        username: Username,
         createdAt: Date? = nil,
         description: String? = nil,
         entities: UserEntities? = nil,
+        isIdentityVerified: Bool? = nil,
         location: String? = nil,
         mostRecentTweetID: TweetID? = nil,
+        parody: Bool? = nil,
         pinnedTweetID: TweetID? = nil,
+        profileBannerURL: URL? = nil,
         profileImageURL: URL? = nil,
         protected: Bool? = nil,
         publicMetrics: UserPublicMetrics? = nil,
+        receivesYourDM: Bool? = nil,
+        subscription: UserSubscription? = nil,
+        subscriptionType: User.SubscriptionType? = nil,
         url: String? = nil,
         verified: Bool? = nil,
+        verifiedFollowersCount: Int? = nil,
         verifiedType: User.VerifiedType? = nil,
         withheld: UserWithheld? = nil,
+        mostRecentTweet: Tweet? = nil,
         pinnedTweet: Tweet? = nil
     ) {
+        self.affiliation = affiliation
+        self.confirmedEmail = confirmedEmail
+        self.connectionStatus = connectionStatus
         self.id = id
         self.name = name
         self.username = username
         self.createdAt = createdAt
         self.description = description
         self.entities = entities
+        self.isIdentityVerified = isIdentityVerified
         self.location = location
         self.mostRecentTweetID = mostRecentTweetID
+        self.parody = parody
         self.pinnedTweetID = pinnedTweetID
+        self.profileBannerURL = profileBannerURL
         self.profileImageURL = profileImageURL
         self.protected = protected
         self.publicMetrics = publicMetrics
+        self.receivesYourDM = receivesYourDM
+        self.subscription = subscription
+        self.subscriptionType = subscriptionType
         self.url = url
         self.verified = verified
+        self.verifiedFollowersCount = verifiedFollowersCount
         self.verifiedType = verifiedType
         self.withheld = withheld
+        self.mostRecentTweet = mostRecentTweet
         self.pinnedTweet = pinnedTweet
     }
 
     enum CodingKeys: String, CodingKey {
+        case affiliation
+        case confirmedEmail = "confirmed_email"
+        case connectionStatus = "connection_status"
         case id
         case name
         case username
         case createdAt = "created_at"
         case description
         case entities
+        case isIdentityVerified = "is_identity_verified"
         case location
         case mostRecentTweetID = "most_recent_tweet_id"
+        case parody
         case pinnedTweetID = "pinned_tweet_id"
+        case profileBannerURL = "profile_banner_url"
         case profileImageURL = "profile_image_url"
         case protected
         case publicMetrics = "public_metrics"
+        case receivesYourDM = "receives_your_dm"
+        case subscription
+        case subscriptionType = "subscription_type"
         case url
         case verified
+        case verifiedFollowersCount = "verified_followers_count"
         case verifiedType = "verified_type"
         case withheld
+    }
+}
+
+extension User {
+    /// A kind of connection between two users.
+    public enum ConnectionStatu: Hashable, Sendable {
+        /// `follow_request_received`
+        case followRequestReceived
+        /// `follow_request_sent`
+        case followRequestSent
+        /// `blocking`
+        case blocking
+        /// `followed_by`
+        case followedBy
+        /// `following`
+        case following
+        /// `muting`
+        case muting
+        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
+        case unknown(String)
+    }
+}
+
+extension User.ConnectionStatu: RawRepresentable, CaseIterable, Codable {
+    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "follow_request_received": self = .followRequestReceived
+        case "follow_request_sent": self = .followRequestSent
+        case "blocking": self = .blocking
+        case "followed_by": self = .followedBy
+        case "following": self = .following
+        case "muting": self = .muting
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The value as the API spells it.
+    public var rawValue: String {
+        switch self {
+        case .followRequestReceived: "follow_request_received"
+        case .followRequestSent: "follow_request_sent"
+        case .blocking: "blocking"
+        case .followedBy: "followed_by"
+        case .following: "following"
+        case .muting: "muting"
+        case .unknown(let value): value
+        }
+    }
+
+    /// Every value the spec lists.
+    public static let allCases: [Self] = [
+        .followRequestReceived,
+        .followRequestSent,
+        .blocking,
+        .followedBy,
+        .following,
+        .muting,
+    ]
+
+    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the value as the JSON string ``rawValue``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension User {
+    /// The X Premium subscription type of this user.
+    public enum SubscriptionType: Hashable, Sendable {
+        /// `Basic`
+        case basic
+        /// `Premium`
+        case premium
+        /// `PremiumPlus`
+        case premiumPlus
+        /// `None`
+        case none
+        /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
+        case unknown(String)
+    }
+}
+
+extension User.SubscriptionType: RawRepresentable, CaseIterable, Codable {
+    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "Basic": self = .basic
+        case "Premium": self = .premium
+        case "PremiumPlus": self = .premiumPlus
+        case "None": self = .none
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The value as the API spells it.
+    public var rawValue: String {
+        switch self {
+        case .basic: "Basic"
+        case .premium: "Premium"
+        case .premiumPlus: "PremiumPlus"
+        case .none: "None"
+        case .unknown(let value): value
+        }
+    }
+
+    /// Every value the spec lists.
+    public static let allCases: [Self] = [.basic, .premium, .premiumPlus, .none]
+
+    /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the value as the JSON string ``rawValue``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }
 
@@ -169,6 +360,54 @@ extension User.VerifiedType: RawRepresentable, CaseIterable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+/// Metadata about a user's affiliation with an organization.
+public struct UserAffiliation: Codable, Hashable, Sendable {
+    /// The URL of the affiliation's badge.
+    public var badgeURL: URL?
+    /// The description of the affiliation.
+    public var description: String?
+    /// The URL, if available, to details about the affiliation.
+    public var url: URL?
+    /// The IDs of the accounts the user is affiliated with; expanded into `includes.users` by
+    /// `expansions=affiliation.user_id`.
+    public var userID: [UserID]?
+
+    /// Creates a value from its members.
+    public init(
+        badgeURL: URL? = nil,
+        description: String? = nil,
+        url: URL? = nil,
+        userID: [UserID]? = nil
+    ) {
+        self.badgeURL = badgeURL
+        self.description = description
+        self.url = url
+        self.userID = userID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case badgeURL = "badge_url"
+        case description
+        case url
+        case userID = "user_id"
+    }
+}
+
+/// A user's subscription to the authenticated user.
+public struct UserSubscription: Codable, Hashable, Sendable {
+    /// Whether the user subscribes to the authenticated user.
+    public var subscribesToYou: Bool?
+
+    /// Creates a value from its members.
+    public init(subscribesToYou: Bool? = nil) {
+        self.subscribesToYou = subscribesToYou
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subscribesToYou = "subscribes_to_you"
     }
 }
 
@@ -367,18 +606,22 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
     public var tweetCount: Int
     /// Number of lists that include this user.
     public var listedCount: Int?
+    /// Number of likes this user has given (X's document 2.159 adds it).
+    public var likeCount: Int?
 
     /// Creates a value from its members.
     public init(
         followersCount: Int,
         followingCount: Int,
         tweetCount: Int,
-        listedCount: Int? = nil
+        listedCount: Int? = nil,
+        likeCount: Int? = nil
     ) {
         self.followersCount = followersCount
         self.followingCount = followingCount
         self.tweetCount = tweetCount
         self.listedCount = listedCount
+        self.likeCount = likeCount
     }
 
     enum CodingKeys: String, CodingKey {
@@ -386,6 +629,7 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
         case followingCount = "following_count"
         case tweetCount = "tweet_count"
         case listedCount = "listed_count"
+        case likeCount = "like_count"
     }
 }
 
@@ -457,8 +701,11 @@ extension UserWithheld.Scope: RawRepresentable, CaseIterable, Codable {
 /// A two-letter ISO 3166-1 alpha-2 country code.
 public typealias CountryCode = String
 
-/// A Tweet, here a user's pinned Tweet, with the default fields and those requested with
-/// `tweet.fields`.
+/// A Tweet, here a user's pinned or most recent Tweet, with the default fields (`id`, `text`,
+/// `edit_history_tweet_ids`) and those requested with `tweet.fields`. Its properties follow X's
+/// published OpenAPI document 2.159; where that document lists a field without describing it
+/// (`article`, `card_uri`, `media_metadata`), the shape comes from X's documentation and the
+/// description says so.
 public struct Tweet: Codable, Hashable, Sendable {
     /// Unique identifier of this Tweet.
     public var id: TweetID
@@ -466,16 +713,27 @@ public struct Tweet: Codable, Hashable, Sendable {
     public var text: String
     /// The IDs of every version of this Tweet, oldest first.
     public var editHistoryTweetIDs: [TweetID]?
+    /// The long-form article the Tweet carries. X's document 2.159 lists the field without describing
+    /// it.
+    public var article: TweetArticle?
     /// The media and polls attached to the Tweet.
     public var attachments: TweetAttachments?
     /// The ID of the user who posted the Tweet.
     public var authorID: UserID?
+    /// The URI of the card attached to the Tweet. X's document 2.159 lists the field without describing
+    /// it.
+    public var cardURI: String?
+    /// The ID of the Community the Tweet was posted in.
+    public var communityID: CommunityID?
     /// Contextual metadata about the Tweet, inferred from its text.
     public var contextAnnotations: [ContextAnnotation]?
     /// The ID of the Tweet that started the conversation this Tweet belongs to.
     public var conversationID: TweetID?
     /// Creation time of the Tweet.
     public var createdAt: Date?
+    /// The start (inclusive) and end (exclusive) zero-based indices of the part of `text` that is
+    /// displayed.
+    public var displayTextRange: [Int]?
     /// Whether and for how long the Tweet can still be edited.
     public var editControls: EditControls?
     /// Entities parsed out of the Tweet's text: hashtags, mentions, URLs, cashtags and annotations.
@@ -486,8 +744,13 @@ public struct Tweet: Codable, Hashable, Sendable {
     public var inReplyToUserID: UserID?
     /// The language of the Tweet, if detected (a BCP 47 language tag).
     public var lang: String?
+    /// Metadata of the media attached to the Tweet. X's document 2.159 lists the field without
+    /// describing it.
+    public var mediaMetadata: [TweetMediaMetadata]?
     /// Engagement metrics only the Tweet's author can see; requires user context.
     public var nonPublicMetrics: TweetNonPublicMetrics?
+    /// The full content of a Tweet longer than 280 characters, with its entities.
+    public var noteTweet: NoteTweet?
     /// Public engagement metrics for the Tweet.
     public var publicMetrics: TweetPublicMetrics?
     /// Organic engagement metrics, visible to the Tweet's author; requires user context.
@@ -500,8 +763,14 @@ public struct Tweet: Codable, Hashable, Sendable {
     public var referencedTweets: [ReferencedTweet]?
     /// Who can reply to the Tweet.
     public var replySettings: Tweet.ReplySettings?
+    /// Who may see the Tweet.
+    public var scopes: TweetScopes?
     /// The name of the app the user Tweeted from.
     public var source: String?
+    /// Source links suggested for a Community Note on the Tweet.
+    public var suggestedSourceLinks: [URLEntity]?
+    /// A source link suggested for a Community Note on the Tweet, with how often it was suggested.
+    public var suggestedSourceLinksWithCounts: SuggestedSourceLink?
     /// Withholding details for a withheld Tweet.
     public var withheld: TweetWithheld?
 
@@ -510,47 +779,65 @@ public struct Tweet: Codable, Hashable, Sendable {
         id: TweetID,
         text: String,
         editHistoryTweetIDs: [TweetID]? = nil,
+        article: TweetArticle? = nil,
         attachments: TweetAttachments? = nil,
         authorID: UserID? = nil,
+        cardURI: String? = nil,
+        communityID: CommunityID? = nil,
         contextAnnotations: [ContextAnnotation]? = nil,
         conversationID: TweetID? = nil,
         createdAt: Date? = nil,
+        displayTextRange: [Int]? = nil,
         editControls: EditControls? = nil,
         entities: TweetEntities? = nil,
         geo: TweetGeo? = nil,
         inReplyToUserID: UserID? = nil,
         lang: String? = nil,
+        mediaMetadata: [TweetMediaMetadata]? = nil,
         nonPublicMetrics: TweetNonPublicMetrics? = nil,
+        noteTweet: NoteTweet? = nil,
         publicMetrics: TweetPublicMetrics? = nil,
         organicMetrics: TweetEngagementMetrics? = nil,
         promotedMetrics: TweetEngagementMetrics? = nil,
         possiblySensitive: Bool? = nil,
         referencedTweets: [ReferencedTweet]? = nil,
         replySettings: Tweet.ReplySettings? = nil,
+        scopes: TweetScopes? = nil,
         source: String? = nil,
+        suggestedSourceLinks: [URLEntity]? = nil,
+        suggestedSourceLinksWithCounts: SuggestedSourceLink? = nil,
         withheld: TweetWithheld? = nil
     ) {
         self.id = id
         self.text = text
         self.editHistoryTweetIDs = editHistoryTweetIDs
+        self.article = article
         self.attachments = attachments
         self.authorID = authorID
+        self.cardURI = cardURI
+        self.communityID = communityID
         self.contextAnnotations = contextAnnotations
         self.conversationID = conversationID
         self.createdAt = createdAt
+        self.displayTextRange = displayTextRange
         self.editControls = editControls
         self.entities = entities
         self.geo = geo
         self.inReplyToUserID = inReplyToUserID
         self.lang = lang
+        self.mediaMetadata = mediaMetadata
         self.nonPublicMetrics = nonPublicMetrics
+        self.noteTweet = noteTweet
         self.publicMetrics = publicMetrics
         self.organicMetrics = organicMetrics
         self.promotedMetrics = promotedMetrics
         self.possiblySensitive = possiblySensitive
         self.referencedTweets = referencedTweets
         self.replySettings = replySettings
+        self.scopes = scopes
         self.source = source
+        self.suggestedSourceLinks = suggestedSourceLinks
+        self.suggestedSourceLinksWithCounts = suggestedSourceLinksWithCounts
         self.withheld = withheld
     }
 
@@ -558,24 +845,33 @@ public struct Tweet: Codable, Hashable, Sendable {
         case id
         case text
         case editHistoryTweetIDs = "edit_history_tweet_ids"
+        case article
         case attachments
         case authorID = "author_id"
+        case cardURI = "card_uri"
+        case communityID = "community_id"
         case contextAnnotations = "context_annotations"
         case conversationID = "conversation_id"
         case createdAt = "created_at"
+        case displayTextRange = "display_text_range"
         case editControls = "edit_controls"
         case entities
         case geo
         case inReplyToUserID = "in_reply_to_user_id"
         case lang
+        case mediaMetadata = "media_metadata"
         case nonPublicMetrics = "non_public_metrics"
+        case noteTweet = "note_tweet"
         case publicMetrics = "public_metrics"
         case organicMetrics = "organic_metrics"
         case promotedMetrics = "promoted_metrics"
         case possiblySensitive = "possibly_sensitive"
         case referencedTweets = "referenced_tweets"
         case replySettings = "reply_settings"
+        case scopes
         case source
+        case suggestedSourceLinks = "suggested_source_links"
+        case suggestedSourceLinksWithCounts = "suggested_source_links_with_counts"
         case withheld
     }
 }
@@ -589,6 +885,8 @@ extension Tweet {
         case mentionedUsers
         /// `following`
         case following
+        /// `other`
+        case other
         /// `subscribers`
         case subscribers
         /// `verified`
@@ -605,6 +903,7 @@ extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
         case "everyone": self = .everyone
         case "mentionedUsers": self = .mentionedUsers
         case "following": self = .following
+        case "other": self = .other
         case "subscribers": self = .subscribers
         case "verified": self = .verified
         default: self = .unknown(rawValue)
@@ -617,6 +916,7 @@ extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
         case .everyone: "everyone"
         case .mentionedUsers: "mentionedUsers"
         case .following: "following"
+        case .other: "other"
         case .subscribers: "subscribers"
         case .verified: "verified"
         case .unknown(let value): value
@@ -624,7 +924,14 @@ extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
     }
 
     /// Every value the spec lists.
-    public static let allCases: [Self] = [.everyone, .mentionedUsers, .following, .subscribers, .verified]
+    public static let allCases: [Self] = [
+        .everyone,
+        .mentionedUsers,
+        .following,
+        .other,
+        .subscribers,
+        .verified,
+    ]
 
     /// Decodes the value from a JSON string; an unknown value decodes as ``unknown(_:)``.
     public init(from decoder: any Decoder) throws {
@@ -635,6 +942,96 @@ extension Tweet.ReplySettings: RawRepresentable, CaseIterable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+/// Unique identifier of a Community, as a string.
+public typealias CommunityID = String
+
+/// A long-form article carried by a Tweet.
+public struct TweetArticle: Codable, Hashable, Sendable {
+    /// The title of the article.
+    public var title: String?
+
+    /// Creates a value from its members.
+    public init(title: String? = nil) {
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+    }
+}
+
+/// Metadata of one medium attached to a Tweet.
+public struct TweetMediaMetadata: Codable, Hashable, Sendable {
+    /// The key of the medium, as in `attachments.media_keys`.
+    public var mediaKey: String
+    /// The alternative text of the medium.
+    public var altText: String?
+
+    /// Creates a value from its members.
+    public init(mediaKey: String, altText: String? = nil) {
+        self.mediaKey = mediaKey
+        self.altText = altText
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mediaKey = "media_key"
+        case altText = "alt_text"
+    }
+}
+
+/// The full content of a Tweet longer than 280 characters.
+public struct NoteTweet: Codable, Hashable, Sendable {
+    /// The whole text of the Tweet.
+    public var text: String?
+    /// The entities of the whole text.
+    public var entities: TweetEntities?
+
+    /// Creates a value from its members.
+    public init(text: String? = nil, entities: TweetEntities? = nil) {
+        self.text = text
+        self.entities = entities
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case entities
+    }
+}
+
+/// Who may see a Tweet.
+public struct TweetScopes: Codable, Hashable, Sendable {
+    /// Whether the Tweet is visible to the author's followers without its ID.
+    public var followers: Bool?
+
+    /// Creates a value from its members.
+    public init(followers: Bool? = nil) {
+        self.followers = followers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case followers
+    }
+}
+
+/// A source link suggested for a Community Note, with how many requests included it.
+public struct SuggestedSourceLink: Codable, Hashable, Sendable {
+    /// The number of note requests that included the link.
+    public var count: Int?
+    /// The suggested link.
+    public var url: URLEntity?
+
+    /// Creates a value from its members.
+    public init(count: Int? = nil, url: URLEntity? = nil) {
+        self.count = count
+        self.url = url
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case count
+        case url
     }
 }
 
@@ -1166,17 +1563,24 @@ extension TweetWithheld.Scope: RawRepresentable, CaseIterable, Codable {
 
 /// The objects referenced by the returned data, when expansions ask for them.
 public struct Includes: Codable, Hashable, Sendable {
-    /// The pinned Tweets of the returned users, when the request includes `expansions=pinned_tweet_id`,
-    /// with their default fields and those requested with `tweet.fields`.
+    /// The pinned and most recent Tweets of the returned users, when the request includes
+    /// `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`, with their default fields and
+    /// those requested with `tweet.fields`.
     public var tweets: [Tweet]?
+    /// The accounts the returned users are affiliated with, when the request includes
+    /// `expansions=affiliation.user_id`, with their default fields and those requested with
+    /// `user.fields`.
+    public var users: [User]?
 
     /// Creates a value from its members.
-    public init(tweets: [Tweet]? = nil) {
+    public init(tweets: [Tweet]? = nil, users: [User]? = nil) {
         self.tweets = tweets
+        self.users = users
     }
 
     enum CodingKeys: String, CodingKey {
         case tweets
+        case users
     }
 }
 
@@ -1238,6 +1642,60 @@ public struct FollowsLookupResponse: Codable, Hashable, Sendable {
         case includes
         case errors
         case meta
+    }
+}
+
+/// One user, the objects its expansions reference, and any errors.
+public struct UserLookupResponse: Codable, Hashable, Sendable {
+    /// The user; absent when the user does not exist or is suspended.
+    public var data: User?
+    /// The objects the expansions asked for.
+    public var includes: Includes?
+    /// Why the user did not come back: it does not exist, or it is suspended.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: User? = nil,
+        includes: Includes? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.includes = includes
+        self.errors = errors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case includes
+        case errors
+    }
+}
+
+/// The users found, the objects their expansions reference, and one error per user not found.
+public struct UsersLookupResponse: Codable, Hashable, Sendable {
+    /// The users found, in the order requested.
+    public var data: [User]?
+    /// The objects the expansions asked for.
+    public var includes: Includes?
+    /// One entry for each requested user that does not exist or is suspended.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: [User]? = nil,
+        includes: Includes? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.includes = includes
+        self.errors = errors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case includes
+        case errors
     }
 }
 

@@ -82,6 +82,102 @@ extension OperationDescriptor {
         dailyCaps: [DailyCapRule(scope: .app, limit: 500)],
         isIdempotent: true
     )
+
+    /// `GET /2/users/me`: Authenticated user lookup.
+    ///
+    /// - Rate limits: 75 requests per 15 minutes per user.
+    public static let getUsersMe = OperationDescriptor(
+        id: "getUsersMe",
+        method: .get,
+        path: "/2/users/me",
+        security: [
+            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [RateLimitRule(scope: .user, requests: 75, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/users/{id}`: User by ID.
+    ///
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    public static let getUsersById = OperationDescriptor(
+        id: "getUsersById",
+        method: .get,
+        path: "/2/users/{id}",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
+        ],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/users`: Users by IDs.
+    ///
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    public static let getUsersByIds = OperationDescriptor(
+        id: "getUsersByIds",
+        method: .get,
+        path: "/2/users",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
+        ],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/users/by/username/{username}`: User by username.
+    ///
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    public static let getUsersByUsername = OperationDescriptor(
+        id: "getUsersByUsername",
+        method: .get,
+        path: "/2/users/by/username/{username}",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
+        ],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/users/by`: Users by usernames.
+    ///
+    /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    public static let getUsersByUsernames = OperationDescriptor(
+        id: "getUsersByUsernames",
+        method: .get,
+        path: "/2/users/by",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
+        ],
+        dailyCaps: [],
+        isIdempotent: true
+    )
 }
 
 extension FollowsLookupResponse: PaginatedResponse {

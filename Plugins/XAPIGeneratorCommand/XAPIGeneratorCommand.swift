@@ -28,7 +28,7 @@ struct XAPIGeneratorCommand: CommandPlugin {
             let output = context.package.directoryURL
                 .appendingPathComponent("Generated")
                 .appendingPathComponent(target.name)
-            var arguments = ["generate", inputs.spec.path, "--output", output.path]
+            var arguments = ["generate", inputs.spec.path, "--output", output.path] + inputs.settings.generatorArguments
             if check { arguments.append("--check") }
             let process = Process()
             process.executableURL = tool

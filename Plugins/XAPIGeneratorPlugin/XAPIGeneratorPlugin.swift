@@ -33,9 +33,10 @@ struct XAPIGeneratorPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Generating \(targetName) from \(inputs.spec.lastPathComponent)",
                 executable: tool,
-                arguments: ["generate", inputs.spec.path, "--output", outputDirectory.path, "--quiet"],
+                arguments: ["generate", inputs.spec.path, "--output", outputDirectory.path, "--quiet"]
+                    + inputs.settings.generatorArguments,
                 inputFiles: [inputs.spec, inputs.configuration],
-                outputFiles: GeneratorConfiguration.outputFileNames.map {
+                outputFiles: inputs.settings.outputs.map {
                     outputDirectory.appendingPathComponent($0)
                 }
             )

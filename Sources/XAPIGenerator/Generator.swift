@@ -12,16 +12,45 @@ import Foundation
 /// try OutputWriter(directory: URL(fileURLWithPath: "Generated/XFollows")).write(result.files)
 /// ```
 public struct Generator: Sendable {
+    /// Which side of the API a run generates.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The models, field names, operation descriptors and the typed client
+        /// functions on `XAPIClient`: a client library.
+        case client
+        /// The server side of the same spec: a handler protocol with one
+        /// function per operation, each operation's input decoded and checked
+        /// from a request, and the dispatch. Its module imports the client
+        /// library's types (name it with ``Generator/imports``).
+        case server
+
+        /// The fixed set of files the mode writes, in order.
+        public var files: [GeneratedFile.Name] {
+            switch self {
+            case .client: [.models, .fields, .operations, .clients]
+            case .server: [.server]
+            }
+        }
+    }
+
     /// What a successful run produced.
     public struct Result: Sendable {
-        /// The fixed set of files, in ``GeneratedFile/Name`` order.
+        /// The mode's fixed set of files, in ``Mode/files`` order.
         public var files: [GeneratedFile]
         /// Warnings (a successful run has no errors).
         public var diagnostics: [Diagnostic]
     }
 
+    /// The side generated.
+    public var mode: Mode
+    /// Modules the generated files import besides Foundation and XAPIRuntime
+    /// (the client library, for a server).
+    public var imports: [String]
+
     /// Creates a generator.
-    public init() {}
+    public init(mode: Mode = .client, imports: [String] = []) {
+        self.mode = mode
+        self.imports = imports
+    }
 
     /// Generates from the spec file at `path`; diagnostics name it as given.
     public func generate(specAt path: String) throws -> Result {
@@ -65,7 +94,7 @@ public struct Generator: Sendable {
         guard !collector.hasErrors else {
             throw GeneratorError(diagnostics: collector.diagnostics)
         }
-        let files = SwiftRenderer(model: model, specName: specName).render()
+        let files = SwiftRenderer(model: model, specName: specName).render(mode.files, imports: imports)
         return Result(files: files, diagnostics: collector.diagnostics)
     }
 }

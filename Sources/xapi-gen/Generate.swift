@@ -3,18 +3,21 @@ import Foundation
 import XAPIGenerator
 
 extension XAPIGen {
-    /// `xapi-gen generate [SPEC] [--output DIR] [--check] [--quiet]`.
+    /// `xapi-gen generate [SPEC] [--output DIR] [--mode client|server] [--import MODULE] [--check] [--quiet]`.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate Swift sources from a spec (the default command).",
             discussion: """
-            Writes \(GeneratedFile.Name.allCases.map(\.rawValue).joined(separator: ", ")) into the \
-            output directory. Each file is written atomically and only when its contents changed; \
-            when the spec has an error nothing is written.
+            Writes \(Generator.Mode.client.files.map(\.rawValue).joined(separator: ", ")) (the client, \
+            the default) or \(Generator.Mode.server.files.map(\.rawValue).joined(separator: ", ")) (the \
+            server side, which imports the client module named with --import) into the output \
+            directory. Each file is written atomically and only when its contents changed; when the \
+            spec has an error nothing is written.
 
             Examples:
               xapi-gen generate
               xapi-gen generate spec/follows.yaml --output Generated/XFollows
+              xapi-gen generate --mode server --import XFollows --output Generated/XFollowsServer
               xapi-gen generate --check
             """
         )
@@ -25,6 +28,12 @@ extension XAPIGen {
         @Option(name: .shortAndLong, help: "The directory to write the Swift files into.")
         var output: String = "Generated/XFollows"
 
+        @Option(help: "The side to generate: client (models and client functions) or server.")
+        var mode: Generator.Mode = .client
+
+        @Option(name: .customLong("import"), help: "A module the generated files import (repeatable); the server imports the client module.")
+        var imports: [String] = []
+
         @Flag(help: "Write nothing; exit 1 with a diff when the output directory is stale.")
         var check = false
 
@@ -34,7 +43,7 @@ extension XAPIGen {
         func run() throws {
             let result: Generator.Result
             do {
-                result = try Generator().generate(specAt: spec)
+                result = try Generator(mode: mode, imports: imports).generate(specAt: spec)
             } catch let error as GeneratorError {
                 report(error.diagnostics)
                 let count = error.diagnostics.filter { $0.severity == .error }.count
@@ -70,3 +79,5 @@ extension XAPIGen {
         }
     }
 }
+
+extension Generator.Mode: ExpressibleByArgument {}

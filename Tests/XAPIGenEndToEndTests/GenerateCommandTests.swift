@@ -12,7 +12,7 @@ struct GenerateCommandTests {
         let output = try TemporaryDirectory()
         let first = try XAPIGenCommand.run(["generate", spec, "--output", output.url.path])
         #expect(first.status == 0, "\(first.standardError)")
-        for name in GeneratedFile.Name.allCases {
+        for name in Generator.Mode.client.files {
             #expect(first.standardOutput.contains("created   \(output.url.path)/\(name.rawValue)"))
             #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent(name.rawValue).path))
         }
@@ -38,7 +38,7 @@ struct GenerateCommandTests {
         #expect(result.standardOutput.contains("unchanged \(output.url.path)/Clients.swift"))
         #expect(try String(contentsOf: models, encoding: .utf8) != "// edited by hand\n")
         // No temporary files are left behind.
-        #expect(try output.snapshot().keys.sorted() == GeneratedFile.Name.allCases.map { "/\($0.rawValue)" }.sorted())
+        #expect(try output.snapshot().keys.sorted() == Generator.Mode.client.files.map { "/\($0.rawValue)" }.sorted())
     }
 
     @Test("generate with no arguments reads spec/follows.yaml into Generated/XFollows")

@@ -15,7 +15,14 @@ struct SandboxAPITests {
         #expect(missing.header("content-type") == "application/problem+json")
         let wrongMethod = await harness.send("PUT", "/2/users/1/followers")
         #expect(wrongMethod.status == 405)
-        #expect(wrongMethod.header("allow") == "GET")
+        #expect(wrongMethod.header("allow") == "GET, HEAD")
+        // HEAD is routed as the GET of its path (the HTTP layer leaves the body out).
+        let head = await harness.send("HEAD", "/2/users/\(alice)/followers")
+        #expect(head.status == 200)
+        // A literal segment beats a parameter: /2/users/me is not /2/users/{id}.
+        let me = await harness.send("GET", "/2/users/me", authorization: harness.bearer(scopes: SandboxCredentials.allFollowsScopes))
+        #expect(me.status == 200)
+        #expect((me.object["data"] as? [String: Any])?["id"] as? String == alice)
     }
 
     @Test("No Authorization header, an unknown bearer token or another scheme answer 401")
@@ -136,6 +143,7 @@ struct WriteRequestTests {
                                           authorization: authorization)
         #expect(unfollow.status == 400)
         let errors = unfollow.object["errors"] as? [[String: Any]] ?? []
-        #expect(errors.first?["message"] as? String == "The query parameter [force] is not one of []")
+        // X names the operation's parameters, path parameters included.
+        #expect(errors.first?["message"] as? String == "The query parameter [force] is not one of [source_user_id,target_user_id]")
     }
 }

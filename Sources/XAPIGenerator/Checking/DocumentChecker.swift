@@ -267,11 +267,16 @@ struct DocumentChecker {
                 diagnostics.error("expansion '\(expansion.name.value)' is not one of the values of parameter '\(parameter.name.value)'", at: expansion.name.location)
             }
             if let source = components.schemas[expansion.schema.value] {
-                if !objectProperties(of: source.schema).contains(expansion.field.value) {
+                if !hasPropertyPath(expansion.field.value, in: source.schema) {
                     diagnostics.error("expansion '\(expansion.name.value)' reads field '\(expansion.field.value)', which schema '\(expansion.schema.value)' does not have", at: expansion.field.location)
                 }
-                if objectProperties(of: source.schema).contains(expansion.property.value) {
-                    diagnostics.error("expansion '\(expansion.name.value)' resolves into property '\(expansion.property.value)', which schema '\(expansion.schema.value)' already has", at: expansion.property.location)
+                if let property = expansion.property {
+                    if objectProperties(of: source.schema).contains(property.value) {
+                        diagnostics.error("expansion '\(expansion.name.value)' resolves into property '\(property.value)', which schema '\(expansion.schema.value)' already has", at: property.location)
+                    }
+                    if expansion.field.value.contains(".") {
+                        diagnostics.error("expansion '\(expansion.name.value)' resolves into property '\(property.value)', which needs a top-level field, not the path '\(expansion.field.value)'; leave 'property' out to only fill 'includes'", at: property.location)
+                    }
                 }
             } else {
                 diagnostics.error("expansion '\(expansion.name.value)' names schema '\(expansion.schema.value)', which does not exist", at: expansion.schema.location)
@@ -285,6 +290,31 @@ struct DocumentChecker {
                 diagnostics.error("expansion '\(expansion.name.value)' points at schema '\(expansion.target.value)', which does not exist", at: expansion.target.location)
             }
         }
+    }
+
+    /// Whether a dotted path (`affiliation.user_id`) leads from an object
+    /// schema through object properties to a property.
+    func hasPropertyPath(_ path: String, in schema: Schema) -> Bool {
+        var current = schema
+        for name in path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+            guard let next = objectProperty(name, of: current) else { return false }
+            current = next
+        }
+        return true
+    }
+
+    /// The schema of one property of an object schema, including those merged by `allOf`.
+    func objectProperty(_ name: String, of schema: Schema) -> Schema? {
+        var seen: Set<ObjectIdentifier> = []
+        func find(_ schema: Schema) -> Schema? {
+            guard let resolved = components.resolve(schema)?.schema, seen.insert(ObjectIdentifier(resolved)).inserted else { return nil }
+            if let property = resolved.properties.first(where: { $0.name.value == name }) { return property.schema }
+            for member in resolved.allOf ?? [] {
+                if let found = find(member) { return found }
+            }
+            return nil
+        }
+        return find(schema)
     }
 
     /// Property names of an object schema, including those merged by `allOf`.

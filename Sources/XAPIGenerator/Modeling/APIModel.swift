@@ -222,6 +222,8 @@ struct ParameterModel: Sendable {
     var defaultValue: JSONLiteral?
     var example: JSONLiteral?
     var constraints: Schema.Constraints
+    /// Arrays only: the rules each element keeps (`pattern` of `ids` items).
+    var elementConstraints: Schema.Constraints?
     /// Allowed values of a string parameter typed as plain text.
     var allowedValues: [String]?
     /// Arrays only: comma-separated in one item (`explode: false`) or repeated.

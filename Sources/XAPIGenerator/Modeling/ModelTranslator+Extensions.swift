@@ -126,6 +126,8 @@ extension ModelTranslator {
         }
         var entries: [ExpansionResolution.Entry] = []
         for expansion in expansions {
+            // Without a property the expansion only fills `includes`.
+            guard let propertyName = expansion.property else { continue }
             let dataType: TypeReference
             switch data.type {
             case .array(let element): dataType = element
@@ -148,7 +150,7 @@ extension ModelTranslator {
             let sourceRequired = source?.required.contains { $0.value == expansion.field.value } ?? false
             let property = ResolvedExpansionProperty(
                 expansion: expansion.name.value,
-                jsonName: expansion.property.value,
+                jsonName: propertyName.value,
                 sourceField: expansion.field.value,
                 type: TypeName([.schema(expansion.target.value)]),
                 collection: expansion.includes.value

@@ -183,6 +183,7 @@ extension ModelTranslator {
             defaultValue: resolved.defaultValue?.value,
             example: parameter.example.map(MappingReader.literal) ?? resolved.example,
             constraints: constraints,
+            elementConstraints: element?.constraints,
             allowedValues: allowedValues,
             explode: parameter.explode ?? ((parameter.style ?? (location == .query ? "form" : "simple")) == "form"),
             isAuthenticatedUser: parameter.extensions.authenticatedUser,

@@ -1,6 +1,7 @@
 /// One generated Swift file: its fixed name and its contents.
 public struct GeneratedFile: Sendable, Hashable {
-    /// The fixed set of files `xapi-gen` writes, whatever the spec holds.
+    /// The files `xapi-gen` can write. Each ``Generator/Mode`` writes a fixed
+    /// set of them (``Generator/Mode/files``), whatever the spec holds.
     ///
     /// SwiftPM needs a build command's outputs before it runs, so the set
     /// never changes with the spec; a file with nothing to say still carries
@@ -16,6 +17,9 @@ public struct GeneratedFile: Sendable, Hashable {
         case operations = "Operations.swift"
         /// The typed endpoint functions on `XAPIClient`.
         case clients = "Clients.swift"
+        /// The server side: a handler protocol, each operation's input decoded
+        /// from a request, and the dispatch.
+        case server = "Server.swift"
     }
 
     /// Which file this is.

@@ -79,11 +79,11 @@ extension DocumentParser {
                     let field = entry.requiredString("field", diagnostics: &diagnostics)
                     let includes = entry.requiredString("includes", diagnostics: &diagnostics)
                     let target = entry.requiredString("target", diagnostics: &diagnostics)
-                    let property = entry.requiredString("property", diagnostics: &diagnostics)
+                    let property = entry.string("property", diagnostics: &diagnostics)
                     let targetID = entry.string("target-id", diagnostics: &diagnostics)
                     let fieldsParameter = entry.string("fields-parameter", diagnostics: &diagnostics)
                     entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
-                    if let schema, let field, let includes, let target, let property {
+                    if let schema, let field, let includes, let target {
                         extensions.expansions.append(ExpansionExtension(
                             name: Located(item.key, at: item.keyLocation),
                             schema: schema,

@@ -67,6 +67,10 @@ struct FieldsExtension: Sendable {
 
 /// One `x-expansions` entry: expanding `name` fills the response's
 /// `includes.<includes>` with `target` objects, referenced by `schema.field`.
+///
+/// `field` is a dotted property path (`affiliation.user_id`) that ends at an
+/// ID or an array of IDs. With `property` (only for a top-level field), the
+/// included object is also resolved into that property of each data object.
 struct ExpansionExtension: Sendable {
     var name: Located<String>
     var schema: Located<String>
@@ -74,7 +78,7 @@ struct ExpansionExtension: Sendable {
     var includes: Located<String>
     var target: Located<String>
     var targetID: Located<String>?
-    var property: Located<String>
+    var property: Located<String>?
     var fieldsParameter: Located<String>?
     var location: SourceLocation
 }

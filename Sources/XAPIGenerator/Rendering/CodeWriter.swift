@@ -36,6 +36,23 @@ struct CodeWriter {
         line("}")
     }
 
+    /// Writes `callee(arguments)` on one line when it fits in 100 columns, or
+    /// one argument per line.
+    mutating func call(_ callee: String, arguments: [String]) {
+        let oneLine = "\(callee)(\(arguments.joined(separator: ", ")))"
+        if level * 4 + oneLine.count <= 100 || arguments.count < 2 {
+            line(oneLine)
+            return
+        }
+        line(callee + "(")
+        indented { writer in
+            for (index, argument) in arguments.enumerated() {
+                writer.line(argument + (index == arguments.count - 1 ? "" : ","))
+            }
+        }
+        line(")")
+    }
+
     /// Writes the body one level in, without braces.
     mutating func indented(_ body: (inout CodeWriter) -> Void) {
         level += 1

@@ -21,6 +21,10 @@ enum SwiftIdentifiers {
         "Never", "Void", "Decimal", "UUID", "Decoder", "Encoder", "JSONValue", "JSONCodingKey", "XAPIClient",
         "XAPIError", "OperationDescriptor", "OperationRequest", "APIResponse", "Pages", "PageItems",
         "ParameterValidation", "PaginatedResponse", "PageDirection", "UserContext", "AppOnlyContext",
+        // The server side's, and the runtime's server support.
+        "APIHandler", "ServerOperations", "ServerRequest", "ServerRoute", "ServerResponse", "EncodedResponse",
+        "ServerInputDecoder", "ParameterFormat", "OperationRouter", "RouteMismatch", "InvalidRequestError",
+        "InvalidParameter", "ProblemResponse", "NoContent",
     ]
 
     /// Removes what cannot be in an identifier and guards a leading digit.

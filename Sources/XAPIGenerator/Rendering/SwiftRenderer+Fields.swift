@@ -10,6 +10,7 @@ extension SwiftRenderer {
                 }
                 writer.line()
                 renderSupplement(child, into: &writer)
+                renderRestriction(of: declaration, fields: child, into: &writer)
             }
             // Those of schemas this spec does not generate are top-level.
             if isSelection(declaration) {
@@ -61,6 +62,44 @@ extension SwiftRenderer {
         }
         declaration.kind = .stringEnum(enumModel)
         return declaration
+    }
+
+    /// `restricted(to:)` on the schema a fields enum names: the object with
+    /// only the chosen fields, as a server answers a request that selects them.
+    private func renderRestriction(of owner: TypeDeclaration, fields: TypeDeclaration, into writer: inout CodeWriter) {
+        guard case .stringEnum(let enumModel) = fields.kind, case .fields = enumModel.role,
+              case .object(let object) = owner.kind
+        else { return }
+        let caseNames = EnumCaseNames(enumModel)
+        let propertyNames = propertyNames(object)
+        let removable = enumModel.cases.compactMap { enumCase -> (field: String, property: String)? in
+            guard let property = object.properties.first(where: { $0.jsonName == enumCase.value }), property.isOptional,
+                  let name = propertyNames[property.jsonName]
+            else { return nil }
+            return (caseNames.reference(enumCase.value), SwiftIdentifiers.afterDot(name))
+        }
+        guard !removable.isEmpty else { return }
+        let ownerName = names.qualified(owner.name)
+        let fieldType = names.qualified(fields.name)
+        writer.block("extension \(ownerName)") { writer in
+            writer.documentation(DocComment("""
+            This value with only the given fields: each optional member whose field is not in \
+            `fields` becomes `nil`, as a server leaves out the fields a request did not select. \
+            Members the schema requires stay.
+
+            ```swift
+            let answered = full.restricted(to: \(fieldType).defaults.union(requested))
+            ```
+            """))
+            writer.block("public func restricted(to fields: Set<\(fieldType)>) -> \(ownerName)") { writer in
+                writer.line("var restricted = self")
+                for entry in removable {
+                    writer.line("if !fields.contains(\(entry.field)) { restricted.\(entry.property) = nil }")
+                }
+                writer.line("return restricted")
+            }
+        }
+        writer.line()
     }
 
     private func renderResolution(_ resolution: ExpansionResolution, into writer: inout CodeWriter) {

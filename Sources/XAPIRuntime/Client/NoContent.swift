@@ -8,10 +8,13 @@
 /// let response = try await client.deleteSomething(id)
 /// print(response.status, response.rateLimit?.remaining ?? -1)
 /// ```
-public struct NoContent: Decodable, Hashable, Sendable {
+public struct NoContent: Codable, Hashable, Sendable {
     /// Creates the empty body.
     public init() {}
 
     /// Accepts whatever the body holds; it is not read.
     public init(from decoder: any Decoder) throws {}
+
+    /// Encodes nothing: a server sends no body for it.
+    public func encode(to encoder: any Encoder) throws {}
 }

@@ -15,7 +15,7 @@ public enum ParameterValidation {
     public static func check(_ value: String, pattern: String, parameter: String, operation: String) throws {
         let regex: Regex<AnyRegexOutput>
         do {
-            regex = try Regex(pattern).asciiOnlyDigits().asciiOnlyWordCharacters().anchorsMatchLineEndings(false)
+            regex = try PatternCache.shared.regex(pattern)
         } catch {
             throw XAPIError(
                 code: .invalidArgument,

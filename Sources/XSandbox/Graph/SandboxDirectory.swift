@@ -13,7 +13,8 @@ import XFollows
 public struct SandboxDirectory: Sendable {
     private var users: [UInt64: User] = [:]
     private var tweets: [UInt64: Tweet] = [:]
-    private var usernames: Set<String> = []
+    /// Stored users' IDs by lowercased username.
+    private var usernames: [String: UInt64] = [:]
     private var suspended: Set<UInt64> = []
     var population: Population?
 
@@ -53,6 +54,14 @@ public struct SandboxDirectory: Sendable {
         return population.user(at: index)
     }
 
+    /// The user with this username, compared without case as X does.
+    public func user(withUsername username: String) -> User? {
+        let key = username.lowercased()
+        if let id = usernames[key] { return users[id] }
+        guard let population, let index = population.index(ofUsername: key) else { return nil }
+        return population.user(at: index)
+    }
+
     /// The Tweet with this ID.
     public func tweet(withID id: UInt64) -> Tweet? {
         tweets[id] ?? population?.tweet(withID: id)
@@ -70,9 +79,10 @@ public struct SandboxDirectory: Sendable {
 
     mutating func insert(_ user: User, id: UInt64) throws(SandboxGraphError) {
         guard !contains(id) else { throw SandboxGraphError("Two users have the ID \(user.id).") }
-        guard usernames.insert(user.username.lowercased()).inserted else {
+        guard usernames[user.username.lowercased()] == nil else {
             throw SandboxGraphError("Two users have the username \(user.username).")
         }
+        usernames[user.username.lowercased()] = id
         users[id] = user
     }
 

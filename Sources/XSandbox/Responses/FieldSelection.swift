@@ -4,8 +4,9 @@ import XFollows
 /// Tweet comes back with its default fields (``User/Field/defaults``,
 /// ``Tweet/Field/defaults``) plus the requested ones, and nothing else.
 ///
-/// Asking for `expansions=pinned_tweet_id` also returns each user's `pinned_tweet_id`, since
-/// X puts the ID of an expanded object in the data object.
+/// Asking for an expansion also returns the field it reads (`pinned_tweet_id` for
+/// `expansions=pinned_tweet_id`, `affiliation` for `affiliation.user_id`), since X puts the ID
+/// of an expanded object in the data object.
 ///
 /// ```swift
 /// let selection = FieldSelection(userFields: [.createdAt], expansions: [.pinnedTweetID], tweetFields: [.lang])
@@ -28,10 +29,13 @@ public struct FieldSelection: Sendable, Hashable {
     }
 
     /// The user fields that come back: the defaults, the requested ones, and those an
-    /// expansion needs.
+    /// expansion needs (X puts the ID of an expanded object in the data object).
     public var returnedUserFields: Set<User.Field> {
         var fields = User.Field.defaults.union(userFields)
-        if expansions.contains(.pinnedTweetID) { fields.insert(.pinnedTweetID) }
+        for expansion in expansions {
+            let field = User.Field(rawValue: String(expansion.rawValue.prefix { $0 != "." }))
+            if User.Field.allCases.contains(field) { fields.insert(field) }
+        }
         return fields
     }
 
@@ -42,63 +46,15 @@ public struct FieldSelection: Sendable, Hashable {
 
     /// The user with every field that does not come back set to `nil`.
     public func apply(to user: User) -> User {
-        let keep = returnedUserFields
-        var filtered = user
+        var filtered = user.restricted(to: returnedUserFields)
         filtered.pinnedTweet = nil
-        for field in User.Field.allCases where !keep.contains(field) {
-            switch field {
-            case .createdAt: filtered.createdAt = nil
-            case .description: filtered.description = nil
-            case .entities: filtered.entities = nil
-            case .location: filtered.location = nil
-            case .mostRecentTweetID: filtered.mostRecentTweetID = nil
-            case .pinnedTweetID: filtered.pinnedTweetID = nil
-            case .profileImageURL: filtered.profileImageURL = nil
-            case .protected: filtered.protected = nil
-            case .publicMetrics: filtered.publicMetrics = nil
-            case .url: filtered.url = nil
-            case .verified: filtered.verified = nil
-            case .verifiedType: filtered.verifiedType = nil
-            case .withheld: filtered.withheld = nil
-            case .id, .name, .username, .unknown: break
-            }
-        }
+        filtered.mostRecentTweet = nil
         return filtered
     }
 
     /// The Tweet with every field that does not come back set to `nil`.
-    ///
-    /// `edit_history_tweet_ids` is not a field the spec lets a request select, so it never
-    /// comes back.
     public func apply(to tweet: Tweet) -> Tweet {
-        let keep = returnedTweetFields
-        var filtered = tweet
-        filtered.editHistoryTweetIDs = nil
-        for field in Tweet.Field.allCases where !keep.contains(field) {
-            switch field {
-            case .attachments: filtered.attachments = nil
-            case .authorID: filtered.authorID = nil
-            case .contextAnnotations: filtered.contextAnnotations = nil
-            case .conversationID: filtered.conversationID = nil
-            case .createdAt: filtered.createdAt = nil
-            case .editControls: filtered.editControls = nil
-            case .entities: filtered.entities = nil
-            case .geo: filtered.geo = nil
-            case .inReplyToUserID: filtered.inReplyToUserID = nil
-            case .lang: filtered.lang = nil
-            case .nonPublicMetrics: filtered.nonPublicMetrics = nil
-            case .publicMetrics: filtered.publicMetrics = nil
-            case .organicMetrics: filtered.organicMetrics = nil
-            case .promotedMetrics: filtered.promotedMetrics = nil
-            case .possiblySensitive: filtered.possiblySensitive = nil
-            case .referencedTweets: filtered.referencedTweets = nil
-            case .replySettings: filtered.replySettings = nil
-            case .source: filtered.source = nil
-            case .withheld: filtered.withheld = nil
-            case .id, .text, .unknown: break
-            }
-        }
-        return filtered
+        tweet.restricted(to: returnedTweetFields)
     }
 
     /// The Tweet as `viewer` may see it: the private metrics (`non_public_metrics`,

@@ -35,3 +35,12 @@ struct SandboxHTTPResponse: Sendable {
         headers += status.headers(prefix: prefix)
     }
 }
+
+extension SandboxHTTPResponse {
+    /// A response the generated server side encoded.
+    init(_ encoded: EncodedResponse) {
+        self.init(status: encoded.status.code,
+                  headers: encoded.headerFields.map { ($0.name.rawName, $0.value) },
+                  body: encoded.body)
+    }
+}

@@ -86,6 +86,16 @@ actor SandboxStore {
         return Page(ids: ids, counts: counts, range: range, total: total)
     }
 
+    /// The live follower and following counts of users.
+    func counts(of ids: [UInt64]) -> [UInt64: (followers: Int, following: Int)] {
+        var counts: [UInt64: (followers: Int, following: Int)] = [:]
+        counts.reserveCapacity(ids.count)
+        for id in ids {
+            counts[id] = (follows.followerCount(of: id), follows.followingCount(of: id))
+        }
+        return counts
+    }
+
     // MARK: Writes
 
     /// Follows (or asks to follow a protected user) if no daily cap is exhausted, and counts

@@ -169,6 +169,27 @@ struct DiagnosticTests {
         expectError(yaml, "expansion 'pinned_tweet_id' reads field 'pinned_post_id', which schema 'User' does not have", at: "pinned_post_id")
     }
 
+    @Test("An expansion reading a dotted path that leads nowhere")
+    func expansionPathMissing() {
+        let yaml = miniSpec.replacing(once: "field: pinned_tweet_id", with: "field: pinned_tweet_id.user_id")
+            .replacing(once: "              property: pinned_tweet\n", with: "")
+        expectError(yaml, "expansion 'pinned_tweet_id' reads field 'pinned_tweet_id.user_id', which schema 'User' does not have", at: "pinned_tweet_id.user_id")
+    }
+
+    @Test("An expansion resolved into a property must read a top-level field")
+    func expansionPropertyFromPath() {
+        let yaml = miniSpec.replacing(once: "field: pinned_tweet_id", with: "field: pinned_tweet_id.length")
+            .replacing(once: "        pinned_tweet_id:\n          type: string", with: "        pinned_tweet_id:\n          type: object\n          properties:\n            length:\n              type: string")
+        let found = diagnostics(yaml).filter { $0.severity == .error }.map(\.message)
+        #expect(found == ["expansion 'pinned_tweet_id' resolves into property 'pinned_tweet', which needs a top-level field, not the path 'pinned_tweet_id.length'; leave 'property' out to only fill 'includes'"])
+    }
+
+    @Test("An expansion without a property only fills includes: no resolved member")
+    func expansionWithoutProperty() throws {
+        let yaml = miniSpec.replacing(once: "              property: pinned_tweet\n", with: "")
+        #expect(diagnostics(yaml).isEmpty)
+    }
+
     @Test("An expansion filling an includes collection that does not exist")
     func expansionIncludesMissing() {
         let yaml = miniSpec.replacing(once: "includes: tweets", with: "includes: posts")

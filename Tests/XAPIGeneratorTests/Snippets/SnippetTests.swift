@@ -1140,6 +1140,22 @@ struct SnippetTests {
         }
 
         extension User {
+            /// This value with only the given fields: each optional member whose field is not in `fields`
+            /// becomes `nil`, as a server leaves out the fields a request did not select. Members the schema
+            /// requires stay.
+            ///
+            /// ```swift
+            /// let answered = full.restricted(to: User.Field.defaults.union(requested))
+            /// ```
+            public func restricted(to fields: Set<User.Field>) -> User {
+                var restricted = self
+                if !fields.contains(.createdAt) { restricted.createdAt = nil }
+                if !fields.contains(.pinnedTweetID) { restricted.pinnedTweetID = nil }
+                return restricted
+            }
+        }
+
+        extension User {
             /// The related objects a request can ask to include alongside the data.
             public enum Expansion: Hashable, Sendable {
                 /// Includes the ``Tweet`` that `pinned_tweet_id` refers to, in `includes.tweets`.

@@ -62,7 +62,7 @@ struct ValidationEndToEndTests {
                 ("\(followers)?tweet.fields=bogus", "tweet.fields", "bogus",
                  "The `tweet.fields` query parameter value [bogus] is not one of [\(Tweet.Field.allCases.map(\.rawValue).sorted().joined(separator: ","))]"),
                 ("\(followers)?expansions=author_id", "expansions", "author_id",
-                 "The `expansions` query parameter value [author_id] is not one of [pinned_tweet_id]"),
+                 "The `expansions` query parameter value [author_id] is not one of [affiliation.user_id,most_recent_tweet_id,pinned_tweet_id]"),
                 ("/2/users/\(SandboxAccounts.alice)/following/x1", "target_user_id", "x1",
                  "The `target_user_id` query parameter value [x1] does not match ^[0-9]{1,19}$"),
             ]

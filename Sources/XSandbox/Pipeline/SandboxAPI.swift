@@ -1,11 +1,14 @@
 import Foundation
+import HTTPTypes
 import Logging
 import XFollows
+import XFollowsServer
 
-/// The sandbox's request pipeline, independent of HTTP plumbing: route, authenticate (401),
-/// check the authentication method and scopes (403), count the request in its rate-limit
-/// window (429), then validate and run the operation. Every answer carries X's limit headers
-/// and lands in the journal.
+/// The sandbox's request pipeline, independent of HTTP plumbing: route (the generated
+/// router), authenticate (401), check the authentication method and scopes (403), count the
+/// request in its rate-limit window (429), then decode and check the operation's input and
+/// run it (the generated dispatch into ``SandboxHandlers``). Every answer carries X's limit
+/// headers and lands in the journal.
 struct SandboxAPI: Sendable {
     /// A received request, as the HTTP layer hands it over.
     struct Request: Sendable {
@@ -20,15 +23,26 @@ struct SandboxAPI: Sendable {
         var body: Data
     }
 
-    let directory: SandboxDirectory
     let authenticator: SandboxAuthenticator
-    let tokens: PageTokenCodec
+    let handlers: SandboxHandlers
     let store: SandboxStore
     let clock: SandboxClock
     /// The scheme clients reach the sandbox with (the signature covers it).
     let scheme: String
     /// Logs one line per request at `info`.
     let logger: Logger
+
+    init(
+        directory: SandboxDirectory, authenticator: SandboxAuthenticator, tokens: PageTokenCodec, store: SandboxStore,
+        clock: SandboxClock, scheme: String, logger: Logger
+    ) {
+        self.authenticator = authenticator
+        self.handlers = SandboxHandlers(directory: directory, tokens: tokens, store: store)
+        self.store = store
+        self.clock = clock
+        self.scheme = scheme
+        self.logger = logger
+    }
 
     func respond(to request: Request) async -> SandboxHTTPResponse {
         let now = clock.now()
@@ -57,8 +71,9 @@ struct SandboxAPI: Sendable {
     private func handle(
         _ request: Request, items: [OperationRequest.QueryItem], at now: Date, trace: inout Trace
     ) async -> SandboxHTTPResponse {
-        let route: SandboxRoute
-        switch SandboxRoute.match(method: request.method, path: request.path) {
+        let route: ServerRoute
+        let method = HTTPRequest.Method(request.method)
+        switch method.map({ ServerOperations.router.match($0, path: request.path) }) ?? .failure(.unknownPath) {
         case .success(let matched):
             route = matched
         case .failure(.unknownPath):
@@ -66,7 +81,7 @@ struct SandboxAPI: Sendable {
         case .failure(.methodNotAllowed(let allowed)):
             var response = SandboxHTTPResponse.problem(
                 SandboxProblems.methodNotAllowed(request.method, path: request.path), status: 405)
-            response.headers.append(("allow", allowed.joined(separator: ", ")))
+            response.headers.append(("allow", allowed.map(\.rawValue).joined(separator: ", ")))
             return response
         }
         let operation = route.operation
@@ -89,16 +104,18 @@ struct SandboxAPI: Sendable {
             return response
         }
 
+        let serverRequest = ServerRequest(method: method ?? .get, path: request.path, query: request.query, body: request.body)
         var response: SandboxHTTPResponse
-        switch route {
-        case .followers(let id):
-            response = await lookup(.followers, id: id, items: items, principal: principal)
-        case .following(let id):
-            response = await lookup(.following, id: id, items: items, principal: principal)
-        case .follow(let id):
-            response = await follow(as: id, body: request.body, items: items, principal: principal, at: now)
-        case .unfollow(let source, let target):
-            response = await unfollow(target, as: source, items: items, principal: principal, at: now)
+        do {
+            response = SandboxHTTPResponse(try await handlers.handle(route, request: serverRequest,
+                                                                      context: SandboxCall(principal: principal, now: now)))
+        } catch let error as InvalidRequestError {
+            response = .problem(error.problem, status: 400)
+        } catch let refusal as ProblemResponse {
+            response = SandboxHTTPResponse(EncodedResponse(refusal))
+        } catch {
+            response = .problem(Problem(type: "about:blank", title: "Internal Server Error",
+                                        detail: "The sandbox could not answer: \(error)", status: 500), status: 500)
         }
         response.add(window?.status, prefix: "x-rate-limit")
         return response
@@ -144,28 +161,5 @@ struct SandboxAPI: Sendable {
             return required.isSubset(of: granted)
         }
         return satisfied ? nil : SandboxProblems.forbidden()
-    }
-
-    // MARK: Shared validation
-
-    static func idError(_ parameter: String, _ value: String) -> SandboxProblems.InvalidParameter {
-        .init(parameter: parameter, value: value,
-              message: "The `\(parameter)` query parameter value [\(value)] does not match \(NumericID.pattern)")
-    }
-
-    static func unexpectedQueryErrors(_ items: [OperationRequest.QueryItem], allowed: [String]) -> [SandboxProblems.InvalidParameter] {
-        items.filter { !allowed.contains($0.name) }.map { item in
-            .init(parameter: item.name, value: item.value,
-                  message: "The query parameter [\(item.name)] is not one of [\(allowed.sorted().joined(separator: ","))]")
-        }
-    }
-
-    static func actingUserRefusal(_ principal: SandboxPrincipal, parameter: String, value: String, id: UInt64) -> Problem? {
-        guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == id else {
-            return SandboxProblems.forbidden(
-                "The `\(parameter)` path parameter [\(value)] must be the authenticated user's ID"
-                    + (principal.userID.map { " [\($0)]" } ?? "") + "; you cannot act on behalf of another user.")
-        }
-        return nil
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import XFollows
+import XFollowsServer
+
+extension SandboxHandlers {
+    /// `GET /2/users/me`: the authenticated user.
+    func getUsersMe(_ input: ServerOperations.GetUsersMe, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        guard let id = context.principal.userID, let user = NumericID.parse(id).flatMap(directory.user(withID:)) else {
+            // A token of a user the graph does not hold: X answers as for an unknown ID.
+            let value = context.principal.userID ?? ""
+            return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "id", value: value)]))
+        }
+        return ServerResponse(await single(user, presenter))
+    }
+
+    /// `GET /2/users/{id}`.
+    func getUsersById(_ input: ServerOperations.GetUsersByID, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        guard let user = NumericID.parse(input.id).flatMap(directory.user(withID:)) else {
+            return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "id", value: input.id)]))
+        }
+        return ServerResponse(await single(user, presenter))
+    }
+
+    /// `GET /2/users/by/username/{username}`.
+    func getUsersByUsername(_ input: ServerOperations.GetUsersByUsername, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        guard let user = directory.user(withUsername: input.username) else {
+            return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "username", value: input.username)]))
+        }
+        return ServerResponse(await single(user, presenter))
+    }
+
+    /// `GET /2/users?ids=`: the users found, in the order asked, and an error for each other ID.
+    func getUsersByIds(_ input: ServerOperations.GetUsersByIDs, context: SandboxCall) async throws -> ServerResponse<UsersLookupResponse> {
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        return ServerResponse(await many(input.ids, parameter: "ids", presenter) { NumericID.parse($0).flatMap(directory.user(withID:)) })
+    }
+
+    /// `GET /2/users/by?usernames=`: the users found, in the order asked, and an error for each other name.
+    func getUsersByUsernames(_ input: ServerOperations.GetUsersByUsernames, context: SandboxCall) async throws -> ServerResponse<UsersLookupResponse> {
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        return ServerResponse(await many(input.usernames, parameter: "usernames", presenter) { directory.user(withUsername: $0) })
+    }
+
+    private func single(_ user: User, _ presenter: UserPresenter) async -> UserLookupResponse {
+        let presented = await presenter.present([user])
+        return UserLookupResponse(data: presented.users.first, includes: presented.includes)
+    }
+
+    private func many(
+        _ keys: [String], parameter: String, _ presenter: UserPresenter, find: (String) -> User?
+    ) async -> UsersLookupResponse {
+        var found: [User] = []
+        var errors: [Problem] = []
+        var seen: Set<String> = []
+        for key in keys where seen.insert(key.lowercased()).inserted {
+            if let user = find(key) {
+                found.append(user)
+            } else {
+                errors.append(SandboxProblems.userNotFound(parameter: parameter, value: key))
+            }
+        }
+        let presented = await presenter.present(found)
+        return UsersLookupResponse(
+            data: presented.users.isEmpty ? nil : presented.users,
+            includes: presented.includes,
+            errors: errors.isEmpty ? nil : errors
+        )
+    }
+}

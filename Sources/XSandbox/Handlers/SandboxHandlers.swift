@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import XFollows
+import XFollowsServer
+
+/// What each operation of the sandbox is called with besides its input: who sent the request
+/// (already authenticated and allowed by ``SandboxAPI``) and when it arrived.
+struct SandboxCall: Sendable {
+    var principal: SandboxPrincipal
+    var now: Date
+}
+
+/// The sandbox's behaviour behind the generated server side: the graph, the acting-user rule
+/// and the daily caps. Routing, decoding and the spec's parameter rules are the generated
+/// ``APIHandler`` dispatch's; each function here receives a checked input.
+struct SandboxHandlers: APIHandler {
+    typealias Context = SandboxCall
+
+    let directory: SandboxDirectory
+    let tokens: PageTokenCodec
+    let store: SandboxStore
+
+    /// The presenter for a request's field and expansion selection.
+    func presenter(userFields: Set<User.Field>, expansions: Set<User.Expansion>, tweetFields: Set<Tweet.Field>,
+                   for call: SandboxCall) -> UserPresenter {
+        UserPresenter(
+            directory: directory,
+            store: store,
+            selection: FieldSelection(userFields: userFields, expansions: expansions, tweetFields: tweetFields),
+            principal: call.principal
+        )
+    }
+
+    /// 403 unless `id` is the authenticated user's: X lets a user act only for themself.
+    static func requireActingUser(_ principal: SandboxPrincipal, parameter: String, value: String) throws(ProblemResponse) {
+        guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == NumericID.parse(value) else {
+            throw ProblemResponse(status: .forbidden, problem: SandboxProblems.forbidden(
+                "The `\(parameter)` path parameter [\(value)] must be the authenticated user's ID"
+                    + (principal.userID.map { " [\($0)]" } ?? "") + "; you cannot act on behalf of another user."))
+        }
+    }
+
+    /// The 24-hour cap headers of a write, as X sends them.
+    static func dailyHeaders(_ statuses: SandboxStore.DailyStatuses) -> HTTPFields {
+        var fields = HTTPFields()
+        for (prefix, status) in [("x-user-limit-24hour", statuses.user), ("x-app-limit-24hour", statuses.app)] {
+            for header in status?.headers(prefix: prefix) ?? [] {
+                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+            }
+        }
+        return fields
+    }
+}
