@@ -236,4 +236,72 @@ struct SeededGraphTests {
         for cashtag in entities.cashtags ?? [] { #expect(text(cashtag.start, cashtag.end) == "$" + cashtag.cashtag) }
         for url in entities.urls ?? [] { #expect(text(url.start, url.end) == url.url) }
     }
+
+    /// The user fields that describe the caller's relation to the user, which a graph does not
+    /// store (the sandbox works them out per request).
+    static let perCallerUserFields: Set<User.Field> = [.confirmedEmail, .connectionStatus, .receivesYourDM, .subscription]
+
+    /// The fields of `fields` that `value` leaves empty, found by what restricting to each adds.
+    private func missing<Field: Hashable>(
+        _ fields: [Field], defaults: Set<Field>, in restricted: (Set<Field>) -> some Equatable
+    ) -> [Field] {
+        fields.filter { !defaults.contains($0) && restricted(defaults.union([$0])) == restricted(defaults) }
+    }
+
+    @Test("@every_field fills every user field a graph stores, and its pinned Tweet every Tweet field")
+    func everyFieldIncludingNewerOnes() throws {
+        let user = try user(SandboxAccounts.everyField)
+        let userFields = User.Field.allCases.filter { !Self.perCallerUserFields.contains($0) }
+        #expect(missing(userFields, defaults: User.Field.defaults, in: user.restricted(to:)).isEmpty)
+        let tweet = try #require(graph.directory.pinnedTweet(of: user))
+        #expect(missing(Tweet.Field.allCases, defaults: Tweet.Field.defaults, in: tweet.restricted(to:)).isEmpty)
+        #expect(tweet.displayTextRange == [13, tweet.text.unicodeScalars.count])  // after the leading @XDevelopers
+        #expect(tweet.noteTweet?.text?.hasPrefix(tweet.text) == true && (tweet.noteTweet?.text?.count ?? 0) > 280)
+        #expect(tweet.mediaMetadata?.map(\.mediaKey) == tweet.attachments?.mediaKeys)
+        #expect(user.affiliation?.userID == [SandboxAccounts.xDevelopers])
+        let bare = try self.user(SandboxAccounts.bareMinimum)
+        #expect(missing(User.Field.allCases, defaults: User.Field.defaults, in: bare.restricted(to:)).count
+            == User.Field.allCases.count - User.Field.defaults.count)
+    }
+
+    @Test("Newer user fields agree with the rest of the profile: subscriptions, identity, parody, affiliation")
+    func newerUserFields() throws {
+        let population = try #require(graph.directory.population)
+        let users = (0..<5_000).map(population.user(at:))
+        for user in users {
+            if user.verifiedType == .blue { #expect(user.subscriptionType == .premium || user.subscriptionType == .premiumPlus) }
+            if user.verifiedType == .business || user.verifiedType == .government { #expect(user.isIdentityVerified == true) }
+            if user.parody == true { #expect(user.name.hasSuffix(" (parody)") && user.name.count <= 50) }
+            #expect(user.subscriptionType != nil && user.isIdentityVerified != nil && user.parody != nil)
+        }
+        #expect(users.contains { $0.profileBannerURL != nil } && users.contains { $0.parody == true })
+        #expect(users.contains { $0.subscriptionType == .basic } && users.contains { $0.publicMetrics?.likeCount ?? 0 > 0 })
+        let affiliated = users.filter { $0.affiliation != nil }
+        #expect(!affiliated.isEmpty)
+        for id in Set(affiliated.flatMap { $0.affiliation?.userID ?? [] }) {
+            #expect(graph.directory.user(withID: try #require(UInt64(id))) != nil)
+        }
+    }
+
+    @Test("Every most recent Tweet a user names exists, is theirs, and is their newest")
+    func mostRecentTweets() throws {
+        let population = try #require(graph.directory.population)
+        var resolved = 0
+        for index in 0..<2_000 {
+            let user = population.user(at: index)
+            guard let recent = user.mostRecentTweetID else { continue }
+            let tweet = try #require(graph.directory.tweet(withID: UInt64(recent)!), "user \(index): \(recent)")
+            #expect(tweet.authorID == user.id && tweet.id == recent)
+            if let pinned = graph.directory.pinnedTweet(of: user), pinned.id != recent {
+                #expect(pinned.createdAt! < tweet.createdAt!)
+            }
+            resolved += 1
+        }
+        #expect(resolved > 1_000)
+        #expect(graph.directory.tweet(withID: population.recentTweetID(at: 0) + 1) == nil)
+        for featured in [SandboxAccounts.xDevelopers, SandboxAccounts.lockedLucy, SandboxAccounts.everyField] {
+            let recent = try #require(user(featured).mostRecentTweetID)
+            #expect(graph.directory.tweet(withID: UInt64(recent)!)?.authorID == featured)
+        }
+    }
 }

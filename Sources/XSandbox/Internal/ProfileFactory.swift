@@ -118,6 +118,40 @@ enum ProfileFactory {
         return text
     }
 
+    /// @XDevelopers as an affiliation: the badge X shows on the profiles of the accounts
+    /// affiliated with it, which `expansions=affiliation.user_id` expands.
+    static let developersAffiliation = UserAffiliation(
+        badgeURL: URL(string: "https://pbs.twimg.com/profile_images/1683501992314798080/xl1POYLw_bigger.jpg"),
+        description: "Developers",
+        url: URL(string: "https://x.com/XDevelopers"),
+        userID: [SandboxAccounts.xDevelopers]
+    )
+
+    /// The user fields X added after the seeds (banner, subscription, identity verification,
+    /// parody label, verified followers, likes, affiliation), drawn after every other value so
+    /// that users keep what they had. The subscription follows the check mark: blue needs
+    /// Premium or Premium+.
+    static func addNewerFields(to user: inout User, likes: Int, using random: inout SeededRandom) {
+        if random.chance(0.6), let id = UInt64(user.id) {
+            user.profileBannerURL = URL(string: "https://pbs.twimg.com/profile_banners/\(id)/\(1_500_000_000 + random.below(230_000_000))")
+        }
+        switch user.verifiedType {
+        case .blue?: user.subscriptionType = random.chance(0.7) ? .premium : .premiumPlus
+        default: user.subscriptionType = random.chance(0.03) ? .basic : User.SubscriptionType.none
+        }
+        switch user.verifiedType {
+        case .business?, .government?: user.isIdentityVerified = true
+        case .blue?: user.isIdentityVerified = random.chance(0.3)
+        default: user.isIdentityVerified = false
+        }
+        let parody = random.chance(0.005) && user.name.count <= 41
+        user.parody = parody
+        if parody { user.name += " (parody)" }
+        user.verifiedFollowersCount = 0
+        user.publicMetrics?.likeCount = likes
+        if random.chance(0.01) { user.affiliation = developersAffiliation }
+    }
+
     /// X's limit on a profile description, in characters.
     static let descriptionLimit = 160
 
@@ -165,6 +199,7 @@ enum ProfileFactory {
         id: UInt64,
         authorID: UInt64,
         createdAfter accountCreation: Date,
+        createdBefore latest: Date = latestTweet,
         mentionable: [String],
         using random: inout SeededRandom
     ) -> Tweet {
@@ -196,7 +231,7 @@ enum ProfileFactory {
         }
 
         let created = date(between: max(accountCreation, earliestAccount.addingTimeInterval(86_400)),
-                           and: latestTweet, using: &random)
+                           and: latest, using: &random)
         let impressions = random.integer(in: 50...250_000)
         let likes = impressions / random.integer(in: 20...200)
         let retweets = likes / random.integer(in: 3...12)
@@ -217,7 +252,7 @@ enum ProfileFactory {
         }
         let hasMedia = random.chance(0.3)
         let hasPlace = random.chance(0.1)
-        return Tweet(
+        var tweet = Tweet(
             id: tweetID,
             text: text.text,
             editHistoryTweetIDs: [tweetID],
@@ -243,5 +278,47 @@ enum ProfileFactory {
             replySettings: .everyone,
             source: random.pick(ProfileVocabulary.sources)
         )
+        addNewerFields(to: &tweet, text: text, using: &random)
+        return tweet
+    }
+
+    /// The Tweet fields X added after the seeds (display range, media alt texts, card, long
+    /// post, community, scopes, article, suggested sources), drawn after every other value so
+    /// that Tweets keep what they had.
+    static func addNewerFields(to tweet: inout Tweet, text: EntityTextBuilder, using random: inout SeededRandom) {
+        tweet.displayTextRange = [0, text.text.unicodeScalars.count]
+        if let keys = tweet.attachments?.mediaKeys {
+            var metadata: [TweetMediaMetadata] = []
+            for key in keys {
+                metadata.append(TweetMediaMetadata(
+                    mediaKey: key, altText: random.chance(0.6) ? random.pick(ProfileVocabulary.altTexts) : nil))
+            }
+            tweet.mediaMetadata = metadata
+        }
+        if !text.urls.isEmpty, random.chance(0.5) {
+            tweet.cardURI = "card://\(1_840_000_000_000_000_000 + UInt64(random.below(1 << 40)))"
+        }
+        if random.chance(0.1) {
+            var long = text
+            while long.text.count <= 280 {
+                long.append(" " + random.pick(ProfileVocabulary.longPostSentences))
+            }
+            long.append(" ")
+            long.hashtag(random.pick(ProfileVocabulary.hashtags))
+            tweet.noteTweet = NoteTweet(text: long.text, entities: long.tweetEntities)
+        }
+        if random.chance(0.03) {
+            tweet.communityID = String(1_490_000_000_000_000_000 + UInt64(random.below(1 << 40)))
+        }
+        if random.chance(0.1) {
+            tweet.scopes = TweetScopes(followers: random.chance(0.2))
+        }
+        if random.chance(0.02) {
+            tweet.article = TweetArticle(title: random.pick(ProfileVocabulary.articleTitles))
+        }
+        if let link = text.urls.first, random.chance(0.05) {
+            tweet.suggestedSourceLinks = [link]
+            tweet.suggestedSourceLinksWithCounts = SuggestedSourceLink(count: random.integer(in: 1...40), url: link)
+        }
     }
 }

@@ -91,6 +91,31 @@ enum ProfileVocabulary {
         ("ja", ["新しいバージョンを公開しました", "昨日の勉強会に来てくれた皆さん、ありがとうございます"]),
     ]
 
+    /// Alt texts of attached pictures.
+    static let altTexts = [
+        "A terminal showing a paginated list of followers",
+        "Screenshot of an API response with rate-limit headers highlighted",
+        "Whiteboard sketch of a retry loop with exponential backoff",
+        "Conference stage with a slide reading \"Idempotency\"",
+        "Cat asleep on a laptop keyboard",
+    ]
+
+    /// Titles of long-form articles.
+    static let articleTitles = [
+        "Paging a million followers without losing one",
+        "What rate limits taught me about queues",
+        "Daily caps, explained with coffee",
+    ]
+
+    /// Sentences that continue a post past 280 characters (a long post, `note_tweet`).
+    static let longPostSentences = [
+        "The first lesson was that every page must be treated as untrusted input.",
+        "The second was that a token is opaque for a reason: do not parse it, store it.",
+        "Retries are only safe when the operation is idempotent, and follow is documented as such.",
+        "We also learned to read the reset header instead of guessing how long to sleep.",
+        "Finally, test against a sandbox first: production has no undo button.",
+    ]
+
     /// Context annotation domains and entities X attaches to Tweets.
     static let annotations: [(domainID: String, domain: String, entityID: String, entity: String)] = [
         ("46", "Business Taxonomy", "1557697333571112960", "Technology Business"),

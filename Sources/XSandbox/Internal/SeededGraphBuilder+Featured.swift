@@ -17,6 +17,8 @@ extension SeededGraphBuilder {
             demoUser(SandboxAccounts.bob, name: "Bob Sandbox", username: "sandbox_bob", pins: false, using: &random),
             demoUser(SandboxAccounts.carol, name: "Carol Sandbox", username: "sandbox_carol", pins: true, using: &random),
         ] {
+            var (user, tweet) = (user, tweet)
+            addNewerFields(to: &user, pinned: &tweet)
             do {
                 try graph.add(user)
                 if let tweet { try graph.add(tweet) }
@@ -24,6 +26,7 @@ extension SeededGraphBuilder {
                 preconditionFailure("The seeded graph is inconsistent: \(error)")
             }
         }
+        addRecentTweets(to: &graph)
     }
 
     func metrics(tweets: Int, listed: Int) -> UserPublicMetrics {

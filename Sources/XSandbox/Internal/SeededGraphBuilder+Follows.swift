@@ -113,6 +113,8 @@ extension SeededGraphBuilder {
             { $0.name.unicodeScalars.contains { !$0.isASCII } && !$0.name.hasSuffix("🚀") },
             { ($0.description?.count ?? 0) >= ProfileFactory.descriptionLimit - 10 },
             { $0.description == "" && $0.location == nil && $0.mostRecentTweetID == nil },
+            { $0.parody == true },
+            { $0.affiliation != nil },
         ]
         var picked: [Int] = []
         for kind in kinds {

@@ -13,7 +13,11 @@ extension SeededGraphBuilder {
             emojiFamily(using: &random),
         ]
         do {
-            for user in users { try graph.add(user) }
+            for var user in users {
+                var noTweet: Tweet?
+                addNewerFields(to: &user, pinned: &noTweet)
+                try graph.add(user)
+            }
         } catch {
             preconditionFailure("The seeded graph is inconsistent: \(error)")
         }

@@ -6,7 +6,7 @@ struct SeededGraphBuilder {
     let seed: UInt64
 
     enum Stream: UInt64 {
-        case credentials = 100, featured, followOrder, tenThousandSample, social, demo, shapes, wellKnown
+        case credentials = 100, featured, followOrder, tenThousandSample, social, demo, shapes, wellKnown, recentTweets
     }
 
     var mentionable: [String] {

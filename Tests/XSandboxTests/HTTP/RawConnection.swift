@@ -22,7 +22,18 @@ final class RawConnection: Sendable {
 
     private final class Collector: ChannelInboundHandler, Sendable {
         typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
         let received = Mutex(Received())
+        let firstBytes: [UInt8]
+
+        init(firstBytes: [UInt8]) { self.firstBytes = firstBytes }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if !firstBytes.isEmpty {
+                context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(bytes: firstBytes)), promise: nil)
+            }
+            context.fireChannelActive()
+        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let buffer = Self.unwrapInboundIn(data)
@@ -49,9 +60,10 @@ final class RawConnection: Sendable {
         self.collector = collector
     }
 
-    /// Connects to `127.0.0.1:port`.
-    static func open(port: Int) async throws -> RawConnection {
-        let collector = Collector()
+    /// Connects to `127.0.0.1:port` and sends `firstBytes` as soon as it is connected (from the
+    /// event loop, so that no delay of the test's task comes between connecting and sending).
+    static func open(port: Int, sending firstBytes: String = "") async throws -> RawConnection {
+        let collector = Collector(firstBytes: Array(firstBytes.utf8))
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
