@@ -117,12 +117,14 @@ public struct ServerInputDecoder: Sendable {
             }
             return nil
         }
-        guard (try? JSONSerialization.jsonObject(with: request.body)) is [String: Any] else {
-            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
-            return nil
-        }
         do {
             return try XAPIJSON.makeDecoder().decode(Body.self, from: request.body)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Not JSON at all.
+            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            // JSON, but not an object.
+            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
         } catch DecodingError.keyNotFound(let key, let context) {
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             errors.append(InvalidParameter(parameter: nil, value: nil, message: "$.\(path): is missing but it is required"))

@@ -13,9 +13,9 @@ public enum ParameterValidation {
     /// the whole string must match; `$` matches only at the very end (a trailing newline does
     /// not pass), and `\d`, `\w` are ASCII-only.
     public static func check(_ value: String, pattern: String, parameter: String, operation: String) throws {
-        let regex: Regex<AnyRegexOutput>
+        let matches: Bool
         do {
-            regex = try PatternCache.shared.regex(pattern)
+            matches = try PatternCache.shared.matches(value, pattern: pattern)
         } catch {
             throw XAPIError(
                 code: .invalidArgument,
@@ -25,7 +25,7 @@ public enum ParameterValidation {
                 underlyingError: error
             )
         }
-        guard (try? regex.firstMatch(in: value)) != nil else {
+        guard matches else {
             throw invalid(value, parameter: parameter, operation: operation, rule: "does not match the pattern \(pattern)")
         }
     }
@@ -34,6 +34,7 @@ public enum ParameterValidation {
     public static func check(
         _ value: String, minLength: Int?, maxLength: Int?, parameter: String, operation: String
     ) throws {
+        guard minLength != nil || maxLength != nil else { return }
         let length = value.count
         if let minLength, length < minLength {
             throw invalid(value, parameter: parameter, operation: operation,
