@@ -191,6 +191,7 @@ let package = Package(
             dependencies: [
                 "XSandbox",
                 "XFollows",
+                "XFollowsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // Raw HTTP over a socket, for requests URLSession cannot send.
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,8 +9,9 @@ import NIOHTTP1
 ///
 /// Two things of HTTP's own are settled here, not in the API: the body is read up to
 /// ``SandboxHTTPLimits/maximumBodySize`` (a body that is too long, malformed or too slow is
-/// refused with ``HTTPRefusal``'s problem JSON), and `HEAD` is answered as `GET` without the
-/// body (its `content-length` is the `GET` body's).
+/// refused with ``HTTPRefusal``'s problem JSON), and the answer to `HEAD` loses its body but
+/// keeps its `content-length`. The API sees `HEAD` as sent (the generated router matches it to
+/// the path's `GET`), so an OAuth 1.0a signature over `HEAD` verifies.
 struct SandboxResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -27,9 +28,8 @@ struct SandboxResponder: HTTPResponder {
         } catch {
             return Self.response(refusing: error, limits: limits)
         }
-        let isHead = request.method == .head
         let answer = await api.respond(to: SandboxAPI.Request(
-            method: isHead ? HTTPRequest.Method.get.rawValue : request.method.rawValue,
+            method: request.method.rawValue,
             path: parts.first.map(String.init) ?? "/",
             query: parts.count > 1 ? String(parts[1]) : nil,
             host: request.head.authority,
@@ -37,7 +37,7 @@ struct SandboxResponder: HTTPResponder {
             body: body
         ))
         let response = Self.response(answer)
-        return isHead ? response.createHeadResponse() : response
+        return request.method == .head ? response.createHeadResponse() : response
     }
 
     /// The answer to a body that could not be read: too long (413), malformed (400, e.g. an

@@ -2,8 +2,10 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import HTTPTypes
 import Testing
 import XFollows
+import XFollowsServer
 @testable import XSandbox
 
 /// Starts a sandbox without limits for one test and shuts it down after.
@@ -22,6 +24,14 @@ func withSandbox<T>(
 }
 
 extension SandboxServer {
+    /// A request for `path` signed with @sandbox_alice's OAuth 1.0a token, as raw request text.
+    func signedRequest(_ method: HTTPRequest.Method, _ path: String) -> String {
+        guard case .oauth1(let alice) = credentials.userCredentials(for: SandboxAccounts.alice) else { return "" }
+        let header = alice.authorizationHeader(method: method, url: URL(string: baseURL.absoluteString + path)!,
+                                               signing: .fresh(at: Date()))
+        return "\(method.rawValue) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: \(header.headerValue)\r\n\r\n"
+    }
+
     /// A request for `path` with the App's bearer token, as raw request text.
     func rawRequest(_ path: String, method: String = "GET", version: String = "HTTP/1.1", headers: [String] = []) -> String {
         let lines = ["\(method) \(path) \(version)", "Host: 127.0.0.1:\(port)", "Authorization: Bearer \(credentials.bearerToken)"]
@@ -91,21 +101,28 @@ struct PersistenceTests {
         }
     }
 
-    /// The GET operations and a path for each, their parameters filled with the demo users.
-    static let getRoutes: [(OperationDescriptor, String)] = [OperationDescriptor.usersIdFollowers, .usersIdFollowing]
-        .filter { $0.method == .get }
-        .map { ($0, $0.path.replacingOccurrences(of: "{id}", with: SandboxAccounts.alice) + "?max_results=5") }
+    /// Every GET operation the sandbox routes, with a path that names the demo users.
+    static let getRoutes: [String] = ServerOperations.router.operations.filter { $0.method == .get }.map { operation in
+        let path = operation.path.replacingOccurrences(of: "{id}", with: SandboxAccounts.alice)
+            .replacingOccurrences(of: "{username}", with: "sandbox_alice")
+        switch operation.id {
+        case OperationDescriptor.getUsersByIds.id: return path + "?ids=\(SandboxAccounts.alice),\(SandboxAccounts.bob)"
+        case OperationDescriptor.getUsersByUsernames.id: return path + "?usernames=sandbox_alice,sandbox_bob"
+        case OperationDescriptor.usersIdFollowers.id, OperationDescriptor.usersIdFollowing.id: return path + "?max_results=5"
+        default: return path
+        }
+    }
 
-    @Test("HEAD on every GET route answers like GET, with the GET body's length and no body",
-          arguments: getRoutes.map(\.1))
+    @Test("HEAD on every GET route answers like GET, signed with OAuth 1.0a, with the GET body's length and no body",
+          arguments: getRoutes)
     func head(path: String) async throws {
         try await withSandbox { server in
             let connection = try await RawConnection.open(port: server.port)
-            try await connection.send(server.rawRequest(path))
+            try await connection.send(server.signedRequest(.get, path))
             let get = try await connection.response()
-            try await connection.send(server.rawRequest(path, method: "HEAD") + server.rawRequest(path))
+            try await connection.send(server.signedRequest(.head, path) + server.signedRequest(.get, path))
             let head = try await connection.response(bodyless: true)
-            #expect(get.status == 200 && head.status == 200)
+            #expect(get.status == 200 && head.status == 200, "\(String(decoding: get.body, as: UTF8.self))")
             #expect(head.body.isEmpty)
             #expect(head.header("content-length") == String(get.body.count))
             #expect(head.header("content-type") == get.header("content-type"))
@@ -113,13 +130,14 @@ struct PersistenceTests {
             let after = try await connection.response()
             #expect(after.status == 200 && after.body == get.body)
             await connection.close()
+            #expect(await server.requests().map(\.method) == ["GET", "HEAD", "GET"])
         }
     }
 
     @Test("HEAD through URLSession: 200, content-length of the GET body, no body")
     func headThroughURLSession() async throws {
         try await withSandbox { server in
-            let path = Self.getRoutes[0].1
+            let path = Self.getRoutes.first { $0.hasSuffix("/followers?max_results=5") }!
             var request = URLRequest(url: URL(string: server.baseURL.absoluteString + path)!)
             request.setValue("Bearer \(server.credentials.bearerToken)", forHTTPHeaderField: "Authorization")
             let (getBody, _) = try await URLSession.shared.data(for: request)
