@@ -107,4 +107,27 @@ struct UserLookupEndToEndTests {
             #expect(badName.errorMessage() == "The `username` query parameter value [not-a-handle] does not match ^[A-Za-z0-9_]{1,15}$")
         }
     }
+
+    @Test("A suspended user answers X's suspended error, alone or among others, and cannot be followed")
+    func suspended() async throws {
+        try await withSandbox(limits: roomyLimits) { server in
+            let client = server.oauth1Client(SandboxAccounts.alice)
+            let single = try await client.user(id: SandboxAccounts.suspendedSpammer)
+            #expect(single.data == nil)
+            let problem = try #require(single.errors?.first)
+            #expect(problem.title == "Forbidden" && problem.kind == .resourceNotFound)
+            #expect(problem.detail == "User has been suspended: [\(SandboxAccounts.suspendedSpammer)].")
+
+            let many = try await client.users(ids: [SandboxAccounts.alice, SandboxAccounts.suspendedTroll])
+            #expect(many.data?.map(\.id) == [SandboxAccounts.alice])
+            #expect(many.errors?.first?.detail == "User has been suspended: [\(SandboxAccounts.suspendedTroll)].")
+
+            let followers = try await client.followers(of: SandboxAccounts.suspendedSpammer)
+            #expect(followers.data == nil && followers.errors?.first?.title == "Forbidden")
+
+            let follow = try await client.follow(SandboxAccounts.suspendedTroll)
+            #expect(follow.data == nil && follow.errors?.first?.title == "Forbidden")
+            #expect(!(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.suspendedTroll)))
+        }
+    }
 }
