@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "XFollowsServer", targets: ["XFollowsServer"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
+        .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
@@ -79,6 +80,17 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Loopback redirect receiver (kept apart so the runtime needs no web server)
+        .target(
+            name: "XAPILoopback",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -162,6 +174,11 @@ let package = Package(
             plugins: ["XAPIGeneratorPlugin"]
         ),
         .testTarget(
+            name: "XAPILoopbackTests",
+            dependencies: ["XAPILoopback"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
@@ -175,6 +192,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XSandbox",
+                "XAPILoopback",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -20,11 +20,12 @@ enum Redaction {
             switch credentials {
             case .oauth1(let oauth1): return Self.secrets(of: oauth1)
             case .oauth2(let token): return Self.secrets(of: token)
+            case .oauth2Session(let session): return session.knownSecrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
             }
         case let credentials as OAuth1Credentials:
             secrets = [credentials.consumerSecret, credentials.accessToken, credentials.accessTokenSecret]
         case let token as OAuth2UserToken:
-            secrets = [token.accessToken]
+            secrets = [token.accessToken] + (token.refreshToken.map { [$0] } ?? [])
         case let app as AppOnlyCredentials:
             secrets = [app.bearerToken]
         default:

@@ -41,7 +41,10 @@ extension SandboxGraph {
     /// ```
     ///
     /// - `credentials` (required): the App's keys, access tokens (each starting with its
-    ///   user's ID and `-`) and OAuth 2.0 tokens with their scopes.
+    ///   user's ID and `-`) and OAuth 2.0 tokens with their scopes; optionally its OAuth 2.0
+    ///   clients (`"oauth2_clients": [{"client_id": "…", "client_secret": "…", "name": "…"}]`,
+    ///   no secret for a public client) and approved callback URLs
+    ///   (`"callback_urls": ["http://127.0.0.1/callback"]`).
     /// - `users` (required): X user objects; `id`, `name` and `username` are required, IDs
     ///   are canonical (no leading zeros). Follower and following counts are ignored: the
     ///   sandbox counts `follows`.

@@ -80,8 +80,23 @@ private struct SeededGraphBuilder {
         oauth2Tokens.append(SandboxCredentials.OAuth2Token(
             userID: SandboxAccounts.alice, accessToken: oauth2Token(using: &random),
             scopes: SandboxCredentials.readOnlyScopes))
+        // Drawn after everything above, so the older credentials keep their values.
+        let clients = [
+            SandboxCredentials.OAuth2Client(clientID: oauth2ClientID(using: &random), name: "XFollows demo (public client)"),
+            SandboxCredentials.OAuth2Client(clientID: oauth2ClientID(using: &random),
+                                            clientSecret: random.string(count: 50, from: SeededRandom.alphanumerics + ["-", "_"]),
+                                            name: "XFollows demo (confidential client)"),
+        ]
         return SandboxCredentials(consumerKey: consumerKey, consumerSecret: consumerSecret, bearerToken: bearer,
-                                  accessTokens: accessTokens, oauth2Tokens: oauth2Tokens)
+                                  accessTokens: accessTokens, oauth2Tokens: oauth2Tokens,
+                                  oauth2Clients: clients, callbackURLs: SandboxCredentials.demoCallbackURLs)
+    }
+
+    /// An OAuth 2.0 client ID shaped like X's: base64url of `<random>:1:ci`.
+    private func oauth2ClientID(using random: inout SeededRandom) -> String {
+        let raw = random.string(count: 22, from: SeededRandom.alphanumerics) + ":1:ci"
+        return Data(raw.utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
     /// An OAuth 2.0 access token shaped like X's: base64 of `<random>:<ms>:1:0:at:1`.

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Answers the browser: the page for the first `GET` of the path, 410 for a repeat, 404 for
+/// anything else.
+struct RedirectResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let path: String
+    let page: String
+    let inbox: Inbox
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let target = request.head.path ?? "/"
+        let requestPath = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
+        guard request.method == .get, requestPath == path else {
+            return Self.page(.notFound, "<!doctype html><title>Not found</title><p>Not found.</p>")
+        }
+        guard let port = inbox.port,
+              let url = URL(string: "http://127.0.0.1:\(port)\(target)"),
+              inbox.deliver(url)
+        else {
+            return Self.page(.gone, "<!doctype html><title>Already received</title><p>This sign-in already finished.</p>")
+        }
+        return Self.page(.ok, page)
+    }
+
+    private static func page(_ status: HTTPResponse.Status, _ html: String) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+}
