@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
+        .executable(name: "xfollows", targets: ["XFollowsTool"]),
         .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
         .plugin(name: "XAPIGeneratorCommand", targets: ["XAPIGeneratorCommand"]),
     ],
@@ -37,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0", traits: []),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // MARK: Generator (never imports the runtime)
@@ -148,6 +151,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: xfollows, the command-line tool (the logic in a library the tests reach)
+        .target(
+            name: "XFollowsCLI",
+            dependencies: [
+                "XFollows",
+                "XAPILoopback",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "XFollowsTool",
+            dependencies: ["XFollowsCLI"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "XAPIGeneratorTests",
@@ -197,6 +221,20 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLITests",
+            dependencies: [
+                "XFollowsCLI",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLIEndToEndTests",
+            dependencies: ["XFollows", "XSandbox"],
             swiftSettings: strictSettings
         ),
     ]
