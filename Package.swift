@@ -227,14 +227,21 @@ let package = Package(
             name: "XFollowsCLITests",
             dependencies: [
                 "XFollowsCLI",
+                "XFollows",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "XFollowsCLIEndToEndTests",
-            dependencies: ["XFollows", "XSandbox"],
+            dependencies: [
+                "XFollows",
+                "XSandbox",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -29,12 +29,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     public var meaning: String {
         switch self {
         case .success: "everything asked for was done"
-        case .failure: "an error stopped the command (the message says what, why and what to do)"
-        case .partial: "done, but some items failed (unknown accounts, refused follows); each is reported"
-        case .stopped: "stopped early at a daily cap or rate limit; nothing lost, --resume continues later"
-        case .notLoggedIn: "not logged in, or the credentials were refused: run xfollows login"
-        case .usage: "bad usage (unknown option, missing argument, malformed value)"
-        case .interrupted: "interrupted (Ctrl-C); progress saved, --resume continues"
+        case .failure: "an error stopped the command; the message says why"
+        case .partial: "done, but some accounts failed; each is reported"
+        case .stopped: "stopped at a daily cap or rate limit; --resume goes on"
+        case .notLoggedIn: "not logged in, or credentials refused: xfollows login"
+        case .usage: "bad usage: an unknown option or a malformed value"
+        case .interrupted: "interrupted (Ctrl-C); progress saved, --resume goes on"
         }
     }
 

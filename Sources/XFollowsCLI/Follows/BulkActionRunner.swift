@@ -60,7 +60,8 @@ public struct BulkActionRunner: Sendable {
         let resolved = try await TargetResolver(client: client).resolve(pendingTargets)
         if request.dryRun {
             for (index, item) in resolved.enumerated() {
-                print(dryRunLine(item, request: request, fits: remaining.map { index < $0.count } ?? true), request: request, item: item)
+                let (outcome, text) = dryRunLine(item, request: request, fits: remaining.map { index < $0.count } ?? true)
+                print(text, outcome: outcome, detail: outcome == nil ? nil : item.problem, request: request, item: item)
             }
             return summary
         }
@@ -168,7 +169,7 @@ public struct BulkActionRunner: Sendable {
         try journal.record(FollowJournal.Entry(key: item.target.key, id: item.user?.id, username: item.user?.username,
                                                result: outcome, detail: detail, at: Date()))
         progress?.clear()
-        print((outcome, line(item, outcome: outcome, detail: detail)), request: request, item: item)
+        print(line(item, outcome: outcome, detail: detail), outcome: outcome, detail: detail, request: request, item: item)
     }
 
     private func line(_ item: TargetResolver.Resolved, outcome: BulkOutcome, detail: String?) -> String {
@@ -183,15 +184,14 @@ public struct BulkActionRunner: Sendable {
     }
 
     /// One result: a line, or a JSON object.
-    private func print(_ result: (BulkOutcome?, String), request: BulkRequest, item: TargetResolver.Resolved) {
+    private func print(_ text: String, outcome: BulkOutcome?, detail: String?, request: BulkRequest, item: TargetResolver.Resolved) {
         guard request.json else {
-            context.output.line(result.1)
+            context.output.line(text)
             return
         }
         let object = ResultJSON(target: "\(item.target.reference)", place: item.target.place, id: item.user?.id,
                                 username: item.user?.username, protected: item.user?.protected,
-                                result: result.0.map(\.rawValue) ?? "would_\(request.action.rawValue)",
-                                detail: result.0 == .notFound || result.0 == .failed ? result.1 : nil)
+                                result: outcome.map(\.rawValue) ?? "would_\(request.action.rawValue)", detail: detail)
         if let data = try? XAPIJSON.makeEncoder().encode(object) {
             context.output.line(String(decoding: data, as: UTF8.self))
         }

@@ -1,4 +1,0 @@
-// xfollows: the command-line tool. Its commands and logic live in XFollowsCLI.
-import XFollowsCLI
-
-await XFollowsCommand.main()
