@@ -14,6 +14,7 @@ public final class ExportReader {
     public let format: ExportFormat
     private var lines: LineReader?
     private var csv: CSVReader?
+    private var stream: InputStream?
     private var idColumn = 0
     private var usernameColumn: Int?
     private var rowNumber = 1
@@ -43,6 +44,7 @@ public final class ExportReader {
             idColumn = id
             usernameColumn = header.firstIndex(of: "username")
             csv = reader
+            self.stream = stream
         }
     }
 
@@ -67,7 +69,11 @@ public final class ExportReader {
         }
         guard let csv else { return nil }
         guard let row = csv.next() else {
-            if let error = csv.error { throw CLIFailure.failure("\(url.path): row \(rowNumber + 1): \(error).") }
+            // On Linux a file stream learns it is at its end only by reading nothing, which the
+            // CSV reader records as cannotReadFile: that is the end, not an error.
+            if let error = csv.error, !(Self.isEndOfFile(error) && stream?.streamStatus == .atEnd) {
+                throw CLIFailure.failure("\(url.path): row \(rowNumber + 1): \(error).")
+            }
             return nil
         }
         rowNumber += 1
@@ -77,7 +83,13 @@ public final class ExportReader {
                           username: usernameColumn.flatMap { $0 < row.count ? row[$0] : nil }, place: place)
     }
 
+    private static func isEndOfFile(_ error: any Error) -> Bool {
+        if case CSVError.cannotReadFile? = error as? CSVError { return true }
+        return false
+    }
+
     private func record(id: String?, username: String?, place: String) throws -> ExportRecord {
+        let id = id.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         guard let id, let number = UInt64(id.trimmingCharacters(in: .whitespaces)) else {
             throw CLIFailure.failure("\(place): \(id.map { "\"\($0)\" is not a numeric user ID" } ?? "no \"id\"").")
         }

@@ -18,7 +18,7 @@ struct AtomicFileTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("credentials.json")
-        FileManager.default.createFile(atPath: file.path, contents: Data("old".utf8),
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data("old".utf8),
                                        attributes: [.posixPermissions: 0o644])
         try AtomicFile.write(Data("new".utf8), to: file)
         #expect(try Data(contentsOf: file) == Data("new".utf8))
@@ -42,8 +42,8 @@ struct AtomicFileTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("state.json")
-        FileManager.default.createFile(atPath: directory.appendingPathComponent(".state.json.tmp-1-2").path, contents: Data())
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("other.json").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(".state.json.tmp-1-2").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("other.json").path, contents: Data())
         AtomicFile.removeTemporaryFiles(for: file)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["other.json"])
     }

@@ -68,19 +68,24 @@ final class FakeX: ClientTransport, @unchecked Sendable {
             "{\"value\":\"\(value)\",\"detail\":\"Could not find user with \(parameter): [\(value)].\",\"title\":\"Not Found Error\","
                 + "\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}"
         }
-        switch (method, parts) {
-        case (.get, ["2", "users", "me"]):
+        let route = parts.joined(separator: "/")
+        let count = parts.count
+        if method == .get, route == "2/users/me" {
             return (200, "{\"data\":\(user(accounts.first { $0.id == me }!))}")
-        case (.get, ["2", "users", "by", "username", let name]):
+        }
+        if method == .get, count == 5, route.hasPrefix("2/users/by/username/") {
+            let name = parts[4]
             guard let found = accounts.first(where: { $0.username.lowercased() == name.lowercased() }) else {
                 return (200, "{\"errors\":[\(notFound(name, "username"))]}")
             }
             return (200, "{\"data\":\(user(found))}")
-        case (.get, ["2", "users", let id]) where id.allSatisfy(\.isNumber):
-            guard let found = accounts.first(where: { $0.id == id }) else { return (200, "{\"errors\":[\(notFound(id, "id"))]}") }
+        }
+        if method == .get, count == 3, parts[0...1] == ["2", "users"], parts[2].allSatisfy(\.isNumber) {
+            guard let found = accounts.first(where: { $0.id == parts[2] }) else { return (200, "{\"errors\":[\(notFound(parts[2], "id"))]}") }
             return (200, "{\"data\":\(user(found))}")
-        case (.get, ["2", "users"]), (.get, ["2", "users", "by"]):
-            let byName = parts.count == 3
+        }
+        if method == .get, route == "2/users" || route == "2/users/by" {
+            let byName = count == 3
             let values = (query[byName ? "usernames" : "ids"] ?? "").split(separator: ",").map(String.init)
             var found: [String] = []
             var errors: [String] = []
@@ -92,27 +97,29 @@ final class FakeX: ClientTransport, @unchecked Sendable {
                 }
             }
             return (200, "{\"data\":[\(found.joined(separator: ","))]" + (errors.isEmpty ? "" : ",\"errors\":[\(errors.joined(separator: ","))]") + "}")
-        case (.get, ["2", "users", let id, "followers"]):
-            let all = followers[id] ?? []
+        }
+        if method == .get, count == 4, parts[3] == "followers" {
+            let all = followers[parts[2]] ?? []
             let size = Int(query["max_results"] ?? "100") ?? 100
             let offset = Int(query["pagination_token"].map { String($0.dropFirst(4)) } ?? "0") ?? 0
             let page = all[min(offset, all.count)..<min(offset + size, all.count)]
             let users = page.map { id in user(accounts.first { $0.id == id }!) }
             let next = offset + size < all.count ? ",\"next_token\":\"page\(offset + size)\"" : ""
             return (200, "{\"data\":[\(users.joined(separator: ","))],\"meta\":{\"result_count\":\(page.count)\(next)}}")
-        case (.post, ["2", "users", let source, "following"]):
+        }
+        if method == .post, count == 4, parts[3] == "following" {
             let target = (try? JSONDecoder().decode([String: String].self, from: body ?? Data()))?["target_user_id"] ?? ""
             guard let account = accounts.first(where: { $0.id == target }) else {
                 return (400, "{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\","
                     + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}")
             }
-            follows.append((source, target))
+            follows.append((parts[2], target))
             return (200, "{\"data\":{\"following\":\(!account.protected),\"pending_follow\":\(account.protected)}}")
-        case (.delete, ["2", "users", let source, "following", let target]):
-            follows.removeAll { $0.source == source && $0.target == target }
-            return (200, "{\"data\":{\"following\":false}}")
-        default:
-            return (404, "{\"title\":\"Not Found\",\"type\":\"about:blank\"}")
         }
+        if method == .delete, count == 5, parts[3] == "following" {
+            follows.removeAll { $0.source == parts[2] && $0.target == parts[4] }
+            return (200, "{\"data\":{\"following\":false}}")
+        }
+        return (404, "{\"title\":\"Not Found\",\"type\":\"about:blank\"}")
     }
 }
