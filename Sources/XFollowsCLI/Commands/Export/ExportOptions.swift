@@ -138,7 +138,11 @@ enum ExportCommand {
         } catch {
             progress?.finish(nil)
             guard let output, let checkpoint = try? ExportCheckpoint.load(for: output) else { throw error }
-            let failure = context.presenter.failure(for: error, resumeHint: "run the same command with --resume to continue")
+            var failure = context.presenter.failure(for: error, resumeHint: "run the same command with --resume to continue")
+            if start.resumed, let error = error as? XAPIError, error.status == 400, "\(error)".contains("pagination_token") {
+                failure = .failure("\(context.server) no longer accepts the checkpoint's page token (it was restarted, or "
+                    + "the token expired): \(error.problem?.detail ?? error.message) Start the export over with --force.")
+            }
             let so = "\(Formatting.count(checkpoint.userCount))\(checkpoint.total.map { " of \(Formatting.count($0))" } ?? "") "
                 + "\(relation.phrase(for: account)) are in \(output.path)"
             throw CLIFailure("\(failure.message) \(so).", status: failure.status)
