@@ -24,8 +24,9 @@ struct LoginEndToEndTests {
             return
         }
         #expect(callback.absoluteString.hasPrefix("http://127.0.0.1:"))
-        let (_, response) = try await URLSession.shared.data(from: callback)   // the browser follows the redirect
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        // The browser follows the redirect. (Its page may be cut short: the loopback receiver stops
+        // listening as soon as the redirect arrives; the login does not depend on the page.)
+        _ = try? await URLSession.shared.data(from: callback)
         #expect(try await login.exitStatus() == 0)
         #expect(login.standardError.contains("Logged in as @sandbox_alice (\(SandboxAccounts.alice)) at \(sandbox.url.absoluteString)"))
 

@@ -131,7 +131,7 @@ enum ExportCommand {
         do {
             let result = try await runner.run(client: client, from: start, output: context.output, progress: progress)
             let rate = progress.map { " (\(Formatting.rate($0.rate, "users")))" } ?? ""
-            let destination = output.map { " to \($0.path)" } ?? ""
+            let destination = options.output.map { " to \($0)" } ?? ""
             let resumed = result.resumed ? ", resumed at \(Formatting.count(result.userCount - result.writtenNow))" : ""
             progress?.finish("Wrote \(Formatting.count(result.userCount)) \(relation.phrase(for: account))\(destination)\(resumed)\(rate).")
             return .success
@@ -144,7 +144,7 @@ enum ExportCommand {
                     + "the token expired): \(error.problem?.detail ?? error.message) Start the export over with --force.")
             }
             let so = "\(Formatting.count(checkpoint.userCount))\(checkpoint.total.map { " of \(Formatting.count($0))" } ?? "") "
-                + "\(relation.phrase(for: account)) are in \(output.path)"
+                + "\(relation.phrase(for: account)) are in \(options.output ?? output.path)"
             throw CLIFailure("\(failure.message) \(so).", status: failure.status)
         }
     }
