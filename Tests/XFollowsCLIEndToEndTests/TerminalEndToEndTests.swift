@@ -56,7 +56,7 @@ struct TerminalEndToEndTests {
         #expect(frames.contains { $0.hasPrefix("followers of @tenk_club: 10,000 of 10,000 (100%)") })
         #expect(frames.filter { $0.hasPrefix("followers of") }.allSatisfy { $0.replacingOccurrences(of: "\u{1B}[K", with: "").count < 100 })
         // The end: the line erased, one final line, nothing after it.
-        let ending = try #require(screen.range(of: "\r\u{1B}[KWrote 10,000 followers of @tenk_club to ", options: .backwards))
+        let ending = try #require(screen.range(of: "\r\u{1B}[KWrote 10,000 followers of @tenk_club to followers.csv (", options: .backwards))
         let tail = String(screen[ending.upperBound...])
         #expect(tail.hasSuffix(" users/s).\r\n") && !tail.contains("\r\u{1B}") && tail.filter(\.isNewline).count == 1,
                 "\(tail.debugDescription)")
@@ -73,7 +73,7 @@ struct TerminalEndToEndTests {
         #expect(screen.contains("followers of @tenk_club: 1,500 of 10,000 (15%) · rate limited, resuming at "))
         let message = try #require(screen.components(separatedBy: "\r\u{1B}[K").last)
         #expect(message.hasPrefix("xfollows: Interrupted; run the same command with --resume to continue. "
-            + "1,500 of 10,000 followers of @tenk_club are in \(workspace.file("followers.jsonl").path)."), "\(message)")
+            + "1,500 of 10,000 followers of @tenk_club are in followers.jsonl."), "\(message)")
         let lines = try String(contentsOf: workspace.file("followers.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1500)
         #expect(FileManager.default.fileExists(atPath: workspace.file("followers.jsonl.xfollows-checkpoint").path))
