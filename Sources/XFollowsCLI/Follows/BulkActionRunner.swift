@@ -79,9 +79,9 @@ public struct BulkActionRunner: Sendable {
                 continue
             }
             do {
-                let outcome = try await perform(request.action, on: user)
+                let (outcome, detail) = try await perform(request.action, on: user)
                 summary.count(outcome)
-                try record(item, outcome: outcome, detail: nil, in: journal, request: request, progress: progress)
+                try record(item, outcome: outcome, detail: detail, in: journal, request: request, progress: progress)
                 progress?.record(count: summary.done)
             } catch let error as XAPIError where error.code == .dailyCapExhausted {
                 summary.stoppedBy = "daily cap"
@@ -124,14 +124,28 @@ public struct BulkActionRunner: Sendable {
             && error.problem?.kind != .unsupportedAuthentication && error.problem?.kind != .clientForbidden
     }
 
-    private func perform(_ action: BulkAction, on user: User) async throws -> BulkOutcome {
+    /// Sends the follow or unfollow; a 200 that does not say it happened is a failure with
+    /// X's reason.
+    private func perform(_ action: BulkAction, on user: User) async throws -> (BulkOutcome, String?) {
         switch action {
         case .follow:
-            return try await client.follow(user.id).body.data == .pending ? .pending : .followed
+            let body = try await client.follow(user.id).body
+            switch body.data {
+            case .following?: return (.followed, nil)
+            case .pending?: return (.pending, nil)
+            case nil: return (.failed, Self.reason(body.errors, otherwise: "the answer did not say the account is followed"))
+            }
         case .unfollow:
-            _ = try await client.unfollow(user.id)
-            return .unfollowed
+            let body = try await client.unfollow(user.id).body
+            guard body.data?.following == false else {
+                return (.failed, Self.reason(body.errors, otherwise: "the answer did not say the account is unfollowed"))
+            }
+            return (.unfollowed, nil)
         }
+    }
+
+    private static func reason(_ problems: [Problem]?, otherwise: String) -> String {
+        problems?.first.flatMap { $0.detail ?? $0.title } ?? otherwise
     }
 
     private func remainingToday(_ action: BulkAction) async throws -> (count: Int, nextSlotAt: Date?)? {
