@@ -33,11 +33,6 @@ public struct ExportRunner: Sendable {
         public var resumed: Bool
     }
 
-    /// The checkpoint beside `file`, if it is for the same export; otherwise why not.
-    public static func resumableCheckpoint(for file: URL) throws -> ExportCheckpoint? {
-        try ExportCheckpoint.load(for: file)
-    }
-
     /// Decides where to start, and refuses what would lose or mix data: a file that exists
     /// (without `force`), an unfinished export not resumed, a checkpoint of another export.
     ///
