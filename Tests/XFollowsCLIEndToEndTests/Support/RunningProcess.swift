@@ -63,6 +63,7 @@ final class RunningProcess: @unchecked Sendable {
     }
 
     var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
     var standardOutput: String { lock.withLock { String(decoding: outputData, as: UTF8.self) } }
     var standardError: String { lock.withLock { String(decoding: errorData, as: UTF8.self) } }
 
