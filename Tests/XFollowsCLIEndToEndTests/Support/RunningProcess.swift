@@ -20,6 +20,7 @@ final class RunningProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var outputData = Data()
     private var errorData = Data()
+    private var openStreams = 2
 
     /// The package's build directory, where `swift build` puts every product beside the tests.
     static func executable(_ name: String) throws -> URL {
@@ -45,21 +46,23 @@ final class RunningProcess: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.lock.withLock { self?.outputData.append(data) }
-        }
-        error.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.lock.withLock { self?.errorData.append(data) }
-        }
         try process.run()
+        // One thread per stream reads until the end, in order; exitStatus waits for both.
+        for (pipe, isOutput) in [(output, true), (error, false)] {
+            let handle = pipe.fileHandleForReading
+            Thread { [self] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { break }
+                    lock.withLock { if isOutput { outputData.append(data) } else { errorData.append(data) } }
+                }
+                lock.withLock { openStreams -= 1 }
+            }.start()
+        }
     }
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        output.fileHandleForReading.readabilityHandler = nil
-        error.fileHandleForReading.readabilityHandler = nil
     }
 
     var pid: Int32 { process.processIdentifier }
@@ -98,8 +101,7 @@ final class RunningProcess: @unchecked Sendable {
     @discardableResult
     func exitStatus(timeout: Duration = .seconds(300)) async throws -> Int32 {
         try await wait(for: "an exit", timeout: timeout) { !process.isRunning }
-        // Let the pipes drain.
-        try await Task.sleep(for: .milliseconds(50))
+        try await wait(for: "the end of its output", timeout: .seconds(30)) { lock.withLock { openStreams == 0 } }
         return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
 }
