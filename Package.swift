@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
+        .executable(name: "xfollows", targets: ["XFollowsTool"]),
         .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
         .plugin(name: "XAPIGeneratorCommand", targets: ["XAPIGeneratorCommand"]),
     ],
@@ -39,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // MARK: Generator (never imports the runtime)
@@ -156,6 +159,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: xfollows, the command-line tool (the logic in a library the tests reach)
+        .target(
+            name: "XFollowsCLI",
+            dependencies: [
+                "XFollows",
+                "XAPILoopback",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "XFollowsTool",
+            dependencies: ["XFollowsCLI"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "XAPIGeneratorTests",
@@ -208,6 +232,27 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLITests",
+            dependencies: [
+                "XFollowsCLI",
+                "XFollows",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLIEndToEndTests",
+            dependencies: [
+                "XFollows",
+                "XSandbox",
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),
