@@ -131,7 +131,7 @@ public struct LoopbackRedirectReceiver: Sendable {
                 group.addTask { try await inbox.next() }
                 group.addTask {
                     try await Task.sleep(for: timeout)
-                    inbox.finish(.failure(.timedOut(timeout)))
+                    inbox.expire(timeout)
                     return try await inbox.next()   // a redirect that won the race still counts
                 }
                 defer { group.cancelAll() }

@@ -13,8 +13,27 @@ final class Inbox: @unchecked Sendable {
         set { lock.withLock { boundPort = newValue } }
     }
 
-    /// Records the first redirect; `false` when one (or the end) was already recorded.
-    func deliver(_ url: URL) -> Bool {
+    private var claimed = false
+
+    /// Claims the one redirect the receiver takes; `false` when it was claimed already or the
+    /// inbox has ended (a repeat gets 410).
+    func claim() -> Bool {
+        lock.withLock {
+            guard !claimed, result == nil else { return false }
+            claimed = true
+            return true
+        }
+    }
+
+    /// Ends the wait as timed out, unless a redirect was claimed: its page is being written and
+    /// it is handed over next.
+    func expire(_ timeout: Duration) {
+        let isClaimed = lock.withLock { claimed }
+        if !isClaimed { finish(.failure(.timedOut(timeout))) }
+    }
+
+    /// Hands over the claimed redirect (unless the inbox ended meanwhile, by a timeout or a stop).
+    func deliver(_ url: URL) {
         finish(.success(url))
     }
 

@@ -19,18 +19,26 @@ struct RedirectResponder: HTTPResponder {
         }
         guard let port = inbox.port,
               let url = URL(string: "http://127.0.0.1:\(port)\(target)"),
-              inbox.deliver(url)
+              inbox.claim()
         else {
             return Self.page(.gone, "<!doctype html><title>Already received</title><p>This sign-in already finished.</p>")
         }
-        return Self.page(.ok, page)
+        // The redirect is handed over only once the page is written: the receiver stops
+        // listening as soon as it has the redirect, and the browser must still get its page.
+        let inbox = inbox
+        let buffer = ByteBuffer(string: page)
+        return Self.page(.ok, body: ResponseBody(contentLength: buffer.readableBytes) { writer in
+            defer { inbox.deliver(url) }
+            try await writer.write(buffer)
+            try await writer.finish(nil)
+        })
     }
 
     private static func page(_ status: HTTPResponse.Status, _ html: String) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html))
-        )
+        page(status, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private static func page(_ status: HTTPResponse.Status, body: ResponseBody) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: body)
     }
 }
