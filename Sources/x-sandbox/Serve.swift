@@ -6,12 +6,16 @@ import XSandbox
 /// `x-sandbox serve` (the default): serves the graph on 127.0.0.1 until Ctrl-C.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the follows endpoints on 127.0.0.1 until Ctrl-C (the default).",
+        abstract: "Serve the spec's endpoints and X's OAuth endpoints on 127.0.0.1 until Ctrl-C (the default).",
         discussion: """
-            Serves GET /2/users/:id/followers, GET /2/users/:id/following, POST /2/users/:id/following \
-            and DELETE /2/users/:source_user_id/following/:target_user_id with X's fields, expansions, \
-            pagination, OAuth 1.0a and OAuth 2.0 checks, rate limits, daily caps and error shapes. \
-            It prints its URL and demo credentials, then runs until Ctrl-C.
+            Serves every operation of spec/follows.yaml — GET /2/users/:id/followers, \
+            GET /2/users/:id/following, POST /2/users/:id/following, \
+            DELETE /2/users/:source_user_id/following/:target_user_id, and the user lookups \
+            GET /2/users/me, /2/users/:id, /2/users?ids=, /2/users/by/username/:username and \
+            /2/users/by?usernames= — with X's fields, expansions, pagination, OAuth 1.0a and OAuth 2.0 \
+            checks, rate limits, daily caps and error shapes, and X's OAuth endpoints (authorize page, \
+            token, revoke, OAuth 1.0a request and access token, App-only token). It prints its URL \
+            and demo credentials, then runs until Ctrl-C.
 
             By default it serves a deterministic seeded graph: 100,000 ordinary users, @XDevelopers \
             (2244994945) with 100,003 followers, @tenk_club (1497258931620306945) with exactly 10,000, \

@@ -7,7 +7,7 @@ import ArgumentParser
 struct XSandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "x-sandbox",
-        abstract: "A local X API v2 follows sandbox: followers, following, follow and unfollow on 127.0.0.1.",
+        abstract: "A local X API v2 sandbox on 127.0.0.1: followers, following, follow, unfollow, user lookup and X's OAuth endpoints.",
         discussion: """
             Without a subcommand it serves (see `x-sandbox help serve` for --port, --graph, --seed, \
             --no-limits and --verbose). `ids` and `credentials` read the same graph and print, \
