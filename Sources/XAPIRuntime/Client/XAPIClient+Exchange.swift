@@ -48,13 +48,7 @@ extension XAPIClient {
             innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
             return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
         }
-        var next = signAndSend
-        for middleware in configuration.middlewares.reversed() {
-            let inner = next
-            next = { request, body, baseURL in
-                try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
-            }
-        }
+        let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)
 
         logger.debug("Sending request")
         do {

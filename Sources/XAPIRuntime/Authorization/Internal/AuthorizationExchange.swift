@@ -59,16 +59,10 @@ struct AuthorizationExchange: Sendable {
         let innerLogger = logger
         let transport = configuration.transport
         let operationID = self.operationID
-        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, baseURL in
+        let next = MiddlewareChain.wrap({ request, body, baseURL in
             innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(request.headerFields))])
             return try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
-        }
-        for middleware in configuration.middlewares.reversed() {
-            let inner = next
-            next = { request, body, baseURL in
-                try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
-            }
-        }
+        }, in: configuration.middlewares, operationID: operationID)
 
         logger.debug("Sending request")
         do {
