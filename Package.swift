@@ -27,8 +27,10 @@ let package = Package(
         .library(name: "XFollowsServer", targets: ["XFollowsServer"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
+        .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
+        .executable(name: "xfollows", targets: ["XFollowsTool"]),
         .plugin(name: "XAPIGeneratorPlugin", targets: ["XAPIGeneratorPlugin"]),
         .plugin(name: "XAPIGeneratorCommand", targets: ["XAPIGeneratorCommand"]),
     ],
@@ -41,6 +43,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // MARK: Generator (never imports the runtime)
@@ -91,6 +97,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Loopback redirect receiver (kept apart so the runtime needs no web server)
+        .target(
+            name: "XAPILoopback",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: The generated library
         .target(
             name: "XFollows",
@@ -117,9 +134,15 @@ let package = Package(
                 "XFollowsServer",
                 "XAPIRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                // The HTTP/1 pipeline around Hummingbird's (Server/HTTP): llhttp's decoder and the codec.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ],
             swiftSettings: strictSettings
         ),
@@ -140,6 +163,27 @@ let package = Package(
                 "XSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: xfollows, the command-line tool (the logic in a library the tests reach)
+        .target(
+            name: "XFollowsCLI",
+            dependencies: [
+                "XFollows",
+                "XAPILoopback",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "XFollowsTool",
+            dependencies: ["XFollowsCLI"],
             swiftSettings: strictSettings
         ),
 
@@ -203,11 +247,20 @@ let package = Package(
             plugins: ["XAPIGeneratorPlugin"]
         ),
         .testTarget(
+            name: "XAPILoopbackTests",
+            dependencies: ["XAPILoopback"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
                 "XFollows",
+                "XFollowsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Raw HTTP over a socket, for requests URLSession cannot send.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -216,9 +269,31 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XSandbox",
+                "XAPILoopback",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLITests",
+            dependencies: [
+                "XFollowsCLI",
+                "XFollows",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XFollowsCLIEndToEndTests",
+            dependencies: [
+                "XFollows",
+                "XSandbox",
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -581,7 +581,7 @@ extension XAPIClient where Context == UserContext {
         as id: UserID? = nil
     ) async throws -> APIResponse<FollowResponse> {
         let operation = OperationDescriptor.usersIdFollow
-        let id = try authenticatedUserID(id, parameter: "id", operation: operation)
+        let id = try await authenticatedUserID(id, parameter: "id", operation: operation, lookup: .getUsersMe)
         try ParameterValidation.check(targetUserID, pattern: "^[0-9]{1,19}$", parameter: "target_user_id", operation: operation.id)
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
         var request = OperationRequest(operation)
@@ -626,7 +626,7 @@ extension XAPIClient where Context == UserContext {
         as sourceUserID: UserID? = nil
     ) async throws -> APIResponse<UnfollowResponse> {
         let operation = OperationDescriptor.usersIdUnfollow
-        let sourceUserID = try authenticatedUserID(sourceUserID, parameter: "source_user_id", operation: operation)
+        let sourceUserID = try await authenticatedUserID(sourceUserID, parameter: "source_user_id", operation: operation, lookup: .getUsersMe)
         try ParameterValidation.check(targetUserID, pattern: "^[0-9]{1,19}$", parameter: "target_user_id", operation: operation.id)
         try ParameterValidation.check(sourceUserID, pattern: "^[0-9]{1,19}$", parameter: "source_user_id", operation: operation.id)
         var request = OperationRequest(operation)

@@ -15,7 +15,7 @@ extension OperationDescriptor {
         path: "/2/users/{id}/followers",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -35,7 +35,7 @@ extension OperationDescriptor {
         path: "/2/users/{id}/following",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -55,7 +55,7 @@ extension OperationDescriptor {
         method: .post,
         path: "/2/users/{id}/following",
         security: [
-            .oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.write"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsWrite]),
             .oauth1UserContext,
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
@@ -75,7 +75,7 @@ extension OperationDescriptor {
         method: .delete,
         path: "/2/users/{source_user_id}/following/{target_user_id}",
         security: [
-            .oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.write"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsWrite]),
             .oauth1UserContext,
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
@@ -91,7 +91,7 @@ extension OperationDescriptor {
         method: .get,
         path: "/2/users/me",
         security: [
-            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead]),
             .oauth1UserContext,
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 75, windowSeconds: 900)],
@@ -108,7 +108,7 @@ extension OperationDescriptor {
         path: "/2/users/{id}",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -128,7 +128,7 @@ extension OperationDescriptor {
         path: "/2/users",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -148,7 +148,7 @@ extension OperationDescriptor {
         path: "/2/users/by/username/{username}",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -168,7 +168,7 @@ extension OperationDescriptor {
         path: "/2/users/by",
         security: [
             .appOnly,
-            .oauth2UserContext(scopes: ["tweet.read", "users.read"]),
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead]),
             .oauth1UserContext,
         ],
         rateLimits: [
@@ -177,6 +177,88 @@ extension OperationDescriptor {
         ],
         dailyCaps: [],
         isIdempotent: true
+    )
+}
+
+extension OAuth2Scope {
+    /// All the Tweets you can view, including Tweets from protected accounts.
+    ///
+    /// - Note: `tweet.read`.
+    public static let tweetRead = OAuth2Scope(rawValue: "tweet.read")
+
+    /// Any account you can view, including protected accounts.
+    ///
+    /// - Note: `users.read`.
+    public static let usersRead = OAuth2Scope(rawValue: "users.read")
+
+    /// People who follow you and people who you follow.
+    ///
+    /// - Note: `follows.read`.
+    public static let followsRead = OAuth2Scope(rawValue: "follows.read")
+
+    /// Follow and unfollow people for you.
+    ///
+    /// - Note: `follows.write`.
+    public static let followsWrite = OAuth2Scope(rawValue: "follows.write")
+
+    /// Stay connected to your account until you revoke access.
+    ///
+    /// - Note: `offline.access`.
+    public static let offlineAccess = OAuth2Scope(rawValue: "offline.access")
+}
+
+extension AppOnlyEndpoints {
+    /// The endpoints of the `BearerToken` security scheme: OAuth 2.0 App-only: the App's Bearer Token.
+    /// Lookups only; it cannot act on behalf of a user. The App gets one from its API key and secret
+    /// with `grant_type=client_credentials` at the token endpoint, and invalidates it at the
+    /// invalidation endpoint.
+    ///
+    /// Point them at another server, such as x-sandbox, keeping their paths:
+    ///
+    /// ```swift
+    /// let local = AppOnlyEndpoints.x.relocated(to: URL(string: "http://127.0.0.1:8080")!)
+    /// ```
+    public static let x = AppOnlyEndpoints(
+        tokenURL: URL(string: "https://api.x.com/oauth2/token")!,
+        invalidationURL: URL(string: "https://api.x.com/oauth2/invalidate_token")!
+    )
+}
+
+extension OAuth2Endpoints {
+    /// The endpoints of the `OAuth2UserToken` security scheme: OAuth 2.0 Authorization Code with PKCE,
+    /// acting on behalf of a user. Access tokens expire after two hours; with `offline.access` the
+    /// token endpoint also grants a refresh token, which rotates on every refresh. Tokens are revoked
+    /// at the revocation endpoint.
+    ///
+    /// Point them at another server, such as x-sandbox, keeping their paths:
+    ///
+    /// ```swift
+    /// let local = OAuth2Endpoints.x.relocated(to: URL(string: "http://127.0.0.1:8080")!)
+    /// ```
+    public static let x = OAuth2Endpoints(
+        authorizationURL: URL(string: "https://x.com/i/oauth2/authorize")!,
+        tokenURL: URL(string: "https://api.x.com/2/oauth2/token")!,
+        refreshURL: URL(string: "https://api.x.com/2/oauth2/token")!,
+        revocationURL: URL(string: "https://api.x.com/2/oauth2/revoke")!
+    )
+}
+
+extension OAuth1Endpoints {
+    /// The endpoints of the `UserToken` security scheme: OAuth 1.0a User Context: the App's API Key and
+    /// Secret with a user's Access Token and Secret, signed with HMAC-SHA1. The numeric prefix of the
+    /// Access Token is the user's ID. A user's Access Token comes from the 3-legged flow: a request
+    /// token, the user's approval at the authorization endpoint (a redirect, or a PIN with `oob`), then
+    /// the access token.
+    ///
+    /// Point them at another server, such as x-sandbox, keeping their paths:
+    ///
+    /// ```swift
+    /// let local = OAuth1Endpoints.x.relocated(to: URL(string: "http://127.0.0.1:8080")!)
+    /// ```
+    public static let x = OAuth1Endpoints(
+        requestTokenURL: URL(string: "https://api.x.com/oauth/request_token")!,
+        authorizationURL: URL(string: "https://api.x.com/oauth/authorize")!,
+        accessTokenURL: URL(string: "https://api.x.com/oauth/access_token")!
     )
 }
 

@@ -39,6 +39,16 @@ struct Banner {
                 lines.append("    \(token.accessToken)")
             }
         }
+        if !credentials.oauth2Clients.isEmpty {
+            lines.append("")
+            lines.append("OAuth 2.0 clients (Authorization Code with PKCE at \(url)/i/oauth2/authorize)")
+            for client in credentials.oauth2Clients {
+                lines.append("  \(client.name)")
+                lines.append("    client ID:                  \(client.clientID)")
+                if let secret = client.clientSecret { lines.append("    client secret:              \(secret)") }
+            }
+            lines.append("  callback URLs: \(credentials.callbackURLs.joined(separator: ", ")) (any port on loopback)")
+        }
         lines.append("")
         lines.append("Try")
         lines.append("  curl -H 'Authorization: Bearer \(credentials.bearerToken)' \\")

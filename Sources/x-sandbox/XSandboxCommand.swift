@@ -1,82 +1,25 @@
 import ArgumentParser
-import Foundation
-import Logging
-import XSandbox
 
-/// `x-sandbox`: serves the X API v2 follows endpoints on loopback until Ctrl-C.
+/// `x-sandbox`: serves the X API v2 follows endpoints on loopback until Ctrl-C (`serve`, the
+/// default), and answers from the same graph without a server (`ids`, `credentials`), so that
+/// scripts can check what a client got against what the sandbox holds.
 @main
 struct XSandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "x-sandbox",
-        abstract: "A local X API v2 follows sandbox: followers, following, follow and unfollow on 127.0.0.1.",
+        abstract: "A local X API v2 sandbox on 127.0.0.1: followers, following, follow, unfollow, user lookup and X's OAuth endpoints.",
         discussion: """
-            Serves GET /2/users/:id/followers, GET /2/users/:id/following, POST /2/users/:id/following \
-            and DELETE /2/users/:source_user_id/following/:target_user_id with X's fields, expansions, \
-            pagination, OAuth 1.0a and OAuth 2.0 checks, rate limits, daily caps and error shapes. \
-            It prints its URL and demo credentials, then runs until Ctrl-C.
-
-            By default it serves a deterministic seeded graph: 100,000 ordinary users, @XDevelopers \
-            (2244994945) with more than 100,000 followers, @tenk_club (1497258931620306945) with \
-            exactly 10,000, protected accounts, and three demo users whose credentials it prints.
+            Without a subcommand it serves (see `x-sandbox help serve` for --port, --graph, --seed, \
+            --no-limits and --verbose). `ids` and `credentials` read the same graph and print, \
+            without starting a server.
 
             Examples:
-              x-sandbox                          # port 8080, seeded graph, X's limits
-              x-sandbox --port 0                 # a free port; the URL is printed
-              x-sandbox --no-limits              # no rate limits or daily caps
-              x-sandbox --graph my-graph.json    # serve your own users and follows
-              x-sandbox --seed 42                # another seeded graph
-              x-sandbox --verbose                # log every request
-            """
+              x-sandbox                           # serve on port 8080
+              x-sandbox --port 0                  # serve on a free port
+              x-sandbox ids followers 2244994945  # what a client should page through
+              x-sandbox credentials               # the demo credentials, as JSON
+            """,
+        subcommands: [Serve.self, ListIDs.self, PrintCredentials.self],
+        defaultSubcommand: Serve.self
     )
-
-    @Option(help: "The port to listen on (127.0.0.1 only); 0 picks a free port.")
-    var port: Int = 8080
-
-    @Option(help: ArgumentHelp(
-        "A graph JSON file to serve instead of the seeded graph.",
-        discussion: "The format (credentials, users, tweets, follows, pending_follows) is documented on SandboxGraph.init(contentsOf:).",
-        valueName: "file"))
-    var graph: String?
-
-    @Option(help: "The seed of the generated graph (ignored with --graph).")
-    var seed: UInt64 = SandboxGraph.defaultSeed
-
-    @Flag(name: .customLong("no-limits"), help: "Enforce no rate limits or daily caps, and send no limit headers.")
-    var noLimits = false
-
-    @Flag(help: "Log every request.")
-    var verbose = false
-
-    func validate() throws {
-        guard (0...65_535).contains(port) else {
-            throw ValidationError("The port must be between 0 and 65535, not \(port).")
-        }
-    }
-
-    func run() async throws {
-        var logger = Logger(label: "x-sandbox")
-        logger.logLevel = verbose ? .info : .warning
-        let loaded: SandboxGraph
-        if let graph {
-            do {
-                loaded = try SandboxGraph(contentsOf: URL(fileURLWithPath: graph))
-            } catch {
-                throw ValidationError(error.description)
-            }
-        } else {
-            loaded = SandboxGraph.seeded(seed: seed)
-        }
-        let configuration = SandboxConfiguration(
-            port: port, graph: loaded, limits: noLimits ? .unlimited : .documented, logger: logger)
-        let server: SandboxServer
-        do {
-            server = try await SandboxServer.start(configuration)
-        } catch {
-            throw ValidationError(String(describing: error))
-        }
-        FileHandle.standardOutput.write(Data((Banner(server: server, graph: loaded, limitsEnabled: !noLimits).text + "\n").utf8))
-        await Termination.wait()
-        FileHandle.standardOutput.write(Data("\nStopping the sandbox…\n".utf8))
-        await server.shutdown()
-    }
 }

@@ -156,7 +156,7 @@ struct ClientTests {
     }
 
     @Test func sufficientOrUnknownScopesAreSent() async throws {
-        for scopes: Set<String>? in [nil, ["tweet.read", "users.read", "follows.write", "offline.access"]] {
+        for scopes: Set<OAuth2Scope>? in [nil, ["tweet.read", "users.read", "follows.write", "offline.access"]] {
             let transport = ScriptedTransport([.json(#"{"data":{"following":true,"pending_follow":false}}"#)])
             let client = UserClient(
                 credentials: .oauth2(accessToken: Secrets.oauth2Token, userID: "370773112", scopes: scopes),

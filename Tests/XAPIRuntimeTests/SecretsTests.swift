@@ -8,7 +8,7 @@ struct SecretsTests {
     /// logs, and returns everything a user could see.
     static func exercise(_ credentials: UserCredentials) async throws -> [String] {
         let capture = LogCapture()
-        let echo = "token=\(Secrets.oauth2Token) bearer=\(Secrets.bearer) secret=\(Secrets.consumerSecret) at=\(Secrets.accessToken)"
+        let echo = "token=\(Secrets.oauth2Token) bearer=\(Secrets.bearer) secret=\(Secrets.consumerSecret) at=\(Secrets.accessToken) rt=\(AuthSecrets.refreshToken)"
         let transport = ScriptedTransport([
             .json(#"{"meta":{"result_count":0}}"#),
             nil,
@@ -42,6 +42,10 @@ struct SecretsTests {
     @Test(arguments: [
         UserCredentials.oauth1(Secrets.oauth1),
         UserCredentials.oauth2(accessToken: Secrets.oauth2Token, userID: "370773112"),
+        UserCredentials.oauth2Session(OAuth2Session(
+            token: OAuth2UserToken(accessToken: Secrets.oauth2Token, userID: "370773112",
+                                   refreshToken: AuthSecrets.refreshToken, expiresAt: .distantFuture),
+            authorizer: confidentialAuthorizer(ScriptedTransport([])))),
     ])
     func logsErrorsAndDescriptionsNeverContainSecrets(credentials: UserCredentials) async throws {
         let everything = try await Self.exercise(credentials)
@@ -51,6 +55,7 @@ struct SecretsTests {
         case .oauth1: [Secrets.consumerSecret, Secrets.accessToken, Secrets.accessTokenSecret] + signatures
             + signatures.map(OAuth1Signature.percentEncode)
         case .oauth2: [Secrets.oauth2Token]
+        case .oauth2Session: [Secrets.oauth2Token, AuthSecrets.refreshToken, AuthSecrets.clientSecret]
         }
         if case .oauth1 = credentials { #expect(signatures.count == 5) }
         for text in visible {

@@ -23,25 +23,28 @@ struct GraphJSONTests {
              "created_at": "2007-05-23T06:01:13.000Z", "pinned_tweet_id": "1346889436626259968",
              "public_metrics": {"followers_count": 999, "following_count": 0, "tweet_count": 3570, "listed_count": 12}},
             {"id": "2244994945", "name": "Developers", "username": "XDevelopers"},
-            {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true}
+            {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true},
+            {"id": "1189374826152837120", "name": "Free crypto", "username": "crypto_giveaway"}
           ],
           "tweets": [
             {"id": "1346889436626259968", "text": "Learn how to use the user Tweet timeline", "author_id": "6253282",
              "created_at": "2021-01-06T18:40:40.000Z", "lang": "en"}
           ],
           "follows": [
-            {"source_user_id": "6253282", "target_user_id": "2244994945"}
+            {"source_user_id": "6253282", "target_user_id": "2244994945"},
+            {"source_user_id": "1189374826152837120", "target_user_id": "2244994945"}
           ],
           "pending_follows": [
             {"source_user_id": "6253282", "target_user_id": "1319345001836576768"}
-          ]
+          ],
+          "suspended": ["1189374826152837120"]
         }
         """
 
     @Test("The documented example loads: users, pinned Tweet, follows, pending request, credentials")
     func documentedExample() throws {
         let graph = try SandboxGraph(jsonData: Data(Self.example.utf8))
-        #expect(graph.directory.userCount == 3)
+        #expect(graph.directory.userCount == 4)
         let api = try #require(graph.directory.user(withID: 6_253_282))
         #expect(api.username == "API" && api.publicMetrics?.tweetCount == 3570)
         #expect(api.publicMetrics?.followersCount == 0 && api.publicMetrics?.followingCount == 0)
@@ -51,6 +54,35 @@ struct GraphJSONTests {
         #expect(graph.credentials.userCredentials(for: "6253282")?.userID == "6253282")
         #expect(graph.credentials.oauth2Tokens.first?.scopes.contains("follows.write") == true)
         #expect(graph.seed == nil)
+        #expect(graph.directory.suspendedUserIDs == [1_189_374_826_152_837_120])
+        #expect(graph.follows.isFollowing(1_189_374_826_152_837_120, 2_244_994_945))
+        #expect(graph.follows.allIDs(in: .followers, of: 2_244_994_945) == [6_253_282])
+    }
+
+    @Test("A suspended user leaves every list and count, both ways, whenever the follows were made")
+    func suspension() throws {
+        var graph = try SandboxGraph(jsonData: Data(Self.example.utf8))
+        let (api, developers, lucy, spam): (UInt64, UInt64, UInt64, UInt64) =
+            (6_253_282, 2_244_994_945, 1_319_345_001_836_576_768, 1_189_374_826_152_837_120)
+        try graph.follow("2244994945", "1189374826152837120")
+        try graph.follow("1319345001836576768", "1189374826152837120")
+        try graph.follow("1319345001836576768", "2244994945")
+        #expect(graph.follows.allIDs(in: .followers, of: developers) == [lucy, api])
+        #expect(graph.follows.allIDs(in: .following, of: developers).isEmpty)
+        #expect(graph.follows.followerCount(of: spam) == 0 && graph.follows.followingCount(of: spam) == 0)
+        #expect(graph.follows.isFollowing(developers, spam) && graph.directory.isSuspended(spam))
+
+        try graph.suspend("1319345001836576768")
+        #expect(graph.follows.allIDs(in: .followers, of: developers) == [api])
+        #expect(graph.follows.followingCount(of: lucy) == 0)
+        #expect(graph.follows.isFollowing(lucy, developers))
+        #expect(graph.directory.suspendedUserIDs == [spam, lucy])
+        #expect(throws: SandboxGraphError.self) { try graph.suspend("42") }
+
+        let unknown = Self.example.replacingOccurrences(of: #""suspended": ["1189374826152837120"]"#, with: #""suspended": ["77"]"#)
+        #expect { try SandboxGraph(jsonData: Data(unknown.utf8)) } throws: { error in
+            (error as? SandboxGraphError)?.message == "suspended[0]: Cannot suspend the unknown user 77."
+        }
     }
 
     @Test("A file is read from disk")
@@ -58,7 +90,7 @@ struct GraphJSONTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString).json")
         try Data(Self.example.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(try SandboxGraph(contentsOf: url).directory.userCount == 3)
+        #expect(try SandboxGraph(contentsOf: url).directory.userCount == 4)
         let missing = url.appendingPathExtension("missing")
         #expect(throws: SandboxGraphError.self) { try SandboxGraph(contentsOf: missing) }
     }

@@ -41,9 +41,9 @@ struct SeededGraphTests {
         #expect(other.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
     }
 
-    @Test("@XDevelopers has at least 100,000 followers and @tenk_club exactly 10,000")
+    @Test("@XDevelopers has 100,003 followers and @tenk_club exactly 10,000")
     func bigAccounts() {
-        #expect(graph.follows.followerCount(of: id(SandboxAccounts.xDevelopers)) >= 100_000)
+        #expect(graph.follows.followerCount(of: id(SandboxAccounts.xDevelopers)) == 100_003)
         #expect(graph.follows.followerCount(of: id(SandboxAccounts.tenThousandClub)) == 10_000)
         let followers = graph.follows.allIDs(in: .followers, of: id(SandboxAccounts.tenThousandClub))
         #expect(Set(followers).count == 10_000)
@@ -145,5 +145,163 @@ struct SeededGraphTests {
         #expect(credentials.oauth2Tokens.contains { $0.scopes == SandboxCredentials.readOnlyScopes })
         #expect(graph.follows.hasPendingRequest(from: id(SandboxAccounts.alice), to: id(SandboxAccounts.privatePete)))
         try graph.validate()
+    }
+
+    @Test("@XDevelopers follows accounts of every shape, @tenk_club and @every_field follow people too")
+    func wellKnownAccountsFollow() throws {
+        let following = graph.follows.allIDs(in: .following, of: id(SandboxAccounts.xDevelopers))
+        let users = try following.map { try #require(graph.directory.user(withID: $0)) }
+        #expect(users.count >= 30)
+        for account in SandboxAccounts.shapes + [SandboxAccounts.everyField, SandboxAccounts.lockedLucy] {
+            #expect(following.contains(id(account)), "\(account)")
+        }
+        #expect(users.contains { $0.withheld != nil && graph.directory.population?.index(ofUser: UInt64($0.id)!) != nil })
+        #expect(users.contains { $0.protected == true } && users.contains { $0.pinnedTweetID != nil })
+        #expect(users.contains { $0.verifiedType == .business || $0.verifiedType == .government })
+        #expect(users.contains { $0.name.unicodeScalars.contains { $0.properties.isAlphabetic && !$0.isASCII } })
+        #expect(users.contains { $0.description?.count == 160 })
+        #expect(users.contains { $0.description == "" && $0.location == nil && $0.entities == nil && $0.mostRecentTweetID == nil })
+        #expect(users.contains { $0.createdAt == nil && $0.description == nil && $0.publicMetrics == nil })
+        #expect(!following.contains { graph.directory.isSuspended($0) })
+        #expect(graph.follows.followingCount(of: id(SandboxAccounts.tenThousandClub)) >= 10)
+        #expect(graph.follows.followingCount(of: id(SandboxAccounts.everyField)) > SandboxAccounts.shapes.count)
+    }
+
+    @Test("Suspended accounts exist, follow and are followed, yet are in no list and no count")
+    func suspendedAccounts() throws {
+        let lists: [(PageToken.List, String)] = [
+            (.followers, SandboxAccounts.xDevelopers), (.following, SandboxAccounts.xDevelopers),
+            (.followers, SandboxAccounts.tenThousandClub), (.followers, SandboxAccounts.everyField),
+            (.followers, SandboxAccounts.alice),
+        ]
+        for suspended in SandboxAccounts.suspended.map(id) {
+            #expect(graph.directory.isSuspended(suspended) && graph.directory.user(withID: suspended) != nil)
+            #expect(graph.follows.isFollowing(suspended, id(SandboxAccounts.xDevelopers)))
+            #expect(graph.follows.followerCount(of: suspended) == 0 && graph.follows.followingCount(of: suspended) == 0)
+            for (list, owner) in lists {
+                #expect(!graph.follows.allIDs(in: list, of: id(owner)).contains(suspended))
+            }
+        }
+        #expect(graph.follows.isFollowing(id(SandboxAccounts.xDevelopers), id(SandboxAccounts.suspendedSpammer)))
+        #expect(graph.directory.suspendedUserIDs == SandboxAccounts.suspended.map(id).sorted())
+    }
+
+    @Test("The shape accounts: bare, withheld, a description at the limit, other scripts and emoji")
+    func shapeAccounts() throws {
+        let bare = try user(SandboxAccounts.bareMinimum)
+        #expect(bare == User(id: SandboxAccounts.bareMinimum, name: "Bare Minimum", username: "bare_minimum"))
+        #expect(try user(SandboxAccounts.withheldWendy).withheld?.countryCodes.count == 7)
+        let lena = try user(SandboxAccounts.longBio)
+        let bio = try #require(lena.description)
+        #expect(bio.count == 160 && bio.unicodeScalars.count > 160 && bio.utf16.count > bio.unicodeScalars.count)
+        try expectEntitiesMatch(lena)
+        try expectEntitiesMatch(user(SandboxAccounts.maryamAli))
+        try expectEntitiesMatch(user(SandboxAccounts.yamadaTaro))
+        #expect(try user(SandboxAccounts.maryamAli).entities?.description?.hashtags?.first?.hashtag == "برمجة")
+        #expect(try user(SandboxAccounts.emojiFamily).name.unicodeScalars.count > user(SandboxAccounts.emojiFamily).name.count)
+        for account in SandboxAccounts.shapes + SandboxAccounts.suspended {
+            let profile = try user(account)
+            #expect(profile.name.count <= 50 && (profile.description?.count ?? 0) <= 160)
+            #expect(SandboxGraph.isValidUsername(profile.username))
+        }
+    }
+
+    @Test("The population has names in other scripts, descriptions at the limit and bare new accounts")
+    func populationShapes() throws {
+        let population = try #require(graph.directory.population)
+        let users = (0..<5_000).map(population.user(at:))
+        let international = users.filter { user in ProfileVocabulary.internationalNames.contains { $0.name == user.name } }
+        let long = users.filter { $0.description?.count == ProfileFactory.descriptionLimit }
+        let bare = users.filter {
+            $0.description == "" && $0.entities == nil && $0.location == nil && $0.url == "" && $0.pinnedTweetID == nil
+                && $0.mostRecentTweetID == nil && $0.withheld == nil && $0.verified == false
+        }
+        #expect(international.count > 150 && long.count > 50 && bare.count > 50)
+        #expect(Set(international.map(\.name)).count == ProfileVocabulary.internationalNames.count)
+        #expect(users.allSatisfy { $0.name.count <= 50 && ($0.description?.count ?? 0) <= 160 })
+        #expect(ProfileVocabulary.internationalNames.contains { $0.name.count == 50 })
+        for user in long { try expectEntitiesMatch(user) }
+        #expect(users.allSatisfy { SandboxGraph.isValidUsername($0.username) })
+        let usernames = (0..<population.count).map { population.user(at: $0).username.lowercased() }
+        #expect(Set(usernames).count == population.count)
+    }
+
+    /// Every description entity sits at its start and end (Unicode code points).
+    private func expectEntitiesMatch(_ user: User) throws {
+        let scalars = Array((user.description ?? "").unicodeScalars)
+        func text(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+        let entities = try #require(user.entities?.description, "\(user.username) has no description entities")
+        for hashtag in entities.hashtags ?? [] { #expect(text(hashtag.start, hashtag.end) == "#" + hashtag.hashtag) }
+        for mention in entities.mentions ?? [] { #expect(text(mention.start, mention.end) == "@" + mention.username) }
+        for cashtag in entities.cashtags ?? [] { #expect(text(cashtag.start, cashtag.end) == "$" + cashtag.cashtag) }
+        for url in entities.urls ?? [] { #expect(text(url.start, url.end) == url.url) }
+    }
+
+    /// The user fields that describe the caller's relation to the user, which a graph does not
+    /// store (the sandbox works them out per request).
+    static let perCallerUserFields: Set<User.Field> = [.confirmedEmail, .connectionStatus, .receivesYourDM, .subscription]
+
+    /// The fields of `fields` that `value` leaves empty, found by what restricting to each adds.
+    private func missing<Field: Hashable>(
+        _ fields: [Field], defaults: Set<Field>, in restricted: (Set<Field>) -> some Equatable
+    ) -> [Field] {
+        fields.filter { !defaults.contains($0) && restricted(defaults.union([$0])) == restricted(defaults) }
+    }
+
+    @Test("@every_field fills every user field a graph stores, and its pinned Tweet every Tweet field")
+    func everyFieldIncludingNewerOnes() throws {
+        let user = try user(SandboxAccounts.everyField)
+        let userFields = User.Field.allCases.filter { !Self.perCallerUserFields.contains($0) }
+        #expect(missing(userFields, defaults: User.Field.defaults, in: user.restricted(to:)).isEmpty)
+        let tweet = try #require(graph.directory.pinnedTweet(of: user))
+        #expect(missing(Tweet.Field.allCases, defaults: Tweet.Field.defaults, in: tweet.restricted(to:)).isEmpty)
+        #expect(tweet.displayTextRange == [13, tweet.text.unicodeScalars.count])  // after the leading @XDevelopers
+        #expect(tweet.noteTweet?.text?.hasPrefix(tweet.text) == true && (tweet.noteTweet?.text?.count ?? 0) > 280)
+        #expect(tweet.mediaMetadata?.map(\.mediaKey) == tweet.attachments?.mediaKeys)
+        #expect(user.affiliation?.userID == [SandboxAccounts.xDevelopers])
+        let bare = try self.user(SandboxAccounts.bareMinimum)
+        #expect(missing(User.Field.allCases, defaults: User.Field.defaults, in: bare.restricted(to:)).count
+            == User.Field.allCases.count - User.Field.defaults.count)
+    }
+
+    @Test("Newer user fields agree with the rest of the profile: subscriptions, identity, parody, affiliation")
+    func newerUserFields() throws {
+        let population = try #require(graph.directory.population)
+        let users = (0..<5_000).map(population.user(at:))
+        for user in users {
+            if user.verifiedType == .blue { #expect(user.subscriptionType == .premium || user.subscriptionType == .premiumPlus) }
+            if user.verifiedType == .business || user.verifiedType == .government { #expect(user.isIdentityVerified == true) }
+            if user.parody == true { #expect(user.name.hasSuffix(" (parody)") && user.name.count <= 50) }
+            #expect(user.subscriptionType != nil && user.isIdentityVerified != nil && user.parody != nil)
+        }
+        #expect(users.contains { $0.profileBannerURL != nil } && users.contains { $0.parody == true })
+        #expect(users.contains { $0.subscriptionType == .basic } && users.contains { $0.publicMetrics?.likeCount ?? 0 > 0 })
+        let affiliated = users.filter { $0.affiliation != nil }
+        #expect(!affiliated.isEmpty)
+        for id in Set(affiliated.flatMap { $0.affiliation?.userID ?? [] }) {
+            #expect(graph.directory.user(withID: try #require(UInt64(id))) != nil)
+        }
+    }
+
+    @Test("Every most recent Tweet a user names exists, is theirs, and is their newest")
+    func mostRecentTweets() throws {
+        let population = try #require(graph.directory.population)
+        var resolved = 0
+        for index in 0..<2_000 {
+            let user = population.user(at: index)
+            guard let recent = user.mostRecentTweetID else { continue }
+            let tweet = try #require(graph.directory.tweet(withID: UInt64(recent)!), "user \(index): \(recent)")
+            #expect(tweet.authorID == user.id && tweet.id == recent)
+            if let pinned = graph.directory.pinnedTweet(of: user), pinned.id != recent {
+                #expect(pinned.createdAt! < tweet.createdAt!)
+            }
+            resolved += 1
+        }
+        #expect(resolved > 1_000)
+        #expect(graph.directory.tweet(withID: population.recentTweetID(at: 0) + 1) == nil)
+        for featured in [SandboxAccounts.xDevelopers, SandboxAccounts.lockedLucy, SandboxAccounts.everyField] {
+            let recent = try #require(user(featured).mostRecentTweetID)
+            #expect(graph.directory.tweet(withID: UInt64(recent)!)?.authorID == featured)
+        }
     }
 }

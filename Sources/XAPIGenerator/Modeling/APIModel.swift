@@ -17,6 +17,44 @@ struct APIModel: Sendable {
     var paginations: [PageConformance]
     /// Response types whose included objects resolve into their data.
     var expansionResolutions: [ExpansionResolution]
+    /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
+    var authorization = AuthorizationModel()
+}
+
+// MARK: Authorization
+
+/// What the security schemes say about obtaining tokens.
+struct AuthorizationModel: Sendable {
+    struct Scope: Sendable, Hashable {
+        var name: String
+        var description: String?
+    }
+
+    /// The endpoints of one security scheme, as one of the runtime's endpoint types.
+    struct Endpoints: Sendable {
+        enum Kind: String, Sendable {
+            /// `OAuth2Endpoints`: authorization, token, refresh, revocation.
+            case oauth2 = "OAuth2Endpoints"
+            /// `OAuth1Endpoints`: request token, authorization, access token.
+            case oauth1 = "OAuth1Endpoints"
+            /// `AppOnlyEndpoints`: token, invalidation.
+            case appOnly = "AppOnlyEndpoints"
+        }
+
+        var kind: Kind
+        /// The static member's name (`x-swift-name`, or the scheme's name).
+        var swiftName: String
+        var scheme: String
+        var description: String?
+        /// The URLs in the order of the runtime type's initializer, with their labels.
+        var urls: [(label: String, url: String)]
+    }
+
+    /// Every OAuth 2.0 scope the schemes define, in spec order, each once.
+    var scopes: [Scope] = []
+    var endpoints: [Endpoints] = []
+    /// The operation whose answer names the authenticated user (`x-authenticated-user-lookup`).
+    var authenticatedUserLookup: String?
 }
 
 // MARK: Types
@@ -193,6 +231,8 @@ struct OperationModel: Sendable {
     var isIdempotent: Bool
     var pagination: PaginationModel?
     var resolvesExpansions: Bool
+    /// `x-authenticated-user-lookup`: the operation answers the authenticated user.
+    var isAuthenticatedUserLookup = false
     var location: SourceLocation
 }
 

@@ -86,6 +86,7 @@ extension ModelTranslator {
             isIdempotent: idempotent,
             pagination: pagination,
             resolvesExpansions: resolvesExpansions,
+            isAuthenticatedUserLookup: operation.extensions.authenticatedUserLookup,
             location: operation.location
         )
     }

@@ -65,6 +65,7 @@ struct ModelTranslator {
             return declaration
         }
         types.append(contentsOf: extraTopLevel)
+        let authorization = authorizationModel(operations: operations)
         return APIModel(
             title: document.info.title,
             summary: document.info.summary,
@@ -74,7 +75,8 @@ struct ModelTranslator {
             types: types,
             operations: operations,
             paginations: paginationOrder.compactMap { paginations[$0] },
-            expansionResolutions: resolutionOrder.compactMap { resolutions[$0] }
+            expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
+            authorization: authorization
         )
     }
 }

@@ -89,17 +89,25 @@ extension DocumentParser {
                 guard let flowNode = flowsNode[flowName],
                       var flowReader = MappingReader(flowNode, subject: "flow '\(flowName)' of \(subject)", diagnostics: &diagnostics)
                 else { continue }
-                var scopes: [String] = []
+                var flow = SecurityScheme.OAuthFlow(name: flowName, scopes: [])
                 if let scopesNode = flowReader.require("scopes", diagnostics: &diagnostics) {
                     if let entries = scopesNode.entries {
-                        scopes = entries.map(\.key)
+                        flow.scopes = entries.map(\.key)
+                        for entry in entries {
+                            flow.scopeDescriptions[entry.key] = entry.value.scalar?.text
+                        }
                     } else {
                         diagnostics.error("expected a mapping of scope names to descriptions for 'scopes' in flow '\(flowName)' of \(subject), found \(scopesNode.kindDescription)", at: scopesNode.location)
                     }
                 }
-                flowReader.ignore("authorizationUrl", "tokenUrl", "refreshUrl")
+                flow.authorizationURL = flowReader.string("authorizationUrl", diagnostics: &diagnostics)
+                flow.tokenURL = flowReader.string("tokenUrl", diagnostics: &diagnostics)
+                flow.refreshURL = flowReader.string("refreshUrl", diagnostics: &diagnostics)
+                for url in [flow.authorizationURL, flow.tokenURL, flow.refreshURL].compactMap({ $0 }) {
+                    checkAbsoluteURL(url, subject: "flow '\(flowName)' of \(subject)")
+                }
                 flowReader.reportUnknownKeys(diagnostics: &diagnostics)
-                flows.append(.init(name: flowName, scopes: scopes))
+                flows.append(flow)
             }
             kind = .oauth2(flows: flows)
         case "apiKey":
@@ -118,7 +126,30 @@ extension DocumentParser {
         if let authContext, !["user", "app"].contains(authContext.value) {
             diagnostics.error("'x-auth-context' of \(subject) must be 'user' or 'app', not '\(authContext.value)'", at: authContext.location)
         }
+        var scheme = SecurityScheme(name: name, kind: kind, description: description, authContext: authContext, location: node.location)
+        scheme.swiftName = reader.string("x-swift-name", diagnostics: &diagnostics)
+        if let endpointsNode = reader.take("x-endpoints"),
+           var endpoints = MappingReader(endpointsNode, subject: "'x-endpoints' of \(subject)", diagnostics: &diagnostics) {
+            scheme.endpointsLocation = endpointsNode.location
+            for role in SecurityScheme.endpointRoles {
+                guard let url = endpoints.string(role, diagnostics: &diagnostics) else { continue }
+                checkAbsoluteURL(url, subject: "'x-endpoints' of \(subject)")
+                scheme.endpoints[role] = url
+            }
+            endpoints.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+        }
         reader.reportUnknownKeys(diagnostics: &diagnostics)
-        return SecurityScheme(name: name, kind: kind, description: description, authContext: authContext, location: node.location)
+        return scheme
+    }
+
+    /// An error unless `url` is an absolute `http` or `https` URL.
+    private mutating func checkAbsoluteURL(_ url: Located<String>, subject: String) {
+        let scheme = url.value.prefix { $0 != ":" }.lowercased()
+        guard ["http", "https"].contains(scheme), url.value.dropFirst(scheme.count).hasPrefix("://"),
+              url.value.count > scheme.count + 3, !url.value.contains(" ")
+        else {
+            diagnostics.error("'\(url.value)' in \(subject) is not an absolute http or https URL", at: url.location)
+            return
+        }
     }
 }

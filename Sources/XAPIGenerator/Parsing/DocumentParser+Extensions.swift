@@ -5,6 +5,7 @@ extension DocumentParser {
         var extensions = OperationExtensions()
         extensions.swiftName = reader.string("x-swift-name", diagnostics: &diagnostics)
         extensions.replaces = reader.stringList("x-replaces", diagnostics: &diagnostics) ?? []
+        extensions.authenticatedUserLookup = reader.bool("x-authenticated-user-lookup", diagnostics: &diagnostics) ?? false
         if let node = reader.take("x-idempotent") {
             if let scalar = node.scalar, scalar.kind == .bool {
                 extensions.idempotent = Located(scalar.text.lowercased() == "true", at: node.location)

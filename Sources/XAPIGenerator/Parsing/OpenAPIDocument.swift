@@ -142,6 +142,11 @@ struct SecurityScheme: Sendable {
         /// `authorizationCode`, `clientCredentials`, `implicit` or `password`.
         var name: String
         var scopes: [String]
+        /// Each scope's description, by name.
+        var scopeDescriptions: [String: String] = [:]
+        var authorizationURL: Located<String>?
+        var tokenURL: Located<String>?
+        var refreshURL: Located<String>?
     }
 
     var name: String
@@ -149,7 +154,16 @@ struct SecurityScheme: Sendable {
     var description: String?
     /// `x-auth-context`, when the spec overrides the derived context.
     var authContext: Located<String>?
+    /// `x-swift-name`: the name of the generated endpoints value (`OAuth2Endpoints.x`).
+    var swiftName: Located<String>?
+    /// `x-endpoints`: URLs OpenAPI has no field for, by role (`revocation`,
+    /// `request-token`, `authorization`, `access-token`, `token`, `invalidation`).
+    var endpoints: [String: Located<String>] = [:]
+    var endpointsLocation: SourceLocation?
     var location: SourceLocation
+
+    /// The roles `x-endpoints` may name.
+    static let endpointRoles = ["revocation", "request-token", "authorization", "access-token", "token", "invalidation"]
 }
 
 struct Components: Sendable {

@@ -56,6 +56,8 @@ struct OperationExtensions: Sendable {
     var pagination: PaginationExtension?
     /// `x-idempotent`: repeating the request changes nothing more, so clients may retry it.
     var idempotent: Located<Bool>?
+    /// `x-authenticated-user-lookup`: the operation answers the authenticated user (`data.id`).
+    var authenticatedUserLookup = false
 }
 
 /// `x-fields`: the parameter selects fields of `schema`; `defaults` always come back.

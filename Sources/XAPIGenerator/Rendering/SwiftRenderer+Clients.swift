@@ -52,6 +52,13 @@ extension SwiftRenderer {
         }
     }
 
+    /// The descriptor of the `x-authenticated-user-lookup` operation, when the spec has one.
+    var authenticatedUserLookup: String? {
+        model.authorization.authenticatedUserLookup.flatMap { id in
+            model.operations.first { $0.id == id }.map(descriptorName)
+        }
+    }
+
     // MARK: Arguments
 
     func arguments(_ operation: OperationModel) -> [Argument] {
@@ -194,7 +201,13 @@ extension SwiftRenderer {
             writer.line("let operation = OperationDescriptor.\(descriptorName(operation))")
             for argument in arguments {
                 if case .parameter(let parameter) = argument.source, parameter.isAuthenticatedUser {
-                    writer.line("let \(argument.value) = try authenticatedUserID(\(argument.value), parameter: \(SwiftIdentifiers.stringLiteral(parameter.name)), operation: operation)")
+                    let name = SwiftIdentifiers.stringLiteral(parameter.name)
+                    if let lookup = authenticatedUserLookup {
+                        // Credentials that do not name their user (OAuth 2.0) ask the lookup operation once.
+                        writer.line("let \(argument.value) = try await authenticatedUserID(\(argument.value), parameter: \(name), operation: operation, lookup: .\(lookup))")
+                    } else {
+                        writer.line("let \(argument.value) = try authenticatedUserID(\(argument.value), parameter: \(name), operation: operation)")
+                    }
                 }
             }
             for argument in arguments {

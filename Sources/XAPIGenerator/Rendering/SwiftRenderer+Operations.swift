@@ -3,14 +3,16 @@
 extension SwiftRenderer {
     func renderOperations(into writer: inout CodeWriter) {
         if !model.operations.isEmpty {
+            let scopes = scopeNames
             writer.block("extension OperationDescriptor") { writer in
                 for (index, operation) in model.operations.enumerated() {
                     if index > 0 { writer.line() }
-                    renderDescriptor(operation, into: &writer)
+                    renderDescriptor(operation, scopes: scopes, into: &writer)
                 }
             }
             writer.line()
         }
+        renderAuthorization(into: &writer)
         for declaration in model.types where !isComponent(declaration) && !isSelection(declaration) {
             renderTree(declaration, into: &writer)
         }
@@ -25,7 +27,7 @@ extension SwiftRenderer {
         SwiftIdentifiers.escaped(SwiftIdentifiers.sanitized(NameCasing.lowerCamelIdentifier(operation.id)))
     }
 
-    private func renderDescriptor(_ operation: OperationModel, into writer: inout CodeWriter) {
+    private func renderDescriptor(_ operation: OperationModel, scopes scopeNames: [String: String], into writer: inout CodeWriter) {
         var doc = DocComment("`\(operation.method.rawValue.uppercased()) \(operation.path)`" + (operation.summary.map { ": \($0)." } ?? "."))
         for line in limitLines(operation) { doc.callout(line, separated: line == limitLines(operation).first) }
         writer.documentation(doc)
@@ -39,7 +41,7 @@ extension SwiftRenderer {
                 case .appOnly: ".appOnly"
                 case .oauth1UserContext: ".oauth1UserContext"
                 case .oauth2UserContext(_, let scopes, _):
-                    ".oauth2UserContext(scopes: [\(scopes.map(SwiftIdentifiers.stringLiteral).joined(separator: ", "))])"
+                    ".oauth2UserContext(scopes: [\(scopes.map { scopeReference($0, names: scopeNames) }.joined(separator: ", "))])"
                 }
             }
             list("security", security, into: &writer)

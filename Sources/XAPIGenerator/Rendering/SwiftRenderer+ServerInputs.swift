@@ -76,7 +76,7 @@ extension SwiftRenderer {
             }.map { SwiftIdentifiers.stringLiteral($0.name) }
             var arguments = ["request", "route: route", "parameters: [\(names.joined(separator: ", "))]"]
             if !repeatable.isEmpty { arguments.append("repeatable: [\(repeatable.joined(separator: ", "))]") }
-            // An input with nothing to read only checks the query (`let`, so no warning).
+            // Reading a member mutates the decoder; with none, it only checks the query.
             writer.call("\(operation.members.isEmpty ? "let" : "var") decoder = ServerInputDecoder", arguments: arguments)
             for member in operation.members {
                 renderDecoding(member, into: &writer)

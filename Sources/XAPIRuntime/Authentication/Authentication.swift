@@ -48,6 +48,14 @@ public struct SigningContext: Sendable, Hashable {
 /// let credentials = UserCredentials.oauth2(accessToken: token, userID: "6253282")
 /// print(credentials)   // OAuth2UserToken(userID: 6253282, scopes: unknown, accessToken: <redacted>)
 /// ```
+///
+/// Credentials that change over time (an ``OAuth2Session``) hand the client a current copy
+/// for each attempt through ``credentialsForSigning()``, and may renew themselves after a 401
+/// through ``renew(afterRejecting:)``:
+///
+/// ```swift
+/// let client = UserClient(credentials: .oauth2Session(session), configuration: configuration)
+/// ```
 public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The authentication method these credentials use.
     var method: AuthenticationMethod { get }
@@ -59,7 +67,7 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
     /// The OAuth 2.0 scopes granted to the token, or `nil` when they are unknown or the method
     /// has no scopes. The client refuses an operation whose required scopes are known to be
     /// missing before sending anything.
-    var grantedScopes: Set<String>? { get }
+    var grantedScopes: Set<OAuth2Scope>? { get }
 
     /// Adds the `Authorization` header to a request right before it is sent.
     ///
@@ -68,9 +76,31 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
     ///   - baseURL: The server URL the transport combines with the request's path.
     ///   - signing: The timestamp and nonce of this attempt.
     func authorize(_ request: inout HTTPRequest, baseURL: URL, signing: SigningContext) throws
+
+    /// The credentials to sign one attempt with, resolved right before it is sent: fixed
+    /// credentials return themselves; an OAuth 2.0 session returns its current token,
+    /// refreshed first when it expires soon (one refresh however many requests wait for it).
+    ///
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/reauthorizationRequired`` when the session's
+    ///   authorization is gone, or what refreshing failed with).
+    func credentialsForSigning() async throws -> Self
+
+    /// Called once when the server answered 401 to a request signed with `rejected`; returns
+    /// whether sending it again may succeed (a session refreshed its token, or another request
+    /// already did). Fixed credentials return `false`.
+    ///
+    /// - Throws: ``XAPIError`` with ``XAPIError/Code/reauthorizationRequired`` when the
+    ///   authorization is gone (a refused or missing refresh token).
+    func renew(afterRejecting rejected: Self) async throws -> Bool
 }
 
 extension Authentication {
     /// No scopes are known unless a conforming type says otherwise.
-    public var grantedScopes: Set<String>? { nil }
+    public var grantedScopes: Set<OAuth2Scope>? { nil }
+
+    /// Fixed credentials sign with themselves.
+    public func credentialsForSigning() async throws -> Self { self }
+
+    /// Fixed credentials cannot be renewed: a 401 stands.
+    public func renew(afterRejecting rejected: Self) async throws -> Bool { false }
 }

@@ -61,24 +61,9 @@ public struct OAuth1Credentials: Authentication, Hashable {
         signing: SigningContext,
         additionalParameters: [(name: String, value: String)] = []
     ) -> OAuth1AuthorizationHeader {
-        var header = OAuth1AuthorizationHeader(
-            consumerKey: consumerKey,
-            token: accessToken,
-            timestamp: String(Int64(signing.timestamp.timeIntervalSince1970.rounded(.down))),
-            nonce: signing.nonce,
-            signature: ""
-        )
-        let baseString = OAuth1Signature.baseString(
-            method: method.rawValue,
-            url: url,
-            protocolParameters: header.protocolParameters,
-            additionalParameters: additionalParameters
-        )
-        header.signature = OAuth1Signature.signature(
-            baseString: baseString,
-            signingKey: OAuth1Signature.signingKey(consumerSecret: consumerSecret, tokenSecret: accessTokenSecret)
-        )
-        return header
+        OAuth1AuthorizationHeader.signed(
+            method: method.rawValue, url: url, consumerKey: consumerKey, consumerSecret: consumerSecret,
+            token: accessToken, tokenSecret: accessTokenSecret, formParameters: additionalParameters, signing: signing)
     }
 
     /// Signs the request with HMAC-SHA1 and sets its `Authorization: OAuth ...` header.

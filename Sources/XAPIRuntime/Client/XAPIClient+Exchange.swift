@@ -10,16 +10,19 @@ struct ReceivedResponse: Sendable {
 }
 
 extension XAPIClient {
-    /// One attempt: the caller's middlewares (outermost first), then signing with a fresh
-    /// timestamp and nonce, then the transport; the response body is read completely.
+    /// One attempt: the credentials to sign with are resolved (a session refreshes here when
+    /// its token expires soon), then the caller's middlewares run (outermost first), then the
+    /// request is signed with a fresh timestamp and nonce and handed to the transport; the
+    /// response body is read completely. Returns the response and the credentials it was
+    /// signed with.
     func exchange(
         _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
-    ) async throws -> ReceivedResponse {
+    ) async throws -> (ReceivedResponse, Context.Credentials) {
         let configuration = self.configuration
-        let credentials = self.credentials
+        let credentials = try await self.credentials.credentialsForSigning()
         let operationID = operation.id
         let serverURL = RequestURL.normalizedServerURL(configuration.serverURL)
-        let secrets = Redaction.secrets(of: credentials)
+        let secrets = Redaction.secrets(of: self.credentials) + Redaction.secrets(of: credentials)
         var logger = configuration.logger
         logger[metadataKey: "xapi.operation"] = .string(operationID)
         logger[metadataKey: "xapi.attempt"] = .stringConvertible(attempt)
@@ -45,13 +48,7 @@ extension XAPIClient {
             innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
             return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
         }
-        var next = signAndSend
-        for middleware in configuration.middlewares.reversed() {
-            let inner = next
-            next = { request, body, baseURL in
-                try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
-            }
-        }
+        let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)
 
         logger.debug("Sending request")
         do {
@@ -64,7 +61,7 @@ extension XAPIClient {
             }
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
             logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
-            return ReceivedResponse(response: response, body: data)
+            return (ReceivedResponse(response: response, body: data), credentials)
         } catch let error as XAPIError {
             logger.debug("Request failed", metadata: ["error": .string(error.description)])
             throw error

@@ -8,7 +8,9 @@ extension XAPIClient {
     /// In order: checks the credentials against `request.operation.security` (method and
     /// OAuth 2.0 scopes) before any I/O; reserves a slot in the configured ``DailyCapLedger``
     /// (refusing before any I/O when a cap is used up); sends, each attempt passing through
-    /// the caller's middlewares and then signed afresh right before the transport; retries
+    /// the caller's middlewares and then signed afresh right before the transport (an
+    /// ``OAuth2Session`` refreshes its token first when it expires soon, and once more after a
+    /// 401, which is then sent again); retries
     /// transport errors and 5xx of idempotent operations per ``ClientConfiguration/retryPolicy``;
     /// waits out a 429 per ``ClientConfiguration/rateLimitPolicy``; commits the daily-cap slot
     /// on a 2xx and releases it otherwise; decodes the body.
@@ -25,8 +27,9 @@ extension XAPIClient {
     ///   request; ``XAPIError/Code/http`` or ``XAPIError/Code/rateLimited`` with the decoded
     ///   ``Problem`` for a non-2xx status; ``XAPIError/Code/decoding`` or
     ///   ``XAPIError/Code/malformedResponse`` when a 2xx body is not the expected JSON;
-    ///   ``XAPIError/Code/transport`` when nothing came back. `CancellationError` when the task
-    ///   is cancelled.
+    ///   ``XAPIError/Code/transport`` when nothing came back;
+    ///   ``XAPIError/Code/reauthorizationRequired`` when a session's authorization is gone.
+    ///   `CancellationError` when the task is cancelled.
     public func send<Body: Decodable & Sendable>(
         _ request: OperationRequest, decoding body: Body.Type
     ) async throws -> APIResponse<Body> {
@@ -69,12 +72,14 @@ extension XAPIClient {
         let logger = configuration.logger
         var attempt = 0
         var waited: Duration = .zero
+        var renewed = false
         while true {
             attempt += 1
             try Task.checkCancellation()
             let received: ReceivedResponse
+            let signedWith: Context.Credentials
             do {
-                received = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt)
+                (received, signedWith) = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt)
             } catch let error as XAPIError where error.code == .transport {
                 guard operation.isIdempotent, attempt < retryPolicy.maximumAttempts else { throw error }
                 let delay = retryPolicy.delay(beforeRetry: attempt)
@@ -85,6 +90,15 @@ extension XAPIClient {
 
             let status = received.response.status
             if status.kind == .successful { return received }
+
+            // A refused token: credentials that can renew themselves (a session) refresh once,
+            // and the request goes again; a second 401 stands.
+            if status.code == 401, !renewed, try await credentials.renew(afterRejecting: signedWith) {
+                renewed = true
+                attempt -= 1
+                logger.debug("Retrying with renewed credentials after a 401", metadata: ["xapi.operation": .string(operation.id)])
+                continue
+            }
 
             var failure = interpreter(for: operation).failure(
                 status: status.code,

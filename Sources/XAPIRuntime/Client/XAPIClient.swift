@@ -14,6 +14,9 @@ public struct XAPIClient<Context: AuthenticationContext>: Sendable {
     public let credentials: Context.Credentials
     /// How the client reaches the server.
     public let configuration: ClientConfiguration
+    /// The authenticated user's ID once looked up, for credentials that do not tell it
+    /// (shared by copies of the client, whose credentials are the same).
+    let lookedUpUserID = LockedValue<String?>(nil)
 
     /// Creates a client.
     public init(credentials: Context.Credentials, configuration: ClientConfiguration = .init()) {

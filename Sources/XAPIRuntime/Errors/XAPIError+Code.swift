@@ -28,6 +28,17 @@ extension XAPIError {
         case dailyCapExhausted
         /// The daily-cap ledger's storage failed; nothing was sent.
         case dailyCapStorage
+        /// The user (or the authorization server) refused to authorize the App: the redirect
+        /// carried `error=access_denied` or another RFC 6749 error (OAuth 1.0a: `denied=`); see
+        /// ``XAPIError/oauthError``.
+        case authorizationDenied
+        /// A redirect does not belong to the authorization in progress: its `state` (OAuth 1.0a:
+        /// `oauth_token`) is missing, repeated or different, so it may be forged. Nothing was sent.
+        case authorizationStateMismatch
+        /// The authorization is gone and the user must authorize the App again: the refresh
+        /// token was revoked, rotated away or refused (`invalid_grant`), the session was
+        /// revoked, or the access token expired without a refresh token.
+        case reauthorizationRequired
 
         /// The code's name, e.g. `rateLimited`.
         public var description: String { rawValue }

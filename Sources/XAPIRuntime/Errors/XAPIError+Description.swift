@@ -14,6 +14,7 @@ extension XAPIError {
             let summary = [problem.title, problem.detail].compactMap { $0 }.joined(separator: " — ")
             if !summary.isEmpty, !message.contains(summary) { text += " [\(summary)]" }
         }
+        if let oauthError, !message.contains(oauthError.description) { text += " [\(oauthError)]" }
         if let decodingPath { text += " at \(decodingPath)" }
         if let contentType { text += " (content type \(contentType))" }
         if let retryAfter { text += " (retry after \(XAPIJSON.string(from: retryAfter)))" }

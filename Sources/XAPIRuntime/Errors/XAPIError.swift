@@ -43,6 +43,9 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     public var retryAfter: Date?
     /// The local daily cap that refused the request, for ``Code/dailyCapExhausted``.
     public var dailyCap: DailyCapExhaustion?
+    /// What an authorization server said when it refused (`error`, `error_description`), for
+    /// the errors of the OAuth flows.
+    public var oauthError: OAuthErrorResponse?
     /// The lower-level error (transport, decoding or storage), when there is one.
     public var underlyingError: (any Error)?
 
@@ -61,6 +64,7 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         parameter: String? = nil,
         retryAfter: Date? = nil,
         dailyCap: DailyCapExhaustion? = nil,
+        oauthError: OAuthErrorResponse? = nil,
         underlyingError: (any Error)? = nil
     ) {
         self.code = code
@@ -76,6 +80,7 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         self.parameter = parameter
         self.retryAfter = retryAfter
         self.dailyCap = dailyCap
+        self.oauthError = oauthError
         self.underlyingError = underlyingError
     }
 }

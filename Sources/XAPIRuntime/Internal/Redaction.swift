@@ -7,9 +7,9 @@ enum Redaction {
         value.count > count * 2 ? "\(value.prefix(count))…" : "…"
     }
 
-    static func scopes(_ scopes: Set<String>?) -> String {
+    static func scopes(_ scopes: Set<OAuth2Scope>?) -> String {
         guard let scopes else { return "unknown" }
-        return "[" + scopes.sorted().joined(separator: ", ") + "]"
+        return "[" + scopes.sorted().map(\.rawValue).joined(separator: ", ") + "]"
     }
 
     /// The secret strings held by well-known credentials, longest first.
@@ -20,11 +20,12 @@ enum Redaction {
             switch credentials {
             case .oauth1(let oauth1): return Self.secrets(of: oauth1)
             case .oauth2(let token): return Self.secrets(of: token)
+            case .oauth2Session(let session): return session.knownSecrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
             }
         case let credentials as OAuth1Credentials:
             secrets = [credentials.consumerSecret, credentials.accessToken, credentials.accessTokenSecret]
         case let token as OAuth2UserToken:
-            secrets = [token.accessToken]
+            secrets = [token.accessToken] + (token.refreshToken.map { [$0] } ?? [])
         case let app as AppOnlyCredentials:
             secrets = [app.bearerToken]
         default:

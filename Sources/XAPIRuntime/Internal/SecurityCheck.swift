@@ -13,7 +13,7 @@ enum SecurityCheck {
             )
         }
         guard method == .oauth2UserContext, let granted = credentials.grantedScopes else { return }
-        var missingSets: [Set<String>] = []
+        var missingSets: [Set<OAuth2Scope>] = []
         for requirement in sameMethod {
             guard case .oauth2UserContext(let required) = requirement else { return }
             let missing = required.subtracting(granted)
@@ -24,7 +24,7 @@ enum SecurityCheck {
         throw XAPIError(
             code: .authentication,
             operationID: operation.id,
-            message: "The OAuth 2.0 token lacks the scope(s) \(missing.sorted().joined(separator: ", ")) that the "
+            message: "The OAuth 2.0 token lacks the scope(s) \(missing.sorted().map(\.rawValue).joined(separator: ", ")) that the "
                 + "operation requires (\(accepted)); nothing was sent."
         )
     }

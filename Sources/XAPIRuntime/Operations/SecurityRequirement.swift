@@ -3,7 +3,7 @@ public enum SecurityRequirement: Sendable, Hashable, CustomStringConvertible {
     /// OAuth 1.0a User Context (`UserToken`).
     case oauth1UserContext
     /// An OAuth 2.0 user token holding at least these scopes (`OAuth2UserToken`).
-    case oauth2UserContext(scopes: Set<String>)
+    case oauth2UserContext(scopes: Set<OAuth2Scope>)
     /// The App's bearer token (`BearerToken`).
     case appOnly
 
@@ -20,7 +20,7 @@ public enum SecurityRequirement: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .oauth2UserContext(let scopes) where !scopes.isEmpty:
-            "\(method) (scopes: \(scopes.sorted().joined(separator: ", ")))"
+            "\(method) (scopes: \(scopes.sorted().map(\.rawValue).joined(separator: ", ")))"
         default:
             method.description
         }

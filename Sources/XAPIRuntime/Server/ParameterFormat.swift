@@ -3,8 +3,9 @@ import Foundation
 /// How a server reads one parameter value from text and which of the spec's rules it must
 /// keep: generated server code passes one to ``ServerInputDecoder`` for each parameter.
 ///
-/// The rules are the client's (``ParameterValidation``); only the wording differs, since a
-/// server answers in X's words: `The `max_results` query parameter value [5000] is not
+/// The rules are the client's (``ParameterRules``, which ``ParameterValidation`` checks before
+/// a request); only the wording differs, since a server answers in X's words
+/// (``ParameterViolation/serverRule``): `The `max_results` query parameter value [5000] is not
 /// between 1 and 1000`.
 ///
 /// ```swift
@@ -17,39 +18,37 @@ public struct ParameterFormat<Value: Sendable>: Sendable {
     let parse: @Sendable (String) -> Value?
     /// X's words for text that is not a value, after "The `name` query parameter value [text] ".
     let notAValue: String
-    /// X's words for a value that breaks a rule, or `nil` when it keeps them all.
-    let violation: @Sendable (Value) -> String?
+    /// The rule a value of the parameter breaks, or `nil` when it keeps them all.
+    let rules: @Sendable (_ value: Value, _ parameter: String) -> ParameterViolation?
 
-    /// A format from its parts.
+    /// A format from its parts: how text becomes a value, X's words when it does not, and the
+    /// rules a value must keep (usually a ``ParameterRules`` function).
     public init(
         parse: @escaping @Sendable (String) -> Value?,
         notAValue: String,
-        violation: @escaping @Sendable (Value) -> String? = { _ in nil }
+        rules: @escaping @Sendable (_ value: Value, _ parameter: String) -> ParameterViolation? = { _, _ in nil }
     ) {
         self.parse = parse
         self.notAValue = notAValue
-        self.violation = violation
+        self.rules = rules
     }
 }
 
 extension ParameterFormat where Value == String {
     /// Text, with the spec's `pattern`, `minLength` and `maxLength`.
     public static func string(pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil) -> Self {
-        ParameterFormat(parse: { $0 }, notAValue: "is not valid") { value in
-            if let pattern, (try? ParameterValidation.check(value, pattern: pattern, parameter: "", operation: "")) == nil {
-                return "does not match \(pattern)"
+        ParameterFormat(parse: { $0 }, notAValue: "is not valid") { value, parameter in
+            if let pattern, let violation = ParameterRules.violation(value, pattern: pattern, parameter: parameter) {
+                return violation
             }
-            if (try? ParameterValidation.check(value, minLength: minLength, maxLength: maxLength, parameter: "", operation: "")) == nil {
-                return "is not between \(minLength ?? 0) and \(maxLength.map(String.init) ?? "∞") characters long"
-            }
-            return nil
+            return ParameterRules.violation(value, minLength: minLength, maxLength: maxLength, parameter: parameter)
         }
     }
 
     /// Text that must be one of the listed values (a string `enum` typed as text).
     public static func string(allowed: [String]) -> Self {
-        ParameterFormat(parse: { $0 }, notAValue: "is not valid") { value in
-            allowed.contains(value) ? nil : "is not one of [\(allowed.sorted().joined(separator: ","))]"
+        ParameterFormat(parse: { $0 }, notAValue: "is not valid") { value, parameter in
+            ParameterRules.violation(value, allowed: allowed, parameter: parameter)
         }
     }
 }
@@ -57,16 +56,8 @@ extension ParameterFormat where Value == String {
 extension ParameterFormat where Value == Int {
     /// An integer, with the spec's `minimum` and `maximum` (inclusive).
     public static func integer(minimum: Int? = nil, maximum: Int? = nil) -> Self {
-        ParameterFormat(parse: { Int($0) }, notAValue: "is not a valid integer") { value in
-            guard (try? ParameterValidation.check(value, minimum: minimum, maximum: maximum, parameter: "", operation: "")) == nil else {
-                return nil
-            }
-            switch (minimum, maximum) {
-            case (let minimum?, let maximum?): return "is not between \(minimum) and \(maximum)"
-            case (let minimum?, nil): return "is less than \(minimum)"
-            case (nil, let maximum?): return "is greater than \(maximum)"
-            case (nil, nil): return nil
-            }
+        ParameterFormat(parse: { Int($0) }, notAValue: "is not a valid integer") { value, parameter in
+            ParameterRules.violation(value, minimum: minimum, maximum: maximum, parameter: parameter)
         }
     }
 }
@@ -74,11 +65,8 @@ extension ParameterFormat where Value == Int {
 extension ParameterFormat where Value == Double {
     /// A number, with the spec's `minimum` and `maximum` (inclusive).
     public static func number(minimum: Double? = nil, maximum: Double? = nil) -> Self {
-        ParameterFormat(parse: { Double($0).flatMap { $0.isFinite ? $0 : nil } }, notAValue: "is not a valid number") { value in
-            guard (try? ParameterValidation.check(value, minimum: minimum, maximum: maximum, parameter: "", operation: "")) == nil else {
-                return nil
-            }
-            return "is not between \(minimum.map { "\($0)" } ?? "-∞") and \(maximum.map { "\($0)" } ?? "∞")"
+        ParameterFormat(parse: { Double($0).flatMap { $0.isFinite ? $0 : nil } }, notAValue: "is not a valid number") { value, parameter in
+            ParameterRules.violation(value, minimum: minimum, maximum: maximum, parameter: parameter)
         }
     }
 }
@@ -108,14 +96,15 @@ extension ParameterFormat where Value == URL {
 
 extension ParameterFormat where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of a generated string enum's listed cases; a value the spec does not list is refused,
-    /// although the enum could keep it as `unknown`.
+    /// although an ``OpenStringEnum`` could keep it as `unknown`.
     public static func value(_ type: Value.Type) -> Self {
         let allowed = Value.allCases.map(\.rawValue)
-        let listed = Set(allowed)
         return ParameterFormat(
-            parse: { listed.contains($0) ? Value(rawValue: $0) : nil },
-            notAValue: "is not one of [\(allowed.sorted().joined(separator: ","))]"
-        )
+            parse: { Value(rawValue: $0) },
+            notAValue: ParameterViolation.Rule.notListed(allowed: allowed).serverWords
+        ) { value, parameter in
+            ParameterRules.violation(value.rawValue, allowed: allowed, parameter: parameter)
+        }
     }
 }
 

@@ -35,12 +35,11 @@ public struct ServerInputDecoder: Sendable {
     public init(_ request: ServerRequest, route: ServerRoute, parameters: [String], repeatable: Set<String> = []) {
         self.request = request
         self.pathParameters = route.pathParameters
-        let queryNames = Set(parameters).subtracting(route.pathParameters.keys)
-        let listed = parameters.sorted().joined(separator: ",")
         for item in request.queryItems {
-            guard queryNames.contains(item.name) else {
-                errors.append(InvalidParameter(parameter: item.name, value: item.value,
-                                               message: "The query parameter [\(item.name)] is not one of [\(listed)]"))
+            guard parameters.contains(item.name), route.pathParameters[item.name] == nil else {
+                errors.append(InvalidParameter(
+                    parameter: item.name, value: item.value,
+                    message: "The query parameter [\(item.name)] is not one of [\(parameters.sorted().joined(separator: ","))]"))
                 continue
             }
             if queryValues[item.name] != nil, !repeatable.contains(item.name) {
@@ -91,11 +90,9 @@ public struct ServerInputDecoder: Sendable {
             missing(name)
             return nil
         }
-        if (try? ParameterValidation.check(count: texts.count, minItems: minItems, maxItems: maxItems, parameter: name, operation: "")) == nil {
-            errors.append(InvalidParameter(
-                parameter: name, value: items.joined(separator: ","),
-                message: "The number of values in the `\(name)` query parameter list [\(texts.count)] is not between "
-                    + "\(minItems ?? 0) and \(maxItems.map(String.init) ?? "∞")"))
+        let sent = items.joined(separator: ",")
+        if let violation = ParameterRules.violation(count: texts.count, minItems: minItems, maxItems: maxItems, value: sent, parameter: name) {
+            errors.append(InvalidParameter(parameter: name, value: sent, message: violation.serverMessage))
             return nil
         }
         var values: [Value] = []
@@ -118,12 +115,14 @@ public struct ServerInputDecoder: Sendable {
             }
             return nil
         }
-        guard (try? JSONSerialization.jsonObject(with: request.body)) is [String: Any] else {
-            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
-            return nil
-        }
         do {
             return try XAPIJSON.makeDecoder().decode(Body.self, from: request.body)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Not JSON at all.
+            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            // JSON, but not an object.
+            errors.append(InvalidParameter(parameter: nil, value: nil, message: "The request body must be a JSON object"))
         } catch DecodingError.keyNotFound(let key, let context) {
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             errors.append(InvalidParameter(parameter: nil, value: nil, message: "$.\(path): is missing but it is required"))
@@ -142,9 +141,8 @@ public struct ServerInputDecoder: Sendable {
     /// Checks a member of a decoded body against the spec's rules: `$.name: does not match the
     /// regex pattern …`.
     public mutating func bodyMember<Value>(_ name: String, _ value: Value?, _ format: ParameterFormat<Value>) {
-        guard let value, let violation = format.violation(value) else { return }
-        let rule = violation.hasPrefix("does not match ") ? "does not match the regex pattern " + violation.dropFirst(15) : violation
-        errors.append(InvalidParameter(parameter: name, value: "\(value)", message: "$.\(name): \(rule)"))
+        guard let value, let violation = format.rules(value, name) else { return }
+        errors.append(InvalidParameter(parameter: name, value: "\(value)", message: violation.serverBodyMessage))
     }
 
     /// Throws every problem found, if any.
@@ -163,9 +161,9 @@ public struct ServerInputDecoder: Sendable {
                                            message: "The `\(name)` query parameter value [\(text)] \(format.notAValue)"))
             return nil
         }
-        if let violation = format.violation(value) {
-            errors.append(InvalidParameter(parameter: name, value: text,
-                                           message: "The `\(name)` query parameter value [\(text)] \(violation)"))
+        if var violation = format.rules(value, name) {
+            violation.value = text  // X repeats the text as sent
+            errors.append(InvalidParameter(parameter: name, value: text, message: violation.serverMessage))
             return nil
         }
         return value

@@ -14,21 +14,22 @@ public enum ParameterRules {
     /// string must match; `$` matches only at the very end (a trailing newline does not pass),
     /// and `\d`, `\w` are ASCII-only.
     public static func violation(_ value: String, pattern: String, parameter: String) -> ParameterViolation? {
-        guard let regex = try? Regex(pattern).asciiOnlyDigits().asciiOnlyWordCharacters().anchorsMatchLineEndings(false) else {
+        // Each pattern is compiled once (``PatternCache``), the commonest shapes without a regex.
+        guard let matches = try? PatternCache.shared.matches(value, pattern: pattern) else {
             return ParameterViolation(parameter: parameter, value: value, rule: .invalidPattern(pattern))
         }
-        guard (try? regex.firstMatch(in: value)) == nil else { return nil }
-        return ParameterViolation(parameter: parameter, value: value, rule: .pattern(pattern))
+        return matches ? nil : ParameterViolation(parameter: parameter, value: value, rule: .pattern(pattern))
     }
 
     /// Whether a string's length in characters is within `minLength`/`maxLength` (`nil` for no bound).
     public static func violation(_ value: String, minLength: Int?, maxLength: Int?, parameter: String) -> ParameterViolation? {
+        guard minLength != nil || maxLength != nil else { return nil }
         let length = value.count
         if let minLength, length < minLength {
-            return ParameterViolation(parameter: parameter, value: value, rule: .tooShort(length: length, minimum: minLength))
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooShort(length: length, minimum: minLength, maximum: maxLength))
         }
         if let maxLength, length > maxLength {
-            return ParameterViolation(parameter: parameter, value: value, rule: .tooLong(length: length, maximum: maxLength))
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooLong(length: length, maximum: maxLength, minimum: minLength))
         }
         return nil
     }
@@ -66,10 +67,10 @@ public enum ParameterRules {
     /// `value` is the list as text, for the message.
     public static func violation(count: Int, minItems: Int?, maxItems: Int?, value: String = "", parameter: String) -> ParameterViolation? {
         if let minItems, count < minItems {
-            return ParameterViolation(parameter: parameter, value: value, rule: .tooFewItems(count: count, minimum: minItems))
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooFewItems(count: count, minimum: minItems, maximum: maxItems))
         }
         if let maxItems, count > maxItems {
-            return ParameterViolation(parameter: parameter, value: value, rule: .tooManyItems(count: count, maximum: maxItems))
+            return ParameterViolation(parameter: parameter, value: value, rule: .tooManyItems(count: count, maximum: maxItems, minimum: minItems))
         }
         return nil
     }

@@ -31,20 +31,20 @@ public struct ParameterViolation: Sendable, Hashable {
         case pattern(String)
         /// The spec's pattern is not a valid regular expression, so nothing can match it.
         case invalidPattern(String)
-        /// It has `length` characters, fewer than `minimum`.
-        case tooShort(length: Int, minimum: Int)
-        /// It has `length` characters, more than `maximum`.
-        case tooLong(length: Int, maximum: Int)
+        /// It has `length` characters, fewer than `minimum`; `maximum` is the other bound, when there is one.
+        case tooShort(length: Int, minimum: Int, maximum: Int?)
+        /// It has `length` characters, more than `maximum`; `minimum` is the other bound, when there is one.
+        case tooLong(length: Int, maximum: Int, minimum: Int?)
         /// It is less than `minimum`; `maximum` is the other bound, when there is one.
         case belowMinimum(Bound, maximum: Bound?)
         /// It is greater than `maximum`; `minimum` is the other bound, when there is one.
         case aboveMaximum(Bound, minimum: Bound?)
         /// It is not a number (NaN).
         case notANumber
-        /// The list has `count` items, fewer than `minimum`.
-        case tooFewItems(count: Int, minimum: Int)
-        /// The list has `count` items, more than `maximum`.
-        case tooManyItems(count: Int, maximum: Int)
+        /// The list has `count` items, fewer than `minimum`; `maximum` is the other bound, when there is one.
+        case tooFewItems(count: Int, minimum: Int, maximum: Int?)
+        /// The list has `count` items, more than `maximum`; `minimum` is the other bound, when there is one.
+        case tooManyItems(count: Int, maximum: Int, minimum: Int?)
         /// It is not one of the values the spec lists.
         case notListed(allowed: [String])
     }

@@ -17,15 +17,15 @@ extension XAPIError {
         switch violation.rule {
         case .invalidPattern(let pattern):
             return "The pattern \(pattern) of parameter \"\(parameter)\" is not a valid regular expression."
-        case .tooFewItems(let count, let minimum):
+        case .tooFewItems(let count, let minimum, _):
             return "Parameter \"\(parameter)\" has \(count) items, fewer than the minimum of \(minimum)."
-        case .tooManyItems(let count, let maximum):
+        case .tooManyItems(let count, let maximum, _):
             return "Parameter \"\(parameter)\" has \(count) items, more than the maximum of \(maximum)."
         case .pattern(let pattern):
             rule = "does not match the pattern \(pattern)"
-        case .tooShort(let length, let minimum):
+        case .tooShort(let length, let minimum, _):
             rule = "is \(length) characters long, shorter than the minimum length \(minimum)"
-        case .tooLong(let length, let maximum):
+        case .tooLong(let length, let maximum, _):
             rule = "is \(length) characters long, longer than the maximum length \(maximum)"
         case .belowMinimum(let minimum, let maximum):
             rule = "is less than the minimum \(minimum)" + (maximum.map { " (allowed: \(minimum)...\($0))" } ?? "")

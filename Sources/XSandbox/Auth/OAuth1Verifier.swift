@@ -89,6 +89,34 @@ public struct OAuth1Verifier: Sendable {
     public func verify(
         method: String, url: URL, authorization: String, at now: Date, nonces: inout NonceRegistry
     ) -> Result<Identity, Failure> {
+        let checked = checkSignature(
+            method: method, url: url, authorization: authorization, at: now,
+            tokenSecret: { tokens[$0]?.accessTokenSecret })
+        switch checked {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let header):
+            guard let tokenValue = header.token, let token = tokens[tokenValue] else { return .failure(.missingToken) }
+            guard nonces.register(header.nonce, consumerKey: header.consumerKey, token: tokenValue, at: now) else {
+                return .failure(.reusedNonce)
+            }
+            return .success(Identity(userID: token.userID, consumerKey: header.consumerKey))
+        }
+    }
+
+    /// Checks everything about a signed request but its nonce: the header, the signature
+    /// method, the consumer key, the signature (over the method, URL, `oauth_*` parameters and
+    /// `formParameters`) and the timestamp. The caller records the nonce.
+    ///
+    /// - Parameters:
+    ///   - requiresToken: Whether the request must carry `oauth_token` (everything but the
+    ///     request-token step).
+    ///   - tokenSecret: The secret of a token, `nil` for an unknown token.
+    /// - Returns: The parsed header of a genuine request.
+    public func checkSignature(
+        method: String, url: URL, authorization: String, formParameters: [(name: String, value: String)] = [],
+        requiresToken: Bool = true, at now: Date, tokenSecret: (String) -> String?
+    ) -> Result<OAuth1AuthorizationHeader, Failure> {
         let header: OAuth1AuthorizationHeader
         do {
             header = try OAuth1AuthorizationHeader(parsing: authorization)
@@ -99,12 +127,17 @@ public struct OAuth1Verifier: Sendable {
             return .failure(.unsupportedSignatureMethod(header.signatureMethod))
         }
         guard header.consumerKey == consumerKey else { return .failure(.unknownConsumerKey) }
-        guard let tokenValue = header.token else { return .failure(.missingToken) }
-        guard let token = tokens[tokenValue] else { return .failure(.unknownToken) }
+        var secret: String?
+        if let tokenValue = header.token {
+            guard let known = tokenSecret(tokenValue) else { return .failure(.unknownToken) }
+            secret = known
+        } else if requiresToken {
+            return .failure(.missingToken)
+        }
 
         let baseString = OAuth1Signature.baseString(
-            method: method, url: url, protocolParameters: header.protocolParameters)
-        let key = OAuth1Signature.signingKey(consumerSecret: consumerSecret, tokenSecret: token.accessTokenSecret)
+            method: method, url: url, protocolParameters: header.protocolParameters, additionalParameters: formParameters)
+        let key = OAuth1Signature.signingKey(consumerSecret: consumerSecret, tokenSecret: secret)
         guard OAuth1Signature.isValidSignature(header.signature, baseString: baseString, signingKey: key) else {
             return .failure(.invalidSignature)
         }
@@ -113,9 +146,6 @@ public struct OAuth1Verifier: Sendable {
         guard abs(offset) <= tolerance else {
             return .failure(.staleTimestamp(secondsOff: Int(offset.rounded())))
         }
-        guard nonces.register(header.nonce, consumerKey: header.consumerKey, token: tokenValue, at: now) else {
-            return .failure(.reusedNonce)
-        }
-        return .success(Identity(userID: token.userID, consumerKey: header.consumerKey))
+        return .success(header)
     }
 }

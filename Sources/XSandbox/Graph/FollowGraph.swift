@@ -20,17 +20,19 @@ public struct FollowGraph: Sendable {
     private var followingOldestFirst: [UInt64: [UInt64]] = [:]
     private var edges: Set<Edge> = []
     private var requests: Set<Edge> = []
+    /// Users whose follows are in no list (suspended users).
+    private var hidden: Set<UInt64> = []
 
     /// An empty graph.
     public init() {}
 
-    /// How many follow relationships there are.
+    /// How many follow relationships there are, hidden ones included.
     public var followCount: Int { edges.count }
 
     /// How many follow requests wait for approval.
     public var pendingRequestCount: Int { requests.count }
 
-    /// Whether `source` follows `target`.
+    /// Whether `source` follows `target` (also when one of them is hidden).
     public func isFollowing(_ source: UInt64, _ target: UInt64) -> Bool {
         edges.contains(Edge(source: source, target: target))
     }
@@ -86,8 +88,10 @@ public struct FollowGraph: Sendable {
     public mutating func follow(_ source: UInt64, _ target: UInt64) -> Bool {
         requests.remove(Edge(source: source, target: target))
         guard edges.insert(Edge(source: source, target: target)).inserted else { return false }
-        followersOldestFirst[target, default: []].append(source)
-        followingOldestFirst[source, default: []].append(target)
+        if !hidden.contains(source), !hidden.contains(target) {
+            followersOldestFirst[target, default: []].append(source)
+            followingOldestFirst[source, default: []].append(target)
+        }
         return true
     }
 
@@ -117,6 +121,23 @@ public struct FollowGraph: Sendable {
         guard requests.contains(Edge(source: source, target: target)) else { return false }
         follow(source, target)
         return true
+    }
+
+    /// Whether `user`'s follows are hidden.
+    public func isHidden(_ user: UInt64) -> Bool {
+        hidden.contains(user)
+    }
+
+    /// Hides `user`'s follows: it leaves every list it was in, and its own lists are empty,
+    /// while ``isFollowing(_:_:)`` still knows the relationships.
+    public mutating func hide(_ user: UInt64) {
+        guard hidden.insert(user).inserted else { return }
+        for target in followingOldestFirst.removeValue(forKey: user) ?? [] {
+            Self.remove(user, from: &followersOldestFirst, key: target)
+        }
+        for source in followersOldestFirst.removeValue(forKey: user) ?? [] {
+            Self.remove(user, from: &followingOldestFirst, key: source)
+        }
     }
 
     /// Makes room for `count` more followers of `user` (for bulk building).

@@ -6,7 +6,8 @@
 /// let page = try await client.followers(of: SandboxAccounts.tenThousandClub, maxResults: 1000)
 /// ```
 public enum SandboxAccounts {
-    /// @XDevelopers, with more than 100,000 followers and a pinned Tweet.
+    /// @XDevelopers, with 100,003 followers, a pinned Tweet, and following accounts of every
+    /// shape (``shapes``).
     public static let xDevelopers = "2244994945"
     /// @tenk_club, with exactly 10,000 followers (ten pages of 1,000).
     public static let tenThousandClub = "1497258931620306945"
@@ -19,6 +20,30 @@ public enum SandboxAccounts {
     public static let privatePete = "1402789654321098752"
     /// @quiet_quinn, who follows no one and whom no one follows.
     public static let quietQuinn = "1598765432109876543"
+    /// @crypto_giveaway, a suspended spam account: it follows @XDevelopers, @tenk_club,
+    /// @every_field and @sandbox_alice, and @XDevelopers follows it, all hidden
+    /// (``SandboxGraph/suspend(_:)``); a lookup of it answers X's "User has been suspended".
+    public static let suspendedSpammer = "1189374826152837120"
+    /// @banned_troll, another suspended account.
+    public static let suspendedTroll = "1290847361524387840"
+    /// @withheld_wendy, withheld in seven countries.
+    public static let withheldWendy = "1273849506172839936"
+    /// @bare_minimum, with no field but `id`, `name` and `username`.
+    public static let bareMinimum = "1336754219876543488"
+    /// @long_bio_lena, whose description is at X's 160-character limit, in several scripts,
+    /// with emoji before its entities.
+    public static let longBio = "1249871236547896320"
+    /// @yamada_taro, named and described in Japanese.
+    public static let yamadaTaro = "1312456789012345344"
+    /// @maryam_ali, named and described in Arabic (right to left), with an Arabic hashtag.
+    public static let maryamAli = "1265439871209384448"
+    /// @emoji_family, whose name and description mix text with emoji sequences (ZWJ, flags,
+    /// skin tones).
+    public static let emojiFamily = "1323456098712345600"
+    /// The accounts that show one shape each, in the order @XDevelopers follows them.
+    public static let shapes = [withheldWendy, bareMinimum, longBio, yamadaTaro, maryamAli, emojiFamily]
+    /// The suspended accounts.
+    public static let suspended = [suspendedSpammer, suspendedTroll]
     /// @sandbox_alice, a demo user with credentials (OAuth 1.0a, and OAuth 2.0 tokens with all
     /// scopes and with read scopes only).
     public static let alice = "1354143047324299264"

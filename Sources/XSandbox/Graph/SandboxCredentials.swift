@@ -1,7 +1,8 @@
 import XFollows
 
 /// The keys and tokens the sandbox accepts: one App (API key and secret, bearer token), an
-/// OAuth 1.0a access token per user it can act for, and OAuth 2.0 user tokens with scopes.
+/// OAuth 1.0a access token per user it can act for, OAuth 2.0 user tokens with scopes, the
+/// App's OAuth 2.0 clients and its approved callback URLs.
 ///
 /// The seeded graph's credentials are the same on every run, so they can be written down:
 ///
@@ -10,6 +11,7 @@ import XFollows
 /// let alice = credentials.userCredentials(for: SandboxAccounts.alice)!       // OAuth 1.0a
 /// let app = credentials.appOnlyCredentials                                  // bearer
 /// let readOnly = credentials.oauth2Tokens.first { !$0.scopes.contains("follows.write") }!
+/// let client = credentials.publicOAuth2Client!                              // PKCE, no secret
 /// ```
 public struct SandboxCredentials: Sendable, Hashable, Codable {
     /// A user's OAuth 1.0a access token and secret.
@@ -58,6 +60,33 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
         }
     }
 
+    /// An OAuth 2.0 client of the App (Authorization Code with PKCE): public without a
+    /// secret, confidential with one (sent as HTTP Basic credentials).
+    public struct OAuth2Client: Sendable, Hashable, Codable {
+        /// The client ID, e.g. `cFdsVHlvdFJwU3VPWV9tY0F6WTE6MTpjaQ`.
+        public var clientID: String
+        /// The client secret of a confidential client; `nil` for a public one.
+        public var clientSecret: String?
+        /// The name the authorization page shows.
+        public var name: String
+
+        /// Creates a client.
+        public init(clientID: String, clientSecret: String? = nil, name: String) {
+            self.clientID = clientID
+            self.clientSecret = clientSecret
+            self.name = name
+        }
+
+        /// Whether the client authenticates with a secret.
+        public var isConfidential: Bool { clientSecret != nil }
+
+        enum CodingKeys: String, CodingKey {
+            case clientID = "client_id"
+            case clientSecret = "client_secret"
+            case name
+        }
+    }
+
     /// The App's API key (`oauth_consumer_key`).
     public var consumerKey: String
     /// The App's API key secret.
@@ -68,6 +97,13 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
     public var accessTokens: [AccessToken]
     /// OAuth 2.0 user tokens.
     public var oauth2Tokens: [OAuth2Token]
+    /// The App's OAuth 2.0 clients.
+    public var oauth2Clients: [OAuth2Client]
+    /// The App's approved callback (redirect) URLs, for OAuth 1.0a and OAuth 2.0 alike. A URL
+    /// on `127.0.0.1`, `[::1]` or `localhost` without a port approves that URL on every port
+    /// (RFC 8252, 7.3), so a command-line app may listen where it can. OAuth 1.0a also accepts
+    /// `oob` (the PIN flow).
+    public var callbackURLs: [String]
 
     /// Creates a set of credentials.
     public init(
@@ -75,13 +111,17 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
         consumerSecret: String,
         bearerToken: String,
         accessTokens: [AccessToken] = [],
-        oauth2Tokens: [OAuth2Token] = []
+        oauth2Tokens: [OAuth2Token] = [],
+        oauth2Clients: [OAuth2Client] = [],
+        callbackURLs: [String] = []
     ) {
         self.consumerKey = consumerKey
         self.consumerSecret = consumerSecret
         self.bearerToken = bearerToken
         self.accessTokens = accessTokens
         self.oauth2Tokens = oauth2Tokens
+        self.oauth2Clients = oauth2Clients
+        self.callbackURLs = callbackURLs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -90,7 +130,27 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
         case bearerToken = "bearer_token"
         case accessTokens = "access_tokens"
         case oauth2Tokens = "oauth2_tokens"
+        case oauth2Clients = "oauth2_clients"
+        case callbackURLs = "callback_urls"
     }
+
+    /// Decodes credentials; the lists are optional (empty when absent).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        consumerKey = try container.decode(String.self, forKey: .consumerKey)
+        consumerSecret = try container.decode(String.self, forKey: .consumerSecret)
+        bearerToken = try container.decode(String.self, forKey: .bearerToken)
+        accessTokens = try container.decodeIfPresent([AccessToken].self, forKey: .accessTokens) ?? []
+        oauth2Tokens = try container.decodeIfPresent([OAuth2Token].self, forKey: .oauth2Tokens) ?? []
+        oauth2Clients = try container.decodeIfPresent([OAuth2Client].self, forKey: .oauth2Clients) ?? []
+        callbackURLs = try container.decodeIfPresent([String].self, forKey: .callbackURLs) ?? []
+    }
+
+    /// The first public OAuth 2.0 client (no secret), if any.
+    public var publicOAuth2Client: OAuth2Client? { oauth2Clients.first { !$0.isConfidential } }
+
+    /// The first confidential OAuth 2.0 client (with a secret), if any.
+    public var confidentialOAuth2Client: OAuth2Client? { oauth2Clients.first { $0.isConfidential } }
 
     /// The runtime's OAuth 1.0a credentials for a user with an access token, or `nil`.
     public func userCredentials(for userID: String) -> UserCredentials? {
@@ -105,13 +165,17 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
 
     /// The runtime's credentials for an OAuth 2.0 token, with its scopes.
     public func userCredentials(for token: OAuth2Token) -> UserCredentials {
-        .oauth2(accessToken: token.accessToken, userID: token.userID, scopes: token.scopes)
+        .oauth2(accessToken: token.accessToken, userID: token.userID, scopes: Set(token.scopes.map(OAuth2Scope.init(rawValue:))))
     }
 
     /// The runtime's App-only credentials (the bearer token).
     public var appOnlyCredentials: AppOnlyCredentials {
         AppOnlyCredentials(bearerToken: bearerToken)
     }
+
+    /// The seeded App's approved callback URLs: `http://127.0.0.1/callback` and
+    /// `http://[::1]/callback` on any port (RFC 8252, 7.3), as command-line apps need.
+    public static let demoCallbackURLs = ["http://127.0.0.1/callback", "http://[::1]/callback"]
 
     /// Every scope X's follows endpoints know, what a token granted "everything" holds.
     public static let allFollowsScopes: Set<String> = ["tweet.read", "users.read", "follows.read", "follows.write", "offline.access"]

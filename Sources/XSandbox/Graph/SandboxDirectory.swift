@@ -15,6 +15,7 @@ public struct SandboxDirectory: Sendable {
     private var tweets: [UInt64: Tweet] = [:]
     /// Stored users' IDs by lowercased username.
     private var usernames: [String: UInt64] = [:]
+    private var suspended: Set<UInt64> = []
     var population: Population?
 
     /// An empty directory.
@@ -28,6 +29,16 @@ public struct SandboxDirectory: Sendable {
 
     /// The IDs of the stored Tweets, ascending.
     public var storedTweetIDs: [UInt64] { tweets.keys.sorted() }
+
+    /// The IDs of the suspended users, ascending.
+    public var suspendedUserIDs: [UInt64] { suspended.sorted() }
+
+    /// Whether the user with this ID is suspended. X answers a lookup of a suspended user with
+    /// an error instead of the user (``SandboxGraph/suspend(_:)``), and leaves suspended users
+    /// out of follower and following lists.
+    public func isSuspended(_ id: UInt64) -> Bool {
+        suspended.contains(id)
+    }
 
     /// Whether a user has this ID.
     public func contains(_ id: UInt64) -> Bool {
@@ -73,6 +84,10 @@ public struct SandboxDirectory: Sendable {
         }
         usernames[user.username.lowercased()] = id
         users[id] = user
+    }
+
+    mutating func suspend(_ id: UInt64) {
+        suspended.insert(id)
     }
 
     mutating func insert(_ newTweet: Tweet, id: UInt64) throws(SandboxGraphError) {

@@ -25,29 +25,38 @@ extension SandboxGraph {
     ///      "created_at": "2007-05-23T06:01:13.000Z", "pinned_tweet_id": "1346889436626259968",
     ///      "public_metrics": {"followers_count": 0, "following_count": 0, "tweet_count": 3570, "listed_count": 12}},
     ///     {"id": "2244994945", "name": "Developers", "username": "XDevelopers"},
-    ///     {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true}
+    ///     {"id": "1319345001836576768", "name": "Lucy", "username": "locked_lucy", "protected": true},
+    ///     {"id": "1189374826152837120", "name": "Free crypto", "username": "crypto_giveaway"}
     ///   ],
     ///   "tweets": [
     ///     {"id": "1346889436626259968", "text": "Learn how to use the user Tweet timeline", "author_id": "6253282",
     ///      "created_at": "2021-01-06T18:40:40.000Z", "lang": "en"}
     ///   ],
     ///   "follows": [
-    ///     {"source_user_id": "6253282", "target_user_id": "2244994945"}
+    ///     {"source_user_id": "6253282", "target_user_id": "2244994945"},
+    ///     {"source_user_id": "1189374826152837120", "target_user_id": "2244994945"}
     ///   ],
     ///   "pending_follows": [
     ///     {"source_user_id": "6253282", "target_user_id": "1319345001836576768"}
-    ///   ]
+    ///   ],
+    ///   "suspended": ["1189374826152837120"]
     /// }
     /// ```
     ///
     /// - `credentials` (required): the App's keys, access tokens (each starting with its
-    ///   user's ID and `-`) and OAuth 2.0 tokens with their scopes.
+    ///   user's ID and `-`) and OAuth 2.0 tokens with their scopes; optionally its OAuth 2.0
+    ///   clients (`"oauth2_clients": [{"client_id": "…", "client_secret": "…", "name": "…"}]`,
+    ///   no secret for a public client) and approved callback URLs
+    ///   (`"callback_urls": ["http://127.0.0.1/callback"]`).
     /// - `users` (required): X user objects; `id`, `name` and `username` are required, IDs
     ///   are canonical (no leading zeros). Follower and following counts are ignored: the
     ///   sandbox counts `follows`.
     /// - `tweets` (optional): X Tweet objects, such as the users' pinned Tweets.
     /// - `follows` (optional): who follows whom, oldest first (lists show the newest first).
     /// - `pending_follows` (optional): follow requests waiting for a protected user.
+    /// - `suspended` (optional): IDs of suspended users (``suspend(_:)``): lookups of them answer
+    ///   X's "User has been suspended" error, and their follows are kept but left out of every
+    ///   list and count.
     ///
     /// - Throws: ``SandboxGraphError`` naming the member that is wrong, or the file that
     ///   cannot be read.
@@ -94,6 +103,9 @@ extension SandboxGraph {
                 throw SandboxGraphError("pending_follows[\(index)]: \(error.message)")
             }
         }
+        for (index, user) in (file.suspended ?? []).enumerated() {
+            do { try suspend(user) } catch { throw SandboxGraphError("suspended[\(index)]: \(error.message)") }
+        }
         try validate()
     }
 
@@ -113,9 +125,10 @@ extension SandboxGraph {
         var tweets: [Tweet]?
         var follows: [Edge]?
         var pendingFollows: [Edge]?
+        var suspended: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case credentials, users, tweets, follows
+            case credentials, users, tweets, follows, suspended
             case pendingFollows = "pending_follows"
         }
     }

@@ -77,6 +77,20 @@ public struct SandboxGraph: Sendable {
         follows.requestFollow(source, target)
     }
 
+    /// Suspends a user, as X suspends an account: lookups of it answer X's error
+    /// (`User has been suspended: [id].`) instead of the user, and its follows, both ways, leave
+    /// every follower and following list and count (``FollowGraph/hide(_:)``). Follows made
+    /// before or after stay recorded but hidden.
+    ///
+    /// - Throws: ``SandboxGraphError`` when the user is unknown.
+    public mutating func suspend(_ user: String) throws(SandboxGraphError) {
+        guard let id = NumericID.parse(user), directory.contains(id) else {
+            throw SandboxGraphError("Cannot suspend the unknown user \(user).")
+        }
+        directory.suspend(id)
+        follows.hide(id)
+    }
+
     /// Checks what single additions cannot: every credential names an existing user, every
     /// access token starts with its user's ID and `-`, every pinned Tweet exists and belongs
     /// to its user, and no token is given twice.

@@ -11,8 +11,10 @@ extension SandboxHandlers {
             throw InvalidRequestError(errors: [InvalidParameter(parameter: "target_user_id", value: targetText,
                                                                 message: "The `target_user_id` value [\(targetText)] is not valid")])
         }
-        guard let targetUser = directory.user(withID: target) else {
-            return ServerResponse(FollowResponse(errors: [SandboxProblems.userNotFound(parameter: "target_user_id", value: targetText)]))
+        let targetUser: User
+        switch found(directory.user(withID: target), parameter: "target_user_id", value: targetText) {
+        case .user(let user): targetUser = user
+        case .problem(let problem): return ServerResponse(FollowResponse(errors: [problem]))
         }
         guard target != source else {
             throw InvalidRequestError(errors: [InvalidParameter(parameter: "target_user_id", value: targetText,

@@ -35,8 +35,8 @@ extension SandboxHandlers {
             }
             position = decoded.position
         }
-        guard directory.contains(owner) else {
-            return ServerResponse(FollowsLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "id", value: id)]))
+        if case .problem(let problem) = found(directory.user(withID: owner), parameter: "id", value: id) {
+            return ServerResponse(FollowsLookupResponse(errors: [problem]))
         }
         let page = await store.page(list, of: owner, position: position, size: size)
         let presented = await presenter.present(page.ids.compactMap(directory.user(withID:)), counts: page.counts)

@@ -11,25 +11,21 @@ extension SandboxHandlers {
             let value = context.principal.userID ?? ""
             return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "id", value: value)]))
         }
-        return ServerResponse(await single(user, presenter))
+        return ServerResponse(await single(.user(user), presenter))
     }
 
     /// `GET /2/users/{id}`.
     func getUsersById(_ input: ServerOperations.GetUsersByID, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
         let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
-        guard let user = NumericID.parse(input.id).flatMap(directory.user(withID:)) else {
-            return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "id", value: input.id)]))
-        }
-        return ServerResponse(await single(user, presenter))
+        return ServerResponse(await single(found(NumericID.parse(input.id).flatMap(directory.user(withID:)),
+                                                 parameter: "id", value: input.id), presenter))
     }
 
     /// `GET /2/users/by/username/{username}`.
     func getUsersByUsername(_ input: ServerOperations.GetUsersByUsername, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
         let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
-        guard let user = directory.user(withUsername: input.username) else {
-            return ServerResponse(UserLookupResponse(errors: [SandboxProblems.userNotFound(parameter: "username", value: input.username)]))
-        }
-        return ServerResponse(await single(user, presenter))
+        return ServerResponse(await single(found(directory.user(withUsername: input.username),
+                                                 parameter: "username", value: input.username), presenter))
     }
 
     /// `GET /2/users?ids=`: the users found, in the order asked, and an error for each other ID.
@@ -44,7 +40,12 @@ extension SandboxHandlers {
         return ServerResponse(await many(input.usernames, parameter: "usernames", presenter) { directory.user(withUsername: $0) })
     }
 
-    private func single(_ user: User, _ presenter: UserPresenter) async -> UserLookupResponse {
+    private func single(_ lookup: UserLookup, _ presenter: UserPresenter) async -> UserLookupResponse {
+        let user: User
+        switch lookup {
+        case .user(let found): user = found
+        case .problem(let problem): return UserLookupResponse(errors: [problem])
+        }
         let presented = await presenter.present([user])
         return UserLookupResponse(data: presented.users.first, includes: presented.includes)
     }
@@ -56,10 +57,9 @@ extension SandboxHandlers {
         var errors: [Problem] = []
         var seen: Set<String> = []
         for key in keys where seen.insert(key.lowercased()).inserted {
-            if let user = find(key) {
-                found.append(user)
-            } else {
-                errors.append(SandboxProblems.userNotFound(parameter: parameter, value: key))
+            switch self.found(find(key), parameter: parameter, value: key) {
+            case .user(let user): found.append(user)
+            case .problem(let problem): errors.append(problem)
             }
         }
         let presented = await presenter.present(found)

@@ -31,6 +31,24 @@ struct SandboxHandlers: APIHandler {
         )
     }
 
+    /// What a lookup of one user comes to.
+    enum UserLookup {
+        /// The user, to answer with.
+        case user(User)
+        /// X's partial error instead: not found, or suspended.
+        case problem(Problem)
+    }
+
+    /// The user a lookup found, or X's partial error for it: it does not exist, or it is
+    /// suspended (X answers with the error instead of the user).
+    func found(_ user: User?, parameter: String, value: String) -> UserLookup {
+        guard let user else { return .problem(SandboxProblems.userNotFound(parameter: parameter, value: value)) }
+        if let id = NumericID.parse(user.id), directory.isSuspended(id) {
+            return .problem(SandboxProblems.userSuspended(parameter: parameter, value: value))
+        }
+        return .user(user)
+    }
+
     /// 403 unless `id` is the authenticated user's: X lets a user act only for themself.
     static func requireActingUser(_ principal: SandboxPrincipal, parameter: String, value: String) throws(ProblemResponse) {
         guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == NumericID.parse(value) else {

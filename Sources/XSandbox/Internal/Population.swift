@@ -12,7 +12,7 @@ struct Population: Sendable, Hashable {
     private static let lowBitsMask: UInt64 = (1 << 22) - 1
 
     private enum Stream: UInt64 {
-        case userLowBits = 1, profile, tweetLowBits, tweet, recentTweet
+        case userLowBits = 1, profile, tweetLowBits, tweet, recentTweet, recentTweetContent
     }
 
     let seed: UInt64
@@ -58,8 +58,8 @@ struct Population: Sendable, Hashable {
             ? UserWithheld(countryCodes: [random.pick(["DE", "FR", "IN", "TR", "RU"])], scope: .user) : nil
         let entities = (website != nil || bio?.descriptionEntities != nil)
             ? UserEntities(url: website?.entities, description: bio?.descriptionEntities) : nil
-        let recentTweet = Self.tweetIDBase + UInt64(index) << 22 + (lowBits(.recentTweet, index) | 1 << 21)
-        return User(
+        let recentTweet = recentTweetID(at: index)
+        var user = User(
             id: String(userID(at: index)),
             name: random.chance(0.1) ? "\(first) \(last) 🚀" : "\(first) \(last)",
             username: username,
@@ -78,6 +78,66 @@ struct Population: Sendable, Hashable {
             verifiedType: verification,
             withheld: withheld
         )
+        // Shapes the draws above never make, decided last so that every user keeps what was
+        // drawn before: names in other scripts, descriptions at X's limit, bare new accounts.
+        let shape = random.below(100)
+        switch shape {
+        case 0..<6:
+            let name = random.pick(ProfileVocabulary.internationalNames)
+            user.name = name.name
+            user.username = ProfileFactory.username(stem: name.handle, suffix: String(index, radix: 36))
+        case 6..<8:
+            let bio = ProfileFactory.longBiography(using: &random, mentionable: mentionable)
+            user.description = bio.text
+            user.entities = UserEntities(url: website?.entities, description: bio.descriptionEntities)
+        default:
+            break
+        }
+        ProfileFactory.addNewerFields(to: &user, likes: tweetCount == 0 ? 0 : random.integer(in: 0...90_000),
+                                      using: &random)
+        if (8..<10).contains(shape) { Self.strip(&user) }
+        return user
+    }
+
+    /// The ID of the user's most recent Tweet when it is not the pinned one: bit 21 of its low
+    /// bits is set, which a pinned Tweet's never is.
+    func recentTweetID(at index: Int) -> UInt64 {
+        Self.tweetIDBase + UInt64(index) << 22 + (lowBits(.recentTweet, index) | 1 << 21)
+    }
+
+    /// The most recent Tweet of the user at `index`, when it is not the pinned one: posted in
+    /// the month after every pinned Tweet, so it is the newest.
+    func recentTweet(at index: Int) -> Tweet? {
+        let id = recentTweetID(at: index)
+        guard user(at: index).mostRecentTweetID == String(id) else { return nil }
+        var random = SeededRandom.derived(seed: seed, stream: Stream.recentTweetContent.rawValue, index: UInt64(index))
+        return ProfileFactory.tweet(
+            id: id, authorID: userID(at: index), createdAfter: ProfileFactory.latestTweet,
+            createdBefore: ProfileFactory.latestTweet.addingTimeInterval(30 * 86_400), mentionable: mentionable,
+            using: &random)
+    }
+
+    /// Makes `user` an account that filled in nothing and never posted: no description,
+    /// location, website, entities, pinned or recent Tweet, the default picture, unverified.
+    static func strip(_ user: inout User) {
+        user.description = ""
+        user.entities = nil
+        user.location = nil
+        user.url = ""
+        user.pinnedTweetID = nil
+        user.mostRecentTweetID = nil
+        user.withheld = nil
+        user.profileImageURL = ProfileFactory.defaultProfileImageURL
+        user.publicMetrics?.tweetCount = 0
+        user.verified = false
+        user.verifiedType = User.VerifiedType.none
+        user.publicMetrics?.likeCount = 0
+        user.profileBannerURL = nil
+        user.subscriptionType = User.SubscriptionType.none
+        user.isIdentityVerified = false
+        user.parody = false
+        user.verifiedFollowersCount = 0
+        user.affiliation = nil
     }
 
     /// The pinned Tweet of the user at `index`, when the user pins one.
@@ -94,10 +154,12 @@ struct Population: Sendable, Hashable {
         )
     }
 
-    /// The pinned Tweet with this ID, when it is one of the population's.
+    /// The pinned or most recent Tweet with this ID, when it is one of the population's.
     func tweet(withID id: UInt64) -> Tweet? {
-        guard let index = index(of: id, base: Self.tweetIDBase, stream: .tweetLowBits) else { return nil }
-        return pinnedTweet(at: index)
+        if let index = index(of: id, base: Self.tweetIDBase, stream: .tweetLowBits) { return pinnedTweet(at: index) }
+        guard id >= Self.tweetIDBase, (id - Self.tweetIDBase) >> 22 < UInt64(count) else { return nil }
+        let index = Int((id - Self.tweetIDBase) >> 22)
+        return recentTweetID(at: index) == id ? recentTweet(at: index) : nil
     }
 
     private func lowBits(_ stream: Stream, _ index: Int) -> UInt64 {

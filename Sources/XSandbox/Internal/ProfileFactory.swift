@@ -34,15 +34,22 @@ enum ProfileFactory {
 
     /// A handle of at most 15 characters from `[A-Za-z0-9_]`, made unique by `suffix`.
     static func username(first: String, last: String, suffix: String) -> String {
-        let stem = "\(handlePart(first))_\(handlePart(last))"
+        username(stem: "\(handlePart(first))_\(handlePart(last))", suffix: suffix)
+    }
+
+    /// `stem` cut to leave room for `suffix`, then `suffix`: at most 15 characters.
+    static func username(stem: String, suffix: String) -> String {
         let room = max(1, 15 - suffix.count)
         return String(stem.prefix(room)) + suffix
     }
 
+    /// The picture X shows for an account that set none.
+    static let defaultProfileImageURL = URL(string: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png")!
+
     /// A profile picture URL on X's image host.
     static func profileImageURL(using random: inout SeededRandom) -> URL {
         if random.chance(0.08) {
-            return URL(string: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png")!
+            return defaultProfileImageURL
         }
         let folder = 1_000_000_000_000_000_000 + UInt64(random.below(700_000_000)) * 1_000_000_000
         let name = random.string(count: 8, from: SeededRandom.alphanumerics)
@@ -59,7 +66,8 @@ enum ProfileFactory {
         return (short, ProfileURLEntities(urls: [entity]))
     }
 
-    /// A bio with hashtags, mentions, cashtags and links whose entities match the text.
+    /// A bio with hashtags, mentions, cashtags and links whose entities match the text, within
+    /// X's 160 characters.
     static func biography(using random: inout SeededRandom, mentionable: [String]) -> EntityTextBuilder {
         var text = EntityTextBuilder()
         let job = random.pick(ProfileVocabulary.jobs)
@@ -77,25 +85,112 @@ enum ProfileFactory {
             }
             text.append(". ")
         }
+        // Each part is drawn whether or not it fits, so that what follows draws the same.
+        func fits(_ part: String) -> Bool { text.text.count + part.count <= descriptionLimit }
         if random.chance(0.2) {
-            text.append("Long ")
-            text.cashtag(random.pick(ProfileVocabulary.cashtags))
-            text.append(", not advice. ")
+            let symbol = random.pick(ProfileVocabulary.cashtags)
+            if fits("Long $\(symbol), not advice. ") {
+                text.append("Long ")
+                text.cashtag(symbol)
+                text.append(", not advice. ")
+            }
         }
         if random.chance(0.3), !mentionable.isEmpty {
-            text.append("Previously ")
-            text.mention(random.pick(mentionable))
-            text.append(". ")
+            let handle = random.pick(mentionable)
+            if fits("Previously @\(handle). ") {
+                text.append("Previously ")
+                text.mention(handle)
+                text.append(". ")
+            }
         }
         if random.chance(0.25) {
-            text.append("Blog: ")
             let short = shortURL(using: &random)
             let domain = random.pick(ProfileVocabulary.domains)
             let slug = random.string(count: 6, from: Array("abcdefghijklmnopqrstuvwxyz"))
-            text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+            if fits("Blog: \(short) ") {
+                text.append("Blog: ")
+                text.url(short: short, expanded: "https://\(domain)/\(slug)", display: "\(domain)/\(slug)")
+                text.append(" ")
+            }
+        }
+        let signOff = random.chance(0.5) ? "Opinions my own." : "She/her · he/him · they/them welcome."
+        if fits(signOff) { text.append(signOff) }
+        return text
+    }
+
+    /// @XDevelopers as an affiliation: the badge X shows on the profiles of the accounts
+    /// affiliated with it, which `expansions=affiliation.user_id` expands.
+    static let developersAffiliation = UserAffiliation(
+        badgeURL: URL(string: "https://pbs.twimg.com/profile_images/1683501992314798080/xl1POYLw_bigger.jpg"),
+        description: "Developers",
+        url: URL(string: "https://x.com/XDevelopers"),
+        userID: [SandboxAccounts.xDevelopers]
+    )
+
+    /// The user fields X added after the seeds (banner, subscription, identity verification,
+    /// parody label, verified followers, likes, affiliation), drawn after every other value so
+    /// that users keep what they had. The subscription follows the check mark: blue needs
+    /// Premium or Premium+.
+    static func addNewerFields(to user: inout User, likes: Int, using random: inout SeededRandom) {
+        if random.chance(0.6), let id = UInt64(user.id) {
+            user.profileBannerURL = URL(string: "https://pbs.twimg.com/profile_banners/\(id)/\(1_500_000_000 + random.below(230_000_000))")
+        }
+        switch user.verifiedType {
+        case .blue?: user.subscriptionType = random.chance(0.7) ? .premium : .premiumPlus
+        default: user.subscriptionType = random.chance(0.03) ? .basic : User.SubscriptionType.none
+        }
+        switch user.verifiedType {
+        case .business?, .government?: user.isIdentityVerified = true
+        case .blue?: user.isIdentityVerified = random.chance(0.3)
+        default: user.isIdentityVerified = false
+        }
+        let parody = random.chance(0.005) && user.name.count <= 41
+        user.parody = parody
+        if parody { user.name += " (parody)" }
+        user.verifiedFollowersCount = 0
+        user.publicMetrics?.likeCount = likes
+        if random.chance(0.01) { user.affiliation = developersAffiliation }
+    }
+
+    /// X's limit on a profile description, in characters.
+    static let descriptionLimit = 160
+
+    /// A description at X's 160-character limit, in several scripts with emoji, whose entities
+    /// come after multi-scalar characters (so that positions in code points, UTF-16 units and
+    /// bytes all differ).
+    static func longBiography(using random: inout SeededRandom, mentionable: [String]) -> EntityTextBuilder {
+        var text = EntityTextBuilder()
+        func fits(_ candidate: String) -> Bool { text.text.count + candidate.count <= descriptionLimit }
+        text.append("👩🏽‍💻 " + random.pick(ProfileVocabulary.jobs) + " · ")
+        var phrases = ProfileVocabulary.longBioPhrases
+        random.shuffle(&phrases)
+        for phrase in phrases.prefix(2) where fits(phrase + " · ") {
+            text.append(phrase + " · ")
+        }
+        let tag = random.pick(ProfileVocabulary.hashtags)
+        if fits("#\(tag) ") {
+            text.hashtag(tag)
             text.append(" ")
         }
-        text.append(random.chance(0.5) ? "Opinions my own." : "She/her · he/him · they/them welcome.")
+        if !mentionable.isEmpty {
+            let handle = random.pick(mentionable)
+            if fits("ex-@\(handle) ") {
+                text.append("ex-")
+                text.mention(handle)
+                text.append(" ")
+            }
+        }
+        let symbol = random.pick(ProfileVocabulary.cashtags)
+        if fits("$\(symbol) ") {
+            text.cashtag(symbol)
+            text.append(" ")
+        }
+        let short = shortURL(using: &random)
+        if fits(short) {
+            let domain = random.pick(ProfileVocabulary.domains)
+            text.url(short: short, expanded: "https://\(domain)/long-bio", display: "\(domain)/long-bio")
+        }
+        while fits("✨") { text.append("✨") }
         return text
     }
 
@@ -104,6 +199,7 @@ enum ProfileFactory {
         id: UInt64,
         authorID: UInt64,
         createdAfter accountCreation: Date,
+        createdBefore latest: Date = latestTweet,
         mentionable: [String],
         using random: inout SeededRandom
     ) -> Tweet {
@@ -135,7 +231,7 @@ enum ProfileFactory {
         }
 
         let created = date(between: max(accountCreation, earliestAccount.addingTimeInterval(86_400)),
-                           and: latestTweet, using: &random)
+                           and: latest, using: &random)
         let impressions = random.integer(in: 50...250_000)
         let likes = impressions / random.integer(in: 20...200)
         let retweets = likes / random.integer(in: 3...12)
@@ -156,7 +252,7 @@ enum ProfileFactory {
         }
         let hasMedia = random.chance(0.3)
         let hasPlace = random.chance(0.1)
-        return Tweet(
+        var tweet = Tweet(
             id: tweetID,
             text: text.text,
             editHistoryTweetIDs: [tweetID],
@@ -182,5 +278,47 @@ enum ProfileFactory {
             replySettings: .everyone,
             source: random.pick(ProfileVocabulary.sources)
         )
+        addNewerFields(to: &tweet, text: text, using: &random)
+        return tweet
+    }
+
+    /// The Tweet fields X added after the seeds (display range, media alt texts, card, long
+    /// post, community, scopes, article, suggested sources), drawn after every other value so
+    /// that Tweets keep what they had.
+    static func addNewerFields(to tweet: inout Tweet, text: EntityTextBuilder, using random: inout SeededRandom) {
+        tweet.displayTextRange = [0, text.text.unicodeScalars.count]
+        if let keys = tweet.attachments?.mediaKeys {
+            var metadata: [TweetMediaMetadata] = []
+            for key in keys {
+                metadata.append(TweetMediaMetadata(
+                    mediaKey: key, altText: random.chance(0.6) ? random.pick(ProfileVocabulary.altTexts) : nil))
+            }
+            tweet.mediaMetadata = metadata
+        }
+        if !text.urls.isEmpty, random.chance(0.5) {
+            tweet.cardURI = "card://\(1_840_000_000_000_000_000 + UInt64(random.below(1 << 40)))"
+        }
+        if random.chance(0.1) {
+            var long = text
+            while long.text.count <= 280 {
+                long.append(" " + random.pick(ProfileVocabulary.longPostSentences))
+            }
+            long.append(" ")
+            long.hashtag(random.pick(ProfileVocabulary.hashtags))
+            tweet.noteTweet = NoteTweet(text: long.text, entities: long.tweetEntities)
+        }
+        if random.chance(0.03) {
+            tweet.communityID = String(1_490_000_000_000_000_000 + UInt64(random.below(1 << 40)))
+        }
+        if random.chance(0.1) {
+            tweet.scopes = TweetScopes(followers: random.chance(0.2))
+        }
+        if random.chance(0.02) {
+            tweet.article = TweetArticle(title: random.pick(ProfileVocabulary.articleTitles))
+        }
+        if let link = text.urls.first, random.chance(0.05) {
+            tweet.suggestedSourceLinks = [link]
+            tweet.suggestedSourceLinksWithCounts = SuggestedSourceLink(count: random.integer(in: 1...40), url: link)
+        }
     }
 }

@@ -27,6 +27,41 @@ enum ProfileVocabulary {
         "Rust", "WebDev", "100DaysOfCode", "Photography", "Climate", "Coffee", "Running", "BuildInPublic",
     ]
 
+    /// Names in other scripts, with combining marks and emoji, each with the Latin handle its
+    /// owner would pick (usernames are `[A-Za-z0-9_]`). None is longer than X's 50 characters.
+    static let internationalNames: [(name: String, handle: String)] = [
+        ("山田 太郎", "yamada_taro"),
+        ("佐藤 花子 🌸", "sato_hanako"),
+        ("王伟", "wang_wei"),
+        ("김민준", "kim_minjun"),
+        ("이서연 ✨", "lee_seoyeon"),
+        ("Иван Петров", "ivan_petrov"),
+        ("Ольга Смирнова", "olga_smirnova"),
+        ("محمد أحمد", "mohamed_ahmed"),
+        ("فاطمة الزهراء 🌙", "fatima_zahra"),
+        ("דוד כהן", "david_cohen"),
+        ("प्रिया शर्मा", "priya_sharma"),
+        ("Νίκος Παπαδόπουλος", "nikos_papa"),
+        ("สมชาย ใจดี", "somchai"),
+        ("Nguyễn Văn An", "nguyen_van_an"),
+        ("Zoe\u{308} A\u{30A}ngstro\u{308}m", "zoe_angstrom"),  // decomposed: combining marks
+        ("Şükrü Öztürk", "sukru_ozturk"),
+        ("👩🏽‍💻 Amara Okafor", "amara_okafor"),
+        ("Chidi 🇳🇬", "chidi_n"),
+        ("Ada 🏳️‍🌈✨", "ada_rainbow"),
+        ("👨‍👩‍👧‍👦", "family_emoji"),  // one grapheme of seven scalars
+        ("Maximiliana Alexandrovna Konstantinopoulou-Smithes", "max_konst"),  // 50 characters, the limit
+    ]
+
+    /// Pieces of the long, many-script descriptions.
+    static let longBioPhrases = [
+        "東京 → Berlin → São Paulo 🌍",
+        "Ich schreibe über APIs, 日本語もOK, и немного по-русски",
+        "مرحبا بالجميع 👋",
+        "Café ☕️ + código + 音楽 🎧",
+        "Ελληνικά · עברית · हिन्दी · ไทย",
+    ]
+
     static let cashtags = ["AAPL", "TSLA", "MSFT", "NVDA", "BTC", "ETH", "AMZN", "GOOG"]
 
     static let locations = [
@@ -54,6 +89,31 @@ enum ProfileVocabulary {
         ("de", ["Heute gibt es ein Update für unsere App", "Danke an alle, die beim Meetup waren"]),
         ("pt", ["Hoje lançamos uma nova versão do app", "Obrigado a todos pelo feedback"]),
         ("ja", ["新しいバージョンを公開しました", "昨日の勉強会に来てくれた皆さん、ありがとうございます"]),
+    ]
+
+    /// Alt texts of attached pictures.
+    static let altTexts = [
+        "A terminal showing a paginated list of followers",
+        "Screenshot of an API response with rate-limit headers highlighted",
+        "Whiteboard sketch of a retry loop with exponential backoff",
+        "Conference stage with a slide reading \"Idempotency\"",
+        "Cat asleep on a laptop keyboard",
+    ]
+
+    /// Titles of long-form articles.
+    static let articleTitles = [
+        "Paging a million followers without losing one",
+        "What rate limits taught me about queues",
+        "Daily caps, explained with coffee",
+    ]
+
+    /// Sentences that continue a post past 280 characters (a long post, `note_tweet`).
+    static let longPostSentences = [
+        "The first lesson was that every page must be treated as untrusted input.",
+        "The second was that a token is opaque for a reason: do not parse it, store it.",
+        "Retries are only safe when the operation is idempotent, and follow is documented as such.",
+        "We also learned to read the reset header instead of guessing how long to sleep.",
+        "Finally, test against a sandbox first: production has no undo button.",
     ]
 
     /// Context annotation domains and entities X attaches to Tweets.

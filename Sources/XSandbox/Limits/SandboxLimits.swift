@@ -1,4 +1,5 @@
 import XFollows
+import XFollowsServer
 
 /// The limits a sandbox enforces: per operation, 15-minute-style request windows
 /// (``RateLimitRule``) and rolling 24-hour action caps (``DailyCapRule``).
@@ -27,10 +28,8 @@ public struct SandboxLimits: Sendable, Hashable {
         self.dailyCaps = dailyCaps
     }
 
-    /// The operations the sandbox serves.
-    public static let operations: [OperationDescriptor] = [
-        .usersIdFollowers, .usersIdFollowing, .usersIdFollow, .usersIdUnfollow,
-    ]
+    /// The operations the sandbox serves: every operation of the spec.
+    public static let operations: [OperationDescriptor] = ServerOperations.router.operations
 
     /// The limits the spec documents for every operation.
     public static let documented = SandboxLimits(

@@ -71,6 +71,11 @@ struct SandboxAPI: Sendable {
     private func handle(
         _ request: Request, items: [OperationRequest.QueryItem], at now: Date, trace: inout Trace
     ) async -> SandboxHTTPResponse {
+        // The authorization endpoints (Authorization/) answer their own paths.
+        if let answer = await authenticator.authorization.respond(to: request, scheme: scheme, directory: handlers.directory, at: now) {
+            trace.operationID = answer.operationID
+            return answer.response
+        }
         let route: ServerRoute
         let method = HTTPRequest.Method(request.method)
         switch method.map({ ServerOperations.router.match($0, path: request.path) }) ?? .failure(.unknownPath) {
@@ -124,7 +129,7 @@ struct SandboxAPI: Sendable {
     // MARK: Authentication
 
     private func authenticate(_ request: Request, at now: Date) async -> SandboxPrincipal? {
-        switch authenticator.classify(request.authorization) {
+        switch await authenticator.classify(request.authorization, at: now) {
         case .refused:
             return nil
         case .principal(let principal):
@@ -158,7 +163,7 @@ struct SandboxAPI: Sendable {
         let granted = principal.scopes ?? []
         let satisfied = sameMethod.contains { requirement in
             guard case .oauth2UserContext(let required) = requirement else { return true }
-            return required.isSubset(of: granted)
+            return Set(required.map(\.rawValue)).isSubset(of: granted)
         }
         return satisfied ? nil : SandboxProblems.forbidden()
     }

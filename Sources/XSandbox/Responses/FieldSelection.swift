@@ -15,33 +15,31 @@ import XFollows
 /// ```
 public struct FieldSelection: Sendable, Hashable {
     /// The requested `user.fields`.
-    public var userFields: Set<User.Field>
+    public let userFields: Set<User.Field>
     /// The requested `expansions`.
-    public var expansions: Set<User.Expansion>
+    public let expansions: Set<User.Expansion>
     /// The requested `tweet.fields`.
-    public var tweetFields: Set<Tweet.Field>
+    public let tweetFields: Set<Tweet.Field>
+    /// The user fields that come back: the defaults, the requested ones, and those an
+    /// expansion reads (X puts the ID of an expanded object in the data object).
+    public let returnedUserFields: Set<User.Field>
+    /// The Tweet fields that come back: the defaults and the requested ones.
+    public let returnedTweetFields: Set<Tweet.Field>
 
-    /// Creates a selection.
+    /// Creates a selection; what comes back is worked out once, here, not per user.
     public init(userFields: Set<User.Field> = [], expansions: Set<User.Expansion> = [], tweetFields: Set<Tweet.Field> = []) {
         self.userFields = userFields
         self.expansions = expansions
         self.tweetFields = tweetFields
-    }
-
-    /// The user fields that come back: the defaults, the requested ones, and those an
-    /// expansion needs (X puts the ID of an expanded object in the data object).
-    public var returnedUserFields: Set<User.Field> {
-        var fields = User.Field.defaults.union(userFields)
+        var returned = User.Field.defaults.union(userFields)
         for expansion in expansions {
+            // The field an expansion reads is the first step of its path (`affiliation.user_id`).
             let field = User.Field(rawValue: String(expansion.rawValue.prefix { $0 != "." }))
-            if User.Field.allCases.contains(field) { fields.insert(field) }
+            if case .unknown = field { continue }
+            returned.insert(field)
         }
-        return fields
-    }
-
-    /// The Tweet fields that come back: the defaults and the requested ones.
-    public var returnedTweetFields: Set<Tweet.Field> {
-        Tweet.Field.defaults.union(tweetFields)
+        returnedUserFields = returned
+        returnedTweetFields = Tweet.Field.defaults.union(tweetFields)
     }
 
     /// The user with every field that does not come back set to `nil`.

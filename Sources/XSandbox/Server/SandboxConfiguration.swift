@@ -28,6 +28,8 @@ public struct SandboxConfiguration: Sendable {
     public var pageTokenSecret: Data?
     /// How many requests the journal keeps (the oldest go first); `0` keeps none.
     public var journalCapacity: Int
+    /// Size caps and timeouts of the HTTP connections (``SandboxHTTPLimits/standard`` by default).
+    public var http: SandboxHTTPLimits
     /// Where the server logs.
     public var logger: Logger
 
@@ -41,6 +43,7 @@ public struct SandboxConfiguration: Sendable {
         timestampTolerance: TimeInterval = 300,
         pageTokenSecret: Data? = nil,
         journalCapacity: Int = 100_000,
+        http: SandboxHTTPLimits = .standard,
         logger: Logger = SandboxConfiguration.quietLogger
     ) {
         self.host = host
@@ -51,6 +54,7 @@ public struct SandboxConfiguration: Sendable {
         self.timestampTolerance = timestampTolerance
         self.pageTokenSecret = pageTokenSecret
         self.journalCapacity = journalCapacity
+        self.http = http
         self.logger = logger
     }
 

@@ -1,29 +1,32 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import NIOCore
+import NIOHTTP1
 
 /// Hands Hummingbird's requests to ``SandboxAPI`` and its answers back: every path, even an
 /// unknown one, is answered in X's shapes, so no router sits in between.
+///
+/// Two things of HTTP's own are settled here, not in the API: the body is read up to
+/// ``SandboxHTTPLimits/maximumBodySize`` (a body that is too long, malformed or too slow is
+/// refused with ``HTTPRefusal``'s problem JSON), and the answer to `HEAD` loses its body but
+/// keeps its `content-length`. The API sees `HEAD` as sent (the generated router matches it to
+/// the path's `GET`), so an OAuth 1.0a signature over `HEAD` verifies.
 struct SandboxResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    /// The largest request body read (a follow body is a few dozen bytes).
-    static let maximumBodySize = 64 * 1024
-
     let api: SandboxAPI
+    let limits: SandboxHTTPLimits
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let target = request.head.path ?? "/"
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let body: Data
         do {
-            let buffer = try await request.body.collect(upTo: Self.maximumBodySize)
+            let buffer = try await request.body.collect(upTo: limits.maximumBodySize)
             body = Data(buffer.readableBytesView)
         } catch {
-            return Self.response(.problem(
-                .init(type: "about:blank", title: "Payload Too Large",
-                      detail: "The request body exceeds \(Self.maximumBodySize) bytes.", status: 413),
-                status: 413))
+            return Self.response(refusing: error, limits: limits)
         }
         let answer = await api.respond(to: SandboxAPI.Request(
             method: request.method.rawValue,
@@ -33,7 +36,27 @@ struct SandboxResponder: HTTPResponder {
             authorization: request.headers[.authorization],
             body: body
         ))
-        return Self.response(answer)
+        let response = Self.response(answer)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    /// The answer to a body that could not be read: too long (413), malformed (400, e.g. an
+    /// invalid chunk size), or too slow (408); the connection closes after it.
+    static func response(refusing error: any Error, limits: SandboxHTTPLimits) -> Response {
+        let refusal: HTTPRefusal
+        switch error {
+        case is NIOTooManyBytesError:
+            refusal = .bodyTooLarge(limit: limits.maximumBodySize)
+        case let error as HTTPParserError:
+            refusal = HTTPRefusal(error, inBody: true, headerLimit: limits.maximumHeaderSize)
+        case let error as HTTPRefusal:
+            refusal = error
+        default:
+            refusal = .malformed("The request body could not be read: \(error).")
+        }
+        var answer = SandboxHTTPResponse.problem(refusal.problem, status: refusal.status)
+        answer.headers.append(("connection", "close"))
+        return response(answer)
     }
 
     private static func response(_ answer: SandboxHTTPResponse) -> Response {

@@ -45,6 +45,9 @@ public struct SandboxServer: Sendable {
         var close: @Sendable () async -> Void
     }
 
+    /// The `Server` header of every answer.
+    static let serverName = "x-sandbox"
+
     /// Starts a server and returns once it listens.
     ///
     /// - Throws: ``SandboxGraphError`` when the graph is inconsistent, ``StartError`` when the
@@ -52,6 +55,7 @@ public struct SandboxServer: Sendable {
     public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws -> SandboxServer {
         try configuration.graph.validate()
         let graph = configuration.graph
+        let serverName = Self.serverName
         let store = SandboxStore(follows: graph.follows, limits: configuration.limits,
                                  tolerance: configuration.timestampTolerance,
                                  journalCapacity: configuration.journalCapacity)
@@ -67,10 +71,11 @@ public struct SandboxServer: Sendable {
 
         let (events, continuation) = AsyncStream<Result<Listener, any Error>>.makeStream()
         let application = Application(
-            responder: SandboxResponder(api: api),
+            responder: SandboxResponder(api: api, limits: configuration.http),
+            server: SandboxHTTPChannel.builder(limits: configuration.http, serverName: serverName),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
-                serverName: "x-sandbox"
+                serverName: serverName
             ),
             onServerRunning: { channel in
                 continuation.yield(.success(Listener(

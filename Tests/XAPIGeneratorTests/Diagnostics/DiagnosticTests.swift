@@ -190,6 +190,24 @@ struct DiagnosticTests {
         #expect(diagnostics(yaml).isEmpty)
     }
 
+    @Test("x-endpoints: a relative URL, a missing role, a role the scheme has not")
+    func endpoints() {
+        let relative = miniSpec.replacing(once: "      scheme: bearer\n", with: "      scheme: bearer\n      x-endpoints:\n        token: /oauth2/token\n        invalidation: https://api.x.com/oauth2/invalidate_token\n")
+        expectError(relative, "'/oauth2/token' in 'x-endpoints' of security scheme 'BearerToken' is not an absolute http or https URL", at: "/oauth2/token")
+        let missing = miniSpec.replacing(once: "      scheme: bearer\n", with: "      scheme: bearer\n      x-endpoints:\n        token: https://api.x.com/oauth2/token\n")
+        expectError(missing, "'x-endpoints' of security scheme 'BearerToken' needs 'invalidation' too", at: "token: https")
+        let foreign = miniSpec.replacing(once: "      scheme: bearer\n", with: "      scheme: bearer\n      x-endpoints:\n        token: https://a.example/t\n        invalidation: https://a.example/i\n        revocation: https://a.example/r\n")
+        expectError(foreign, "'x-endpoints' of security scheme 'BearerToken' may not name 'revocation'; its roles are invalidation, token", at: "https://a.example/r")
+    }
+
+    @Test("x-authenticated-user-lookup on an operation with a required parameter")
+    func authenticatedUserLookup() {
+        let yaml = miniSpec.replacing(once: "      responses:\n", with: "      x-authenticated-user-lookup: true\n      responses:\n")
+        let found = diagnostics(yaml).filter { $0.severity == .error }.map(\.message)
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix("must be a GET without required parameters") == true)
+    }
+
     @Test("An expansion filling an includes collection that does not exist")
     func expansionIncludesMissing() {
         let yaml = miniSpec.replacing(once: "includes: tweets", with: "includes: posts")

@@ -1471,6 +1471,27 @@ struct SnippetTests {
             )
         }
 
+        extension OAuth2Scope {
+            /// Follow and unfollow.
+            ///
+            /// - Note: `follows.write`.
+            public static let followsWrite = OAuth2Scope(rawValue: "follows.write")
+        }
+
+        extension OAuth2Endpoints {
+            /// The endpoints of the `OAuth2UserToken` security scheme.
+            ///
+            /// Point them at another server, such as x-sandbox, keeping their paths:
+            ///
+            /// ```swift
+            /// let local = OAuth2Endpoints.oAuth2UserToken.relocated(to: URL(string: "http://127.0.0.1:8080")!)
+            /// ```
+            public static let oAuth2UserToken = OAuth2Endpoints(
+                authorizationURL: URL(string: "https://x.com/i/oauth2/authorize")!,
+                tokenURL: URL(string: "https://api.x.com/2/oauth2/token")!
+            )
+        }
+
         extension Page: PaginatedResponse {
             /// The page's `data`; empty when it has none.
             public var items: [User] { self.data ?? [] }

@@ -33,6 +33,28 @@ struct ReadmeTests {
         let readOnly = try #require(credentials.oauth2Tokens.first { $0.userID == SandboxAccounts.alice && !$0.scopes.contains("follows.write") })
         #expect(row("@sandbox_alice OAuth 2.0 token (all scopes)") == [allScopes.accessToken])
         #expect(row("@sandbox_alice OAuth 2.0 token (read scopes only)") == [readOnly.accessToken])
+        let publicClient = try #require(credentials.publicOAuth2Client)
+        let confidentialClient = try #require(credentials.confidentialOAuth2Client)
+        #expect(row("OAuth 2.0 client ID (public client)") == [publicClient.clientID])
+        #expect(row("OAuth 2.0 client ID / secret (confidential client)")
+            == [confidentialClient.clientID, try #require(confidentialClient.clientSecret)])
+        #expect(row("Callback URLs (any port)") == credentials.callbackURLs)
+    }
+
+    @Test("The README's token examples use the sandbox's demo client ID and keys")
+    func authorizationExamples() throws {
+        let credentials = SandboxGraph.seeded().credentials
+        let section = try #require(Self.readme.components(separatedBy: "## Getting tokens").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        #expect(section.contains("clientID: \"\(try #require(credentials.publicOAuth2Client).clientID)\""))
+        #expect(section.contains("consumerKey: \"\(credentials.consumerKey)\", consumerSecret: \"\(credentials.consumerSecret)\""))
+        #expect(section.contains("apiKey: \"\(credentials.consumerKey)\", apiSecret: \"\(credentials.consumerSecret)\""))
+        for path in [SandboxAuthorizationPaths.oauth2Authorize, SandboxAuthorizationPaths.oauth2Token,
+                     SandboxAuthorizationPaths.oauth2Revoke, SandboxAuthorizationPaths.oauth1RequestToken,
+                     SandboxAuthorizationPaths.oauth1Authorize, SandboxAuthorizationPaths.oauth1AccessToken,
+                     SandboxAuthorizationPaths.appOnlyToken, SandboxAuthorizationPaths.appOnlyInvalidate] {
+            #expect(section.contains("http://127.0.0.1:8080\(path)\""), "\(path)")
+        }
     }
 
     @Test("The README names the test command CI runs")

@@ -7,36 +7,29 @@ import Musl
 import Darwin
 #endif
 
-/// An exclusive advisory `flock` on a lock file. Locks taken through different open file
-/// descriptions exclude each other, across processes and within one.
-enum FileLock {
-    static func withExclusiveLock<T>(at url: URL, _ body: () throws -> T) throws -> T {
-        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw DailyCapStoreError("Cannot open the lock file \(url.path): \(errnoDescription())")
-        }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw DailyCapStoreError("Cannot lock \(url.path): \(errnoDescription())")
-            }
-        }
-        defer { _ = flock(descriptor, LOCK_UN) }
-        return try body()
-    }
-
-    static func errnoDescription() -> String {
-        String(cString: strerror(errno))
-    }
-}
-
-/// Whole-file replacement that a crash cannot tear: temporary file, `fsync`, `rename`.
-enum AtomicFile {
+/// Whole-file replacement that a crash cannot tear: the new contents go to a temporary file
+/// in the same directory (created with mode `0600`, so only the owner can ever read them),
+/// which is flushed with `fsync` and `rename`d over the old file; then the directory is
+/// synced. A reader sees the old file or the new one, never a mix; a crash leaves the old
+/// file and at most a temporary file, which ``removeTemporaryFiles(for:)`` clears.
+///
+/// ``FileDailyCapStore`` keeps its state this way; so can anything that must not be torn or
+/// readable by others (tokens, checkpoints):
+///
+/// ```swift
+/// try AtomicFile.write(JSONEncoder().encode(token), to: credentialsFile)   // mode 0600
+/// ```
+public enum AtomicFile {
     static func temporaryPrefix(for url: URL) -> String {
         ".\(url.lastPathComponent).tmp-"
     }
 
-    static func write(_ data: Data, to url: URL) throws {
+    /// Replaces the file at `url` (or creates it) with `data`; the file ends with mode `0600`.
+    ///
+    /// - Throws: ``DailyCapStoreError`` naming the file and the system's reason when the
+    ///   temporary file cannot be created, written, synced or renamed; the old file is then
+    ///   unchanged and the temporary file removed.
+    public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(
             "\(temporaryPrefix(for: url))\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
@@ -80,8 +73,9 @@ enum AtomicFile {
         }
     }
 
-    /// Removes temporary files a crashed writer left (only call while holding the lock).
-    static func removeTemporaryFiles(for url: URL) {
+    /// Removes the temporary files a crashed writer of `url` left. Call it only while no one
+    /// else writes the file (while holding its ``FileLock``), or it may remove theirs.
+    public static func removeTemporaryFiles(for url: URL) {
         let directory = url.deletingLastPathComponent()
         let prefix = temporaryPrefix(for: url)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }

@@ -1,0 +1,43 @@
+import XFollows
+
+/// Which list an export walks: the account's followers or the accounts it follows.
+public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `GET /2/users/:id/followers`.
+    case followers
+    /// `GET /2/users/:id/following`.
+    case following
+
+    /// The operation that pages through the list.
+    public var operation: OperationDescriptor {
+        switch self {
+        case .followers: .usersIdFollowers
+        case .following: .usersIdFollowing
+        }
+    }
+
+    /// How many users the list holds, from the account's public metrics.
+    public func total(of user: User) -> Int? {
+        switch self {
+        case .followers: user.publicMetrics?.followersCount
+        case .following: user.publicMetrics?.followingCount
+        }
+    }
+
+    /// "followers of @XDevelopers" / "accounts @XDevelopers follows".
+    public func phrase(for account: Account) -> String {
+        switch self {
+        case .followers: "followers of @\(account.username)"
+        case .following: "accounts @\(account.username) follows"
+        }
+    }
+
+    /// Every page of the list, starting at `token`.
+    func pages<Context>(
+        _ client: XAPIClient<Context>, of id: String, pageSize: Int, fields: Set<User.Field>, startingAt token: String?
+    ) -> Pages<FollowsLookupResponse> {
+        switch self {
+        case .followers: client.followersPages(of: id, maxResults: pageSize, userFields: fields, startingAt: token)
+        case .following: client.followingPages(of: id, maxResults: pageSize, userFields: fields, startingAt: token)
+        }
+    }
+}

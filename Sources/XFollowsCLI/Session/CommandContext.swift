@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import OpenAPIRuntime
+import XFollows
+
+/// What every command runs with: the server, the profile, the configuration directory, the
+/// environment, where output goes and how verbose it is. Commands build it from
+/// ``GlobalOptions``; tests build it directly.
+public struct CommandContext: Sendable {
+    /// Where requests go.
+    public var server: ServerTarget
+    /// The profile whose credentials are used.
+    public var profileName: String
+    /// Whether `--profile` was given (then stored credentials win over the environment's).
+    public var isProfileExplicit: Bool
+    /// Where credentials, ledgers and journals live.
+    public var directory: ConfigDirectory
+    /// The process environment.
+    public var environment: [String: String]
+    /// Results.
+    public var output: TextOutput
+    /// Messages, the progress line and the `--verbose` log.
+    public var errors: TextOutput
+    /// Whether to log every request.
+    public var verbose: Bool
+    /// The transport; `nil` uses the runtime's default (URLSession).
+    public var transport: (any ClientTransport)?
+
+    /// A context.
+    public init(
+        server: ServerTarget, profileName: String = "default", isProfileExplicit: Bool = false,
+        directory: ConfigDirectory, environment: [String: String], output: TextOutput = .standardOutput,
+        errors: TextOutput = .standardError, verbose: Bool = false, transport: (any ClientTransport)? = nil
+    ) {
+        self.server = server
+        self.profileName = profileName
+        self.isProfileExplicit = isProfileExplicit
+        self.directory = directory
+        self.environment = environment
+        self.output = output
+        self.errors = errors
+        self.verbose = verbose
+        self.transport = transport
+    }
+
+    /// The credentials file.
+    public var store: CredentialStore { CredentialStore(directory: directory) }
+
+    /// Where the runtime logs: every request with `--verbose`, warnings otherwise, always to
+    /// standard error.
+    public var logger: Logger { StandardErrorLogHandler.logger(output: errors, verbose: verbose) }
+
+    /// Turns errors into one-line failures for this server.
+    public var presenter: FailurePresenter { FailurePresenter(server: server) }
+
+    /// A client configuration for this server.
+    ///
+    /// - Parameters:
+    ///   - rateLimitPolicy: What a 429 does.
+    ///   - dailyCaps: The ledger follow and unfollow count in.
+    ///   - monitor: Records waits for a progress line.
+    public func configuration(
+        rateLimitPolicy: RateLimitPolicy = .fail, dailyCaps: DailyCapLedger? = nil, monitor: WaitMonitor? = nil
+    ) -> ClientConfiguration {
+        var configuration = ClientConfiguration(serverURL: server.url)
+        if let transport { configuration.transport = transport }
+        configuration.rateLimitPolicy = rateLimitPolicy
+        configuration.dailyCaps = dailyCaps
+        configuration.logger = logger
+        if let monitor {
+            configuration.clock = monitor.clock()
+            configuration.middlewares.append(monitor.middleware)
+        }
+        return configuration
+    }
+
+    /// The daily-cap ledger for this server, in a file every run and process shares.
+    ///
+    /// - Throws: ``CLIFailure`` when the directory cannot be made.
+    public func dailyCapLedger() throws -> DailyCapLedger {
+        let file = directory.dailyCapsFile(for: server)
+        try directory.create(file.deletingLastPathComponent())
+        do {
+            return DailyCapLedger(store: try FileDailyCapStore(url: file))
+        } catch {
+            throw presenter.failure(for: error)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+
+/// Writes the runtime's log to standard error as short lines a person reads: the method,
+/// path and status of every request, the rate-limit headers of every response, waits and
+/// retries. The runtime redacts credentials before anything is logged; this handler adds
+/// nothing secret and skips the request-header dump.
+///
+/// ```
+/// xfollows: GET /2/users/2244994945/followers?max_results=1000 → 200 (rate limit 14/15, resets 14:05:09)
+/// xfollows: waiting for the rate limit to reset (usersIdFollowers, 14m 12s)
+/// ```
+public struct StandardErrorLogHandler: LogHandler {
+    /// The level below which nothing is written.
+    public var logLevel: Logger.Level
+    /// Metadata added to every line.
+    public var metadata: Logger.Metadata = [:]
+    private let output: TextOutput
+    private let pending = Locked<[String: String]>([:])
+
+    /// A handler writing to `output` from `level` up.
+    public init(output: TextOutput, level: Logger.Level) {
+        self.output = output
+        self.logLevel = level
+    }
+
+    /// A logger through this handler: `trace` when verbose (every request), `warning` otherwise.
+    public static func logger(output: TextOutput, verbose: Bool) -> Logger {
+        Logger(label: "xfollows") { _ in StandardErrorLogHandler(output: output, level: verbose ? .trace : .warning) }
+    }
+
+    /// Metadata by key.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// Formats and writes one event.
+    public func log(event: LogEvent) {
+        var all = metadata
+        if let extra = event.metadata { all.merge(extra) { _, new in new } }
+        guard let text = Self.line(for: event.message.description, level: event.level, metadata: all) else { return }
+        output.line("xfollows: " + text)
+    }
+
+    /// The line for one event, or `nil` for events that are folded into others.
+    static func line(for message: String, level: Logger.Level, metadata: Logger.Metadata) -> String? {
+        let value = { (key: String) in metadata[key].map { "\($0)" } }
+        let request = [value("http.method"), value("http.path")].compactMap { $0 }.joined(separator: " ")
+        switch message {
+        case "Sending request", "Request headers":
+            return nil
+        case "Received response":
+            return "\(request) → \(value("http.status") ?? "?")"
+        case "Response headers":
+            guard let headers = value("http.headers"), let limits = rateLimits(in: headers) else { return nil }
+            return "  \(limits)"
+        default:
+            var text = level >= .warning ? "\(level): \(message)" : message
+            let details = metadata
+                .filter { !["http.method", "http.path", "xapi.attempt"].contains($0.key) }
+                .sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }
+            if !request.isEmpty { text += " (\(request))" }
+            if !details.isEmpty { text += " [\(details.joined(separator: ", "))]" }
+            return text
+        }
+    }
+
+    /// `rate limit 14/15, resets 14:05:09` from a `name: value; …` header list, with the
+    /// 24-hour limits when sent.
+    static func rateLimits(in headers: String) -> String? {
+        var fields: [String: String] = [:]
+        for pair in headers.components(separatedBy: "; ") {
+            guard let colon = pair.firstIndex(of: ":") else { continue }
+            fields[pair[..<colon].lowercased()] = pair[pair.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var parts: [String] = []
+        for (prefix, name) in [("x-rate-limit", "rate limit"), ("x-user-limit-24hour", "user 24-hour limit"),
+                               ("x-app-limit-24hour", "App 24-hour limit")] {
+            guard let remaining = fields["\(prefix)-remaining"], let limit = fields["\(prefix)-limit"] else { continue }
+            var part = "\(name) \(remaining)/\(limit) left"
+            if let reset = fields["\(prefix)-reset"].flatMap(TimeInterval.init) {
+                part += ", resets \(Formatting.time(Date(timeIntervalSince1970: reset)))"
+            }
+            parts.append(part)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import Testing
+
+@Suite("README: the xfollows walk-through")
+struct ReadmeEndToEndTests {
+    @Test("The client ID the README exports is the one the sandbox prints")
+    func clientID() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        let sandbox = try await Sandbox()
+        #expect(!sandbox.publicClientID.isEmpty)
+        #expect(readme.contains("export CLIENT_ID=\(sandbox.publicClientID)\nswift run xfollows login --server http://127.0.0.1:8080"))
+    }
+}

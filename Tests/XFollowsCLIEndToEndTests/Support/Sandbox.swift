@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import XFollows
+
+/// An `x-sandbox` process on a free port, and what its banner says: the URL and the demo
+/// credentials (as a person reads them off the terminal).
+final class Sandbox: @unchecked Sendable {
+    let process: RunningProcess
+    let url: URL
+    let banner: String
+
+    init(limits: Bool = false) async throws {
+        let process = try RunningProcess("x-sandbox", ["--port", "0"] + (limits ? [] : ["--no-limits"]), environment: [:])
+        try await process.wait(for: "its banner", timeout: .seconds(60)) { process.standardOutput.contains("Press Ctrl-C to stop.") }
+        self.process = process
+        banner = process.standardOutput
+        guard let line = banner.split(separator: "\n").first(where: { $0.contains("listening on ") }),
+              let url = URL(string: String(line.split(separator: " ").last ?? ""))
+        else { throw RunningProcess.Failure(description: "no URL in the banner: \(banner)") }
+        self.url = url
+    }
+
+    deinit {
+        process.signal(SIGTERM)
+    }
+
+    /// The value after `label` on the first banner line that has it.
+    func value(after label: String, occurrence: Int = 0) -> String {
+        let lines = banner.split(separator: "\n").filter { $0.contains(label) }
+        guard occurrence < lines.count else { return "" }
+        return String(lines[occurrence].split(separator: " ").last ?? "")
+    }
+
+    var publicClientID: String { value(after: "client ID:") }
+    var apiKey: String { value(after: "API key (consumer key):") }
+    var apiSecret: String { value(after: "API key secret:") }
+    var bearerToken: String { value(after: "Bearer token (App-only):") }
+    /// Alice's, Bob's, Carol's OAuth 1.0a access token and secret, in the banner's order.
+    func accessToken(_ index: Int) -> (token: String, secret: String) {
+        (value(after: "access token:", occurrence: index), value(after: "access token secret:", occurrence: index))
+    }
+
+    /// OAuth 1.0a credentials in the environment, as X's samples name them.
+    func oauth1Environment(_ index: Int) -> [String: String] {
+        let (token, secret) = accessToken(index)
+        return ["API_KEY": apiKey, "API_SECRET": apiSecret, "ACCESS_TOKEN": token, "ACCESS_TOKEN_SECRET": secret]
+    }
+
+    /// A client of the generated library with the App's bearer token, for the tests' own lookups.
+    var appClient: AppOnlyClient {
+        AppOnlyClient(credentials: AppOnlyCredentials(bearerToken: bearerToken), configuration: ClientConfiguration(serverURL: url))
+    }
+
+    /// Every follower of `id`, in the API's order, through the generated client.
+    func followers(of id: String, fields: Set<User.Field>) async throws -> [User] {
+        var users: [User] = []
+        for try await user in appClient.followersPages(of: id, maxResults: 1000, userFields: fields).items { users.append(user) }
+        return users
+    }
+
+    /// Every account `id` follows.
+    func following(of id: String) async throws -> [String] {
+        var ids: [String] = []
+        for try await user in appClient.followingPages(of: id, maxResults: 1000).items { ids.append(user.id) }
+        return ids
+    }
+}
