@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XAPIRuntime
+import XAPIOfficialDocument
 import XSandbox
 
 /// The client the build plugin generated from X's own published OpenAPI
