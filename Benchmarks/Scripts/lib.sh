@@ -81,7 +81,8 @@ readme_plugin_package() {
     python3 - "$ROOT/README.md" "$1" "$ROOT" <<'PY'
 import pathlib, re, sys
 readme, directory, root = pathlib.Path(sys.argv[1]).read_text(), pathlib.Path(sys.argv[2]), sys.argv[3]
-section = readme.split("## Generating code for your own spec", 1)[1].split("\n## ", 1)[0]
+# The section's opening part, before its subsections (the server side has a json block too).
+section = readme.split("## Generating code for your own spec", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
 blocks = re.findall(r"```(\w*)\n(.*?)```", section, re.S)
 def block(language, marker):
     found = [text for lang, text in blocks if lang == language and marker in text]
