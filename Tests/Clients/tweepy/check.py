@@ -11,7 +11,9 @@ the follow results, the status codes and X's error bodies.
    (a PIN): request token, authorize page approved, access token, the API with
    tweepy.Client(consumer_key=…, access_token=…).
 3. App-only (tweepy's OAuth2AppHandler): a bearer token from the API key and secret, the API
-   with it, invalidation (`POST /oauth2/invalidate_token`), and a new token after.
+   with it, invalidation (`POST /oauth2/invalidate_token`, which tweepy does not offer: with
+   HTTP Basic as the token request, then signed by requests-oauthlib's OAuth1 as X's page for
+   that endpoint shows), and a new token after.
 
 The authorize pages are approved the way a person does it in a browser: open the page, pick
 the account, press "Authorize app", and read where the browser is sent (the callback, which
@@ -22,7 +24,6 @@ the same seeded graph without HTTP; the credentials from `x-sandbox credentials`
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -32,6 +33,7 @@ import tweepy_sandbox  # noqa: F401  (sends X's URLs to the sandbox; before twee
 import oauthlib.oauth2
 import requests
 import tweepy
+from requests_oauthlib import OAuth1
 
 # The demo users (`x-sandbox credentials`): Alice authorizes the OAuth 2.0 clients, Bob the
 # OAuth 1.0a callback flow and Carol the PIN flow; each follows Carol or Bob and unfollows
@@ -317,6 +319,15 @@ def app_only(checks, graph, credentials):
     renewed = tweepy.OAuth2AppHandler(key, secret).apply_auth().bearer_token
     checks.true(f"{label}: OAuth2AppHandler then gets a new token", renewed != bearer and renewed.startswith("AAAA"))
     checks.equal(f"{label}: the new token reads the followers", followers(renewed), graph["followers", ALICE])
+    # X's page for this endpoint signs it with OAuth 1.0a (the App's keys and its owner's access
+    # token) and puts the bearer token in the query: requests-oauthlib signs it here.
+    owner = credentials["access_tokens"][0]
+    signed = OAuth1(key, secret, owner["access_token"], owner["access_token_secret"])
+    invalidated = requests.post(APP_INVALIDATE, params={"access_token": renewed}, auth=signed)
+    checks.equal(f"{label}: invalidate_token signed with OAuth 1.0a", (invalidated.status_code, invalidated.json()),
+                 (200, {"access_token": renewed}))
+    status, body = api_refusal(lambda: followers(renewed))
+    checks.equal(f"{label}: that token then gets X's 401 on the API", (status, body), (401, API_UNAUTHORIZED))
     try:
         tweepy.OAuth2AppHandler(key, secret[:-1] + "x")
         checks.true(f"{label}: a wrong API key secret gets no token", False, "it got one")
