@@ -95,7 +95,7 @@ extension SandboxAuthorization {
     }
 
     /// Checks a token request's signature (over its form parameters too), timestamp and nonce.
-    private func checkSigned(
+    func checkSigned(
         _ request: AuthorizationRequest, requiresToken: Bool, tokenSecret: (token: String, secret: String)?, at now: Date
     ) async -> Result<OAuth1AuthorizationHeader, OAuth1Verifier.Failure> {
         guard let authorization = request.authorization, let url = request.url else { return .failure(.missingToken) }

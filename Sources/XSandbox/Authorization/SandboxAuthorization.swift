@@ -64,7 +64,7 @@ struct SandboxAuthorization: Sendable {
         case Paths.appOnlyToken:
             handler = ("appOnlyToken", ["POST"], { await appOnlyToken(request) })
         case Paths.appOnlyInvalidate:
-            handler = ("appOnlyInvalidateToken", ["POST"], { await appOnlyInvalidate(request) })
+            handler = ("appOnlyInvalidateToken", ["POST"], { await appOnlyInvalidate(request, at: now) })
         default:
             return nil
         }

@@ -113,4 +113,24 @@ struct OAuth1AndAppOnlyServerTests {
         #expect(fresh != harness.credentials.bearerToken && fresh.hasPrefix("AAAAAAAAAAAAAAAAAAAAAA"))
         #expect(await harness.followers("Bearer \(fresh)") == 200)
     }
+
+    @Test("App-only: invalidation signed with OAuth 1.0a and a user's token, as X's documentation shows; a forged one is refused")
+    func appOnlyInvalidationSignedWithOAuth1() async {
+        let user = harness.credentials.accessTokens[0]
+        let bearer = harness.credentials.bearerToken
+        let path = Paths.appOnlyInvalidate + "?access_token=" + OAuth1Signature.percentEncode(bearer)
+        func invalidate(consumerSecret: String) async -> SandboxHTTPResponse {
+            let header = OAuth1AuthorizationHeader.signed(
+                method: "POST", url: URL(string: "http://127.0.0.1:8080\(path)")!, consumerKey: harness.credentials.consumerKey,
+                consumerSecret: consumerSecret, token: user.accessToken, tokenSecret: user.accessTokenSecret,
+                signing: SigningContext(timestamp: harness.now, nonce: UUID().uuidString))
+            return await harness.send("POST", path, authorization: header.headerValue)
+        }
+        let forged = await invalidate(consumerSecret: "not-the-secret")
+        #expect(forged.status == 403)
+        #expect(await harness.followers("Bearer \(bearer)") == 200)
+        let invalidated = await invalidate(consumerSecret: harness.credentials.consumerSecret)
+        #expect(invalidated.status == 200 && invalidated.object["access_token"] as? String == bearer)
+        #expect(await harness.followers("Bearer \(bearer)") == 401)
+    }
 }
