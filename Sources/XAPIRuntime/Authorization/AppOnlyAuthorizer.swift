@@ -13,6 +13,10 @@ import HTTPTypes
 /// try await authorizer.invalidate(bearer)
 /// ```
 ///
+/// X's reference page for invalidation asks for an OAuth 1.0a signature with the App owner's
+/// access token; ``invalidate(_:ownerAccessToken:ownerAccessTokenSecret:)`` sends that, and
+/// ``invalidate(_:)`` HTTP Basic as the token request does.
+///
 /// The key and secret travel as HTTP Basic credentials, each RFC 3986-encoded first, as X
 /// asks. X keeps one bearer token per App: asking again returns the same one until it is
 /// invalidated. The secret and tokens are never printed.
@@ -72,6 +76,37 @@ public struct AppOnlyAuthorizer: Sendable, CustomStringConvertible, CustomDebugS
         let sender = exchange("appOnlyInvalidateToken", secrets: [credentials.bearerToken])
         let response = try await sender.post(endpoints.invalidationURL, form: [("access_token", credentials.bearerToken)],
                                              headers: basicHeaders)
+        guard (200..<300).contains(response.status) else {
+            throw sender.failure(response, context: "The bearer token could not be invalidated.")
+        }
+    }
+
+    /// Invalidates a bearer token the way X's reference page for `POST oauth2/invalidate_token`
+    /// shows it: signed with OAuth 1.0a, the App's key and secret with the App owner's access
+    /// token and secret. Use it where HTTP Basic (``invalidate(_:)``) is refused.
+    ///
+    /// ```swift
+    /// try await authorizer.invalidate(bearer, ownerAccessToken: ownerToken,
+    ///                                 ownerAccessTokenSecret: ownerTokenSecret)
+    /// ```
+    ///
+    /// The bearer token travels in the form body, which the signature covers (RFC 5849
+    /// §3.4.1.3.1), so it never appears in a logged URL.
+    ///
+    /// - Throws: ``XAPIError``: ``XAPIError/Code/http`` when X refuses (an unknown token, a
+    ///   signature that does not verify); transport errors.
+    public func invalidate(
+        _ credentials: AppOnlyCredentials, ownerAccessToken: String, ownerAccessTokenSecret: String
+    ) async throws {
+        let sender = exchange("appOnlyInvalidateToken",
+                              secrets: [credentials.bearerToken, ownerAccessToken, ownerAccessTokenSecret])
+        let form = [(name: "access_token", value: credentials.bearerToken)]
+        let url = endpoints.invalidationURL
+        let header = OAuth1AuthorizationHeader.signed(
+            method: "POST", url: url, consumerKey: apiKey, consumerSecret: apiSecret,
+            token: ownerAccessToken, tokenSecret: ownerAccessTokenSecret, formParameters: form,
+            signing: .fresh(at: configuration.clock.now()))
+        let response = try await sender.post(url, form: form, headers: [.authorization: header.headerValue])
         guard (200..<300).contains(response.status) else {
             throw sender.failure(response, context: "The bearer token could not be invalidated.")
         }

@@ -230,6 +230,25 @@ struct AuthorizationFlowEndToEndTests {
         }
     }
 
+    @Test("App-only invalidation signed with OAuth 1.0a and the owner's token, as X's page shows it; a forged one is refused")
+    func appOnlySignedInvalidation() async throws {
+        try await withSandbox(limits: roomyLimits) { server in
+            let authorizer = AppOnlyAuthorizer(apiKey: server.credentials.consumerKey, apiSecret: server.credentials.consumerSecret,
+                                               endpoints: server.appOnlyEndpoints, configuration: server.clientConfiguration())
+            let owner = try #require(server.credentials.accessTokens.first)
+            let bearer = try await authorizer.bearerToken()
+            let app = AppOnlyClient(credentials: bearer, configuration: server.clientConfiguration())
+            let forged = await expectXAPIError {
+                try await authorizer.invalidate(bearer, ownerAccessToken: owner.accessToken, ownerAccessTokenSecret: "not-the-secret")
+            }
+            #expect(forged?.status == 403)
+            #expect(try await app.followers(of: SandboxAccounts.tenThousandClub, maxResults: 5).status == 200)
+            try await authorizer.invalidate(bearer, ownerAccessToken: owner.accessToken, ownerAccessTokenSecret: owner.accessTokenSecret)
+            let refused = await expectXAPIError { try await app.followers(of: SandboxAccounts.tenThousandClub, maxResults: 5) }
+            #expect(refused?.status == 401)
+        }
+    }
+
     @Test("A command-line app: the loopback receiver gets the browser's redirect and the flow finishes")
     func loopback() async throws {
         try await withSandbox(limits: roomyLimits) { server in
