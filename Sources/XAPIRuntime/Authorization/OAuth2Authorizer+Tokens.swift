@@ -93,9 +93,10 @@ extension OAuth2Authorizer {
     public func session(
         token: OAuth2UserToken,
         refreshMargin: Duration = OAuth2Session.defaultRefreshMargin,
-        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil
+        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil,
+        reload: (@Sendable () async -> OAuth2UserToken?)? = nil
     ) -> OAuth2Session {
-        OAuth2Session(token: token, authorizer: self, refreshMargin: refreshMargin, onChange: onChange)
+        OAuth2Session(token: token, authorizer: self, refreshMargin: refreshMargin, onChange: onChange, reload: reload)
     }
 
     // MARK: Client authentication

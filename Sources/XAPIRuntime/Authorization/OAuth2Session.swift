@@ -21,6 +21,16 @@ import Foundation
 /// The hook is awaited before the new token is used, so a token that was used has been
 /// stored. It receives `nil` when the authorization ends (revoked, or refused as
 /// `invalid_grant`): forget the stored token then.
+///
+/// Several processes sharing one stored token (a command-line tool run twice, a web app's
+/// workers) each refresh on their own, and X rotates the refresh token, so the slower one's
+/// is refused. Pass `reload`, which reads the stored token: before refreshing, and again when
+/// the refresh token is refused, the session takes a newer stored token instead.
+///
+/// ```swift
+/// let session = OAuth2Session(token: storedToken, authorizer: authorizer,
+///                             onChange: { token in … }, reload: { try? tokenStore.load() })
+/// ```
 public actor OAuth2Session: CustomStringConvertible {
     /// How long before the access token expires a session refreshes it: one minute.
     public static let defaultRefreshMargin: Duration = .seconds(60)
@@ -31,6 +41,7 @@ public actor OAuth2Session: CustomStringConvertible {
     public nonisolated let refreshMargin: Duration
 
     private let onChange: (@Sendable (OAuth2UserToken?) async -> Void)?
+    private let reload: (@Sendable () async -> OAuth2UserToken?)?
     private var token: OAuth2UserToken?
     private var refreshing: Task<OAuth2UserToken, any Error>?
     private var terminalError: XAPIError?
@@ -53,13 +64,17 @@ public actor OAuth2Session: CustomStringConvertible {
     ///   - refreshMargin: How long before expiry to refresh (one minute by default).
     ///   - onChange: Called with every new token (a refresh, a learned user ID) and with `nil`
     ///     when the authorization ends; awaited before the new token is used.
+    ///   - reload: Reads the stored token, where other processes may have saved one they
+    ///     refreshed; asked before each refresh and after a refused refresh token.
     public init(
         token: OAuth2UserToken,
         authorizer: OAuth2Authorizer,
         refreshMargin: Duration = OAuth2Session.defaultRefreshMargin,
-        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil
+        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil,
+        reload: (@Sendable () async -> OAuth2UserToken?)? = nil
     ) {
         self.token = token
+        self.reload = reload
         self.authorizer = authorizer
         self.refreshMargin = refreshMargin
         self.onChange = onChange
@@ -156,6 +171,9 @@ public actor OAuth2Session: CustomStringConvertible {
     }
 
     private func performRefresh(from old: OAuth2UserToken) async throws -> OAuth2UserToken {
+        if let stored = await storedToken(replacing: old), !expiresSoon(stored) {
+            return await adopt(stored)
+        }
         do {
             let new = try await authorizer.refresh(old)
             // Callers arriving while the hook runs still wait for this task, so no request
@@ -164,12 +182,34 @@ public actor OAuth2Session: CustomStringConvertible {
             refreshing = nil
             return new
         } catch let error as XAPIError where error.code == .reauthorizationRequired {
+            // Another process may have rotated the refresh token a moment ago.
+            if let stored = await storedToken(replacing: old) {
+                return expiresSoon(stored) ? try await performRefresh(from: stored) : await adopt(stored)
+            }
             refreshing = nil
             throw await end(with: error)
         } catch {
             refreshing = nil
             throw error
         }
+    }
+
+    /// The stored token when ``reload`` gives one other than `old`: another process refreshed it.
+    private func storedToken(replacing old: OAuth2UserToken) async -> OAuth2UserToken? {
+        guard let reload, let stored = await reload(), !ConstantTime.equals(stored.accessToken, old.accessToken)
+        else { return nil }
+        return stored
+    }
+
+    private func expiresSoon(_ token: OAuth2UserToken) -> Bool {
+        token.expires(within: refreshMargin, at: authorizer.configuration.clock.now())
+    }
+
+    /// Takes a token another process refreshed as this session's own.
+    private func adopt(_ stored: OAuth2UserToken) async -> OAuth2UserToken {
+        await install(stored)
+        refreshing = nil
+        return stored
     }
 
     private func install(_ new: OAuth2UserToken) async {

@@ -58,7 +58,7 @@ extension CommandContext {
         case .oauth2(let clientID, let clientSecret, let redirectURI, let token):
             let authorizer = OAuth2Authorizer(clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
                                               endpoints: server.oauth2Endpoints, configuration: configuration)
-            let session = authorizer.session(token: token, onChange: tokenSaver(initial: token))
+            let session = authorizer.session(token: token, onChange: tokenSaver(initial: token), reload: tokenLoader())
             return .user(.oauth2Session(session), account: profile.account, source: source)
         case .oauth1(let consumerKey, let consumerSecret, let accessToken, let accessTokenSecret):
             return .user(.oauth1(consumerKey: consumerKey, consumerSecret: consumerSecret,
@@ -70,6 +70,18 @@ extension CommandContext {
                     + "run `xfollows login` (OAuth 2.0) or `xfollows login --pin` (OAuth 1.0a) for a user token.")
             }
             return .app(AppOnlyCredentials(bearerToken: bearerToken), source: source)
+        }
+    }
+
+    /// Reads the profile's stored token, which another xfollows process may have refreshed
+    /// (X rotates the refresh token, so the session takes that one instead of its own).
+    func tokenLoader() -> @Sendable () async -> OAuth2UserToken? {
+        let store = self.store
+        let name = profileName
+        return {
+            guard let profile = try? store.profile(name),
+                  case .oauth2(_, _, _, let token) = profile.credentials else { return nil }
+            return token
         }
     }
 

@@ -114,6 +114,40 @@ struct AuthorizationFlowEndToEndTests {
         }
     }
 
+    @Test("Two processes on one stored token: the second takes the token the first refreshed, before or after its own refresh is refused")
+    func sessionsSharingAStoredToken() async throws {
+        let clock = VirtualClock()
+        try await withSandbox(limits: roomyLimits, clock: clock.sandboxClock) { server in
+            let configuration = server.clientConfiguration(clock: clock.clientClock)
+            let authorizer = authorizer(server, configuration: configuration)
+            let initial = try await authorize(authorizer)
+            let store = SharedTokenFile(initial)
+            func session(reload: @escaping @Sendable () async -> OAuth2UserToken?) -> OAuth2Session {
+                authorizer.session(token: initial, onChange: { token in if let token { await store.save(token) } }, reload: reload)
+            }
+            let first = session { await store.load() }
+            let second = session { await store.load() }
+            clock.advance(by: .seconds(7200 - 30))   // both inside the refresh margin
+            await server.clearRequests()
+            let refreshed = try await first.validToken()
+            #expect(try await second.validToken() == refreshed)
+            #expect(await server.requests().filter { $0.path == SandboxAuthorizationPaths.oauth2Token }.count == 1)
+
+            // A third that read the store before the first saved: its own refresh token was
+            // rotated away, and the store then holds the first's.
+            let reads = Counter()
+            let third = session { await reads.next() == 0 ? initial : await store.load() }
+            #expect(try await third.refresh() == refreshed)
+            let client = UserClient(credentials: .oauth2Session(third), configuration: configuration)
+            #expect(try await client.followers(of: SandboxAccounts.tenThousandClub, maxResults: 5).status == 200)
+
+            // Without reload, the slower one must authorize again.
+            let alone = authorizer.session(token: initial)
+            let refused = await expectXAPIError { try await alone.refresh() }
+            #expect(refused?.code == .reauthorizationRequired)
+        }
+    }
+
     @Test("A token the server already considers expired is refreshed once after the 401, and the call succeeds")
     func refreshAfterUnauthorized() async throws {
         let clock = VirtualClock()
@@ -266,6 +300,23 @@ struct AuthorizationFlowEndToEndTests {
             let token = try await authorizer.finishAuthorization(redirect: redirect, pending: pending)
             #expect(token.scopes == Self.allScopes)
         }
+    }
+}
+
+/// A token store several sessions share, as processes share a file.
+actor SharedTokenFile {
+    private var token: OAuth2UserToken
+    init(_ token: OAuth2UserToken) { self.token = token }
+    func load() -> OAuth2UserToken { token }
+    func save(_ token: OAuth2UserToken) { self.token = token }
+}
+
+/// Counts calls: 0, 1, 2, …
+actor Counter {
+    private var count = 0
+    func next() -> Int {
+        defer { count += 1 }
+        return count
     }
 }
 
