@@ -159,9 +159,9 @@ public enum ServerOperations {
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
             let maxResults = decoder.query("max_results", .integer(minimum: 1, maximum: 1000))
             let paginationToken = decoder.query("pagination_token", .string(minLength: 1))
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -221,9 +221,9 @@ public enum ServerOperations {
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
             let maxResults = decoder.query("max_results", .integer(minimum: 1, maximum: 1000))
             let paginationToken = decoder.query("pagination_token", .string(minLength: 1))
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -325,9 +325,9 @@ public enum ServerOperations {
                 route: route,
                 parameters: ["user.fields", "expansions", "tweet.fields"]
             )
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 userFields: userFields.map(Set.init) ?? [],
@@ -371,9 +371,9 @@ public enum ServerOperations {
                 parameters: ["id", "user.fields", "expansions", "tweet.fields"]
             )
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -419,9 +419,9 @@ public enum ServerOperations {
                 parameters: ["ids", "user.fields", "expansions", "tweet.fields"]
             )
             let ids = decoder.queryList("ids", .string(pattern: "^[0-9]{1,19}$"), required: true, minItems: 1, maxItems: 100)
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 ids: ids ?? [],
@@ -467,9 +467,9 @@ public enum ServerOperations {
                 parameters: ["username", "user.fields", "expansions", "tweet.fields"]
             )
             let username = decoder.path("username", .string(pattern: "^[A-Za-z0-9_]{1,15}$"))
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let username else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -516,9 +516,9 @@ public enum ServerOperations {
                 parameters: ["usernames", "user.fields", "expansions", "tweet.fields"]
             )
             let usernames = decoder.queryList("usernames", .string(pattern: "^[A-Za-z0-9_]{1,15}$"), required: true, minItems: 1, maxItems: 100)
-            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1)
-            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1)
+            let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
+            let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
+            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 usernames: usernames ?? [],

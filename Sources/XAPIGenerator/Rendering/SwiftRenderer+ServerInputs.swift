@@ -121,6 +121,7 @@ extension SwiftRenderer {
                 if parameter.isRequired { arguments.append("required: true") }
                 if let minItems = parameter.constraints.minItems { arguments.append("minItems: \(minItems)") }
                 if let maxItems = parameter.constraints.maxItems { arguments.append("maxItems: \(maxItems)") }
+                if parameter.constraints.uniqueItems { arguments.append("uniqueItems: true") }
                 writer.line("let \(local) = decoder.queryList(\(arguments.joined(separator: ", ")))")
             default:
                 let format = parameterFormat(parameter.type, constraints: parameter.constraints, allowed: parameter.allowedValues)

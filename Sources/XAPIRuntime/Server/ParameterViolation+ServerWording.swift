@@ -62,6 +62,9 @@ extension ParameterViolation.Rule {
             return "has \(count) values, not between \(minimum ?? 0) and \(maximum)"
         case .notListed(let allowed):
             return "is not one of [\(allowed.sorted().joined(separator: ","))]"
+        case .repeatedItem:
+            // X's document says `uniqueItems`; the wording follows its other messages.
+            return "is repeated; the values must be unique"
         }
     }
 

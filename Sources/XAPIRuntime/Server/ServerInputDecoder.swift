@@ -71,15 +71,17 @@ public struct ServerInputDecoder: Sendable {
     }
 
     /// A list query parameter: comma-separated in one item (`explode: false`, X's style) or
-    /// repeated; `nil` when absent (an error too when `required`) or when any value, or the
-    /// number of values, breaks the rules.
+    /// repeated; `nil` when absent (an error too when `required`) or when any value, the
+    /// number of values, or a value given twice where they must be unique (`uniqueItems`),
+    /// breaks the rules.
     public mutating func queryList<Value>(
         _ name: String,
         _ format: ParameterFormat<Value>,
         explode: Bool = false,
         required: Bool = false,
         minItems: Int? = nil,
-        maxItems: Int? = nil
+        maxItems: Int? = nil,
+        uniqueItems: Bool = false
     ) -> [Value]? {
         guard let items = queryValues[name] else {
             if required { missing(name) }
@@ -92,6 +94,10 @@ public struct ServerInputDecoder: Sendable {
         }
         let sent = items.joined(separator: ",")
         if let violation = ParameterRules.violation(count: texts.count, minItems: minItems, maxItems: maxItems, value: sent, parameter: name) {
+            errors.append(InvalidParameter(parameter: name, value: sent, message: violation.serverMessage))
+            return nil
+        }
+        if uniqueItems, let violation = ParameterRules.violation(repeatedIn: texts, parameter: name) {
             errors.append(InvalidParameter(parameter: name, value: sent, message: violation.serverMessage))
             return nil
         }

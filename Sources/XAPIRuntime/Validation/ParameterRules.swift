@@ -75,6 +75,21 @@ public enum ParameterRules {
         return nil
     }
 
+    /// Whether a list whose items must be unique (`uniqueItems`) holds one twice: the first
+    /// item seen again.
+    ///
+    /// ```swift
+    /// ParameterRules.violation(repeatedIn: ["id", "name", "id"], parameter: "user.fields")?.value   // "id"
+    /// ```
+    public static func violation(repeatedIn items: [String], parameter: String) -> ParameterViolation? {
+        var seen = Set<String>()
+        seen.reserveCapacity(items.count)
+        for item in items where !seen.insert(item).inserted {
+            return ParameterViolation(parameter: parameter, value: item, rule: .repeatedItem)
+        }
+        return nil
+    }
+
     /// Whether the value is one of the allowed values (an `enum`).
     public static func violation(_ value: String, allowed: [String], parameter: String) -> ParameterViolation? {
         allowed.contains(value) ? nil : ParameterViolation(parameter: parameter, value: value, rule: .notListed(allowed: allowed))

@@ -47,6 +47,8 @@ public struct ParameterViolation: Sendable, Hashable {
         case tooManyItems(count: Int, maximum: Int, minimum: Int?)
         /// It is not one of the values the spec lists.
         case notListed(allowed: [String])
+        /// It stands in the list more than once, where the spec says `uniqueItems`.
+        case repeatedItem
     }
 
     /// The parameter's name as the spec writes it, e.g. `max_results`.

@@ -35,6 +35,8 @@ extension XAPIError {
             rule = "is not a number"
         case .notListed(let allowed):
             rule = "is not one of the allowed values: \(allowed.joined(separator: ", "))"
+        case .repeatedItem:
+            rule = "stands in the list more than once; its values must be unique"
         }
         let value = violation.value
         let shown = value.count > 80 ? "\(value.prefix(80))…" : value

@@ -70,6 +70,20 @@ struct ServerInputDecoderTests {
         ]))
     }
 
+    @Test("A value given twice where the spec says uniqueItems is refused; without uniqueItems it is kept")
+    func repeatedValues() {
+        var unique = decoder("user.fields=name,created_at,name")
+        #expect(unique.queryList("user.fields", .value(Field.self), minItems: 1, uniqueItems: true) == nil)
+        #expect(unique.errors.map(\.message) == ["The `user.fields` query parameter value [name] is repeated; the values must be unique"])
+        #expect(unique.errors.first?.json == .object([
+            "message": .string("The `user.fields` query parameter value [name] is repeated; the values must be unique"),
+            "parameters": .object(["user.fields": .array([.string("name,created_at,name")])]),
+        ]))
+        var plain = decoder("ids=1,1")
+        #expect(plain.queryList("ids", .string()) == ["1", "1"])
+        #expect(plain.errors.isEmpty)
+    }
+
     @Test("An exploded list may repeat its parameter")
     func explodedList() throws {
         var decoder = decoder("ids=1&ids=2", repeatable: ["ids"])
