@@ -18,6 +18,22 @@ let generatedCodeTestSettings: [SwiftSetting] = strictSettings + [
     .unsafeFlags(["-warnings-as-errors"]),
 ]
 
+/// A shape-matrix test target (Tests/ShapeMatrix/generate.py writes its document and samples):
+/// the document generated through the plugin, compiled with warnings as errors.
+func shapeMatrixTests(version: String) -> Target {
+    .testTarget(
+        name: "XAPIShapeMatrix\(version)Tests",
+        dependencies: [
+            "XAPIRuntime",
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ],
+        exclude: ["xapi-gen.json", "shape-matrix.json"],
+        swiftSettings: generatedCodeTestSettings,
+        plugins: ["XAPIGeneratorPlugin"]
+    )
+}
+
 let package = Package(
     name: "xapi-follows",
     platforms: [.macOS(.v14), .iOS(.v17)],
@@ -215,28 +231,8 @@ let package = Package(
         ),
         // The shape matrix (Tests/ShapeMatrix/generate.py): every schema
         // construct in every position, in OpenAPI 3.0 and 3.1.
-        .testTarget(
-            name: "XAPIShapeMatrix30Tests",
-            dependencies: [
-                "XAPIRuntime",
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            exclude: ["xapi-gen.json", "shape-matrix.json"],
-            swiftSettings: generatedCodeTestSettings,
-            plugins: ["XAPIGeneratorPlugin"]
-        ),
-        .testTarget(
-            name: "XAPIShapeMatrix31Tests",
-            dependencies: [
-                "XAPIRuntime",
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            exclude: ["xapi-gen.json", "shape-matrix.json"],
-            swiftSettings: generatedCodeTestSettings,
-            plugins: ["XAPIGeneratorPlugin"]
-        ),
+        shapeMatrixTests(version: "30"),
+        shapeMatrixTests(version: "31"),
         // X's own published OpenAPI document of the whole v2 API, generated
         // whole on both sides (client and server, targets of their own so the
         // server can import the client's types; in no product, so never built
