@@ -8,6 +8,7 @@ import HTTPTypes
 /// let response = try await client.followers(of: "2244994945")
 /// response.data              // the body's `data`, via dynamic member lookup
 /// response.rateLimit?.remaining
+/// response.charge?.amount    // $1.00 for 100 users not yet read today
 /// let users = response.map(\.data)
 /// ```
 @dynamicMemberLookup
@@ -22,6 +23,9 @@ public struct APIResponse<Body: Sendable>: Sendable {
     public var rateLimit: RateLimitStatus?
     /// `x-user-limit-24hour-*` and `x-app-limit-24hour-*`, `nil` when not sent.
     public var dailyLimits: DailyLimitStatus?
+    /// What the response cost under X's pay-per-usage pricing (after X's same-day
+    /// deduplication), for an operation the spec prices; `nil` otherwise.
+    public var charge: Charge?
 
     /// Creates a response; the limits are read from `headers`.
     public init(body: Body, status: Int, headers: HTTPFields) {
@@ -42,6 +46,7 @@ public struct APIResponse<Body: Sendable>: Sendable {
         var response = APIResponse<T>(body: try transform(body), status: status, headers: headers)
         response.rateLimit = rateLimit
         response.dailyLimits = dailyLimits
+        response.charge = charge
         return response
     }
 }

@@ -3,14 +3,15 @@ import Logging
 import OpenAPIRuntime
 import OpenAPIURLSession
 
-/// How a client reaches the server and copes with failure: URL, transport, middlewares,
-/// retries, rate limits, daily caps, clock and logger.
+/// How a client reaches the server and copes with failure and cost: URL, transport,
+/// middlewares, retries, rate limits, daily caps, spending and budget, clock and logger.
 ///
 /// ```swift
 /// var configuration = ClientConfiguration(serverURL: URL(string: "http://127.0.0.1:8080")!)
 /// configuration.middlewares = [TracingMiddleware()]   // run outermost, in order
 /// configuration.rateLimitPolicy = .wait(maximum: .seconds(900))
 /// configuration.dailyCaps = DailyCapLedger()
+/// configuration.budget = SpendBudget(perDay: USD("5.00"))
 /// let client = UserClient(credentials: credentials, configuration: configuration)
 /// ```
 public struct ClientConfiguration: Sendable {
@@ -29,6 +30,16 @@ public struct ClientConfiguration: Sendable {
     public var rateLimitPolicy: RateLimitPolicy
     /// The client-side ledger of daily caps; `nil` (default) keeps none.
     public var dailyCaps: DailyCapLedger?
+    /// What the App spent per UTC day under X's pay-per-usage pricing: every priced response
+    /// is settled here into its ``Charge`` (each resource counted once per day, as X does). In
+    /// memory by default; share a ``FileSpendStore`` between processes.
+    public var spending: SpendLedger
+    /// The most the client may spend (per UTC day, over its lifetime); a request whose worst
+    /// case would pass it is refused before it is sent. `nil` (default) sets no limit.
+    public var budget: SpendBudget?
+    /// The user ID of the App's owner, for X's Owned Read prices (reading the owner's own
+    /// followers costs $0.001 a user instead of $0.010); `nil` when unknown.
+    public var appOwnerID: String?
     /// The clock for timestamps and waits.
     public var clock: ClientClock
     /// Where the client logs method, path and status at `debug`/`trace`; the `Authorization`
@@ -48,6 +59,9 @@ public struct ClientConfiguration: Sendable {
         retryPolicy: RetryPolicy = .standard,
         rateLimitPolicy: RateLimitPolicy = .fail,
         dailyCaps: DailyCapLedger? = nil,
+        spending: SpendLedger? = nil,
+        budget: SpendBudget? = nil,
+        appOwnerID: String? = nil,
         clock: ClientClock = .system,
         logger: Logger = Logger(label: "XAPIRuntime"),
         maximumResponseBytes: Int = 10 * 1024 * 1024
@@ -58,6 +72,9 @@ public struct ClientConfiguration: Sendable {
         self.retryPolicy = retryPolicy
         self.rateLimitPolicy = rateLimitPolicy
         self.dailyCaps = dailyCaps
+        self.spending = spending ?? SpendLedger(clock: clock)
+        self.budget = budget
+        self.appOwnerID = appOwnerID
         self.clock = clock
         self.logger = logger
         self.maximumResponseBytes = maximumResponseBytes

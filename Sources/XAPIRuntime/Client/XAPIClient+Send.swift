@@ -37,17 +37,27 @@ extension XAPIClient {
         try SecurityCheck.verify(credentials, for: operation)
         let httpRequest = try makeHTTPRequest(request)
 
-        var reservation: DailyCapReservation?
-        if let ledger = configuration.dailyCaps {
-            reservation = try await ledger.reserve(operation, userID: request.actingUserID ?? credentials.userID)
+        // What it can cost, refused before any I/O when the budget cannot pay for it.
+        let actingUserID = request.actingUserID ?? credentials.userID ?? lookedUpUserID.current
+        let cost = operation.pricing.map { RequestCost(pricing: $0, request: request, actingUserID: actingUserID,
+                                                       appOwnerID: configuration.appOwnerID) }
+        let spending = configuration.spending
+        let spendReservation = try await cost.asyncMap {
+            try await spending.reserve($0.worstCase, budget: configuration.budget, operation: operation)
         }
+
+        var reservation: DailyCapReservation?
         let received: ReceivedResponse
         do {
+            if let ledger = configuration.dailyCaps {
+                reservation = try await ledger.reserve(operation, userID: request.actingUserID ?? credentials.userID)
+            }
             received = try await sendAttempts(httpRequest, body: request.body, operation: operation)
         } catch {
             if let ledger = configuration.dailyCaps, let reservation {
                 await releaseQuietly(reservation, in: ledger, operation: operation)
             }
+            if let spendReservation { await releaseQuietly(spendReservation, operation: operation) }
             throw error
         }
         if let ledger = configuration.dailyCaps, let reservation {
@@ -60,7 +70,21 @@ extension XAPIClient {
                 )
             }
         }
-        return try interpret(received, decoding: Body.self, operation: operation)
+        var response: APIResponse<Body>
+        do {
+            response = try interpret(received, decoding: Body.self, operation: operation)
+        } catch {
+            // X charges for what it sent, decodable or not; without the IDs nothing is deduplicated.
+            if let cost, let spendReservation {
+                _ = await settle(spendReservation, cost: cost, resourceIDs: nil, operation: operation)
+            }
+            throw error
+        }
+        if let cost, let spendReservation {
+            let ids = (response.body as? any BillableResponse)?.billableResourceIDs ?? []
+            response.charge = await settle(spendReservation, cost: cost, resourceIDs: ids, operation: operation)
+        }
+        return response
     }
 
     /// Attempts until a 2xx arrives or the failure is final; returns the 2xx response.
@@ -106,7 +130,7 @@ extension XAPIClient {
                 headers: received.response.headerFields,
                 data: received.body
             )
-            if status.code == 429 {
+            if failure.code == .rateLimited {
                 guard case .wait(let maximum) = configuration.rateLimitPolicy else { throw failure }
                 guard let reset = failure.retryAfter else { throw failure }
                 let delay = Duration.clamped(seconds: reset.timeIntervalSince(clock.now())) + RateLimitPolicy.resetMargin
@@ -138,6 +162,37 @@ extension XAPIClient {
         ]
     }
 
+    /// Settles a reservation into the response's charge; when the ledger's storage fails, the
+    /// charge is still told (without same-day deduplication) and the failure logged.
+    private func settle(
+        _ reservation: SpendReservation, cost: RequestCost, resourceIDs: [String]?, operation: OperationDescriptor
+    ) async -> Charge {
+        let ids = resourceIDs ?? []
+        do {
+            return try await configuration.spending.settle(reservation, pricing: cost.pricing, resourceIDs: ids,
+                                                           ownedRead: cost.isOwnedRead)
+        } catch {
+            configuration.logger.error(
+                "Spend ledger could not record a charge",
+                metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
+            )
+            let units = if case .resource = cost.pricing.unit { ids.count } else { 1 }
+            return Charge(category: cost.pricing.category, billableUnits: units, chargedUnits: units,
+                          unitPrice: cost.unitPrice, isOwnedRead: cost.isOwnedRead)
+        }
+    }
+
+    private func releaseQuietly(_ reservation: SpendReservation, operation: OperationDescriptor) async {
+        do {
+            try await configuration.spending.release(reservation)
+        } catch {
+            configuration.logger.error(
+                "Spend ledger could not release a reservation; it expires after the reservation timeout",
+                metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
+            )
+        }
+    }
+
     private func releaseQuietly(_ reservation: DailyCapReservation, in ledger: DailyCapLedger, operation: OperationDescriptor) async {
         do {
             try await ledger.release(reservation)
@@ -164,7 +219,8 @@ extension XAPIClient {
     }
 
     func interpreter(for operation: OperationDescriptor) -> ResponseInterpreter {
-        ResponseInterpreter(operationID: operation.id, secrets: Redaction.secrets(of: credentials))
+        ResponseInterpreter(operationID: operation.id, secrets: Redaction.secrets(of: credentials),
+                            availability: operation.availability)
     }
 
     func interpret<Body: Decodable & Sendable>(

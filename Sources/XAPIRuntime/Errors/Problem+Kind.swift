@@ -25,8 +25,10 @@ extension Problem {
         case unsupportedAuthentication
         /// `disallowed-resource`: the resource may not be used this way.
         case disallowedResource
-        /// `usage-capped`: the App's or user's usage cap is exhausted.
+        /// `usage-capped`: a usage cap of the App's plan is reached (not a rate limit).
         case usageCapped
+        /// `credits-depleted`: the account's pay-per-usage credits are spent (HTTP 402).
+        case creditsDepleted
         /// `rate-limit-exceeded`: too many requests in the window.
         case rateLimitExceeded
         /// `conflict`: the request conflicts with the resource's state.
@@ -61,6 +63,7 @@ extension Problem {
             case "unsupported-authentication": self = .unsupportedAuthentication
             case "disallowed-resource": self = .disallowedResource
             case "usage-capped": self = .usageCapped
+            case "credits-depleted": self = .creditsDepleted
             case "rate-limit-exceeded": self = .rateLimitExceeded
             case "conflict": self = .conflict
             case "client-disconnected": self = .clientDisconnected
@@ -81,6 +84,7 @@ extension Problem {
             case .unsupportedAuthentication: "unsupported-authentication"
             case .disallowedResource: "disallowed-resource"
             case .usageCapped: "usage-capped"
+            case .creditsDepleted: "credits-depleted"
             case .rateLimitExceeded: "rate-limit-exceeded"
             case .conflict: "conflict"
             case .clientDisconnected: "client-disconnected"

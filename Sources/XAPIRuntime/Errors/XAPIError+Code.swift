@@ -3,9 +3,21 @@ extension XAPIError {
     public enum Code: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         /// The server answered with an error status (other than 429); see ``XAPIError/problem``.
         case http
-        /// The server answered 429: a rate limit or daily cap is exhausted until
-        /// ``XAPIError/retryAfter``.
+        /// The server answered 429 for a rate limit or daily cap: with ``XAPIError/retryAfter``
+        /// when a limit it reports is exhausted until then; without, when none is (waiting for a
+        /// reset would not help).
         case rateLimited
+        /// X answered 429 `usage-capped`: a usage cap of the App's plan (a monthly cap, say) is
+        /// reached. It is not a rate limit: its rate-limit headers are not exhausted, and waiting
+        /// for their reset only repeats it. See ``XAPIError/usageCap``.
+        case usageCapped
+        /// X answered 402 `credits-depleted`: the account's prepaid credits are spent. Nothing
+        /// works until credits are added in the Developer Console; never retried.
+        case creditsDepleted
+        /// X answered 403 `client-forbidden`: the App's plan does not include the operation
+        /// (since 2026-04-20 following is part of no self-serve plan). See
+        /// ``XAPIError/problem`` for X's `reason` and `required_enrollment`; never retried.
+        case clientForbidden
         /// An argument breaks the spec's constraints; nothing was sent.
         case invalidArgument
         /// A 2xx JSON body does not match the expected type; see ``XAPIError/decodingPath``.
@@ -28,6 +40,11 @@ extension XAPIError {
         case dailyCapExhausted
         /// The daily-cap ledger's storage failed; nothing was sent.
         case dailyCapStorage
+        /// The request's worst-case cost would pass the configured ``SpendBudget``; nothing was
+        /// sent. See ``XAPIError/budget``.
+        case budgetExceeded
+        /// The spend ledger's storage failed.
+        case spendLedgerStorage
         /// The user (or the authorization server) refused to authorize the App: the redirect
         /// carried `error=access_denied` or another RFC 6749 error (OAuth 1.0a: `denied=`); see
         /// ``XAPIError/oauthError``.

@@ -43,6 +43,8 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     public var retryAfter: Date?
     /// The local daily cap that refused the request, for ``Code/dailyCapExhausted``.
     public var dailyCap: DailyCapExhaustion?
+    /// The budget that refused the request and what it has left, for ``Code/budgetExceeded``.
+    public var budget: BudgetExhaustion?
     /// What an authorization server said when it refused (`error`, `error_description`), for
     /// the errors of the OAuth flows.
     public var oauthError: OAuthErrorResponse?
@@ -64,6 +66,7 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         parameter: String? = nil,
         retryAfter: Date? = nil,
         dailyCap: DailyCapExhaustion? = nil,
+        budget: BudgetExhaustion? = nil,
         oauthError: OAuthErrorResponse? = nil,
         underlyingError: (any Error)? = nil
     ) {
@@ -80,6 +83,7 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         self.parameter = parameter
         self.retryAfter = retryAfter
         self.dailyCap = dailyCap
+        self.budget = budget
         self.oauthError = oauthError
         self.underlyingError = underlyingError
     }

@@ -5,6 +5,8 @@ import HTTPTypes
 struct ResponseInterpreter {
     let operationID: String
     let secrets: [String]
+    /// The operation's plans, named when X answers that the App's plan lacks it.
+    var availability: OperationAvailability?
 
     static let excerptLength = 200
 
@@ -78,8 +80,9 @@ struct ResponseInterpreter {
         }
     }
 
-    /// The error for a non-2xx response: ``XAPIError/Code/rateLimited`` for 429, otherwise
-    /// ``XAPIError/Code/http``, with the problem document when the body holds one.
+    /// The error for a non-2xx response, with the problem document when the body holds one:
+    /// X's final refusals by their own codes (``Refusal``), ``XAPIError/Code/rateLimited`` for
+    /// another 429, otherwise ``XAPIError/Code/http``.
     func failure(status: Int, reason: String, headers: HTTPFields, data: Data) -> XAPIError {
         let contentType = contentType(headers)
         var problem: Problem?
@@ -100,10 +103,15 @@ struct ResponseInterpreter {
             contentType: contentType,
             bodyExcerpt: problem == nil && !data.isEmpty ? excerpt(data) : nil
         )
-        if status == 429 {
+        if let refusal = Refusal.classify(status: status, problem: problem, operationID: operationID, availability: availability) {
+            error.code = refusal.code
+            error.message = refusal.message
+        } else if status == 429 {
             error.retryAfter = RateLimitReset.retryDate(rateLimit: rateLimit, dailyLimits: dailyLimits)
             if error.retryAfter == nil {
-                error.message += " It sent no rate-limit headers, so when to retry is unknown."
+                error.message += rateLimit == nil && dailyLimits == nil
+                    ? " It sent no rate-limit headers, so when to retry is unknown."
+                    : " None of the limits it reports is exhausted, so waiting for a reset would not help."
             }
         }
         return error

@@ -10,8 +10,10 @@ import HTTPTypes
 ///         security: [.oauth2UserContext(scopes: ["tweet.read", "users.read", "follows.write"]),
 ///                    .oauth1UserContext],
 ///         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
-///         dailyCaps: [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)],
-///         isIdempotent: true)
+///         dailyCaps: [DailyCapRule(scope: .user, limit: 400)],
+///         isIdempotent: true,
+///         pricing: OperationPricing(category: "User Interaction: Create", unit: .request, price: USD("0.015")!),
+///         availability: OperationAvailability(plans: ["enterprise"], since: "2026-04-20", note: "..."))
 /// }
 /// ```
 public struct OperationDescriptor: Sendable, Hashable {
@@ -34,6 +36,10 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// operations marked `x-idempotent` (following someone you already follow succeeds with
     /// no action, as X documents).
     public let isIdempotent: Bool
+    /// What X charges for the operation (`x-pricing`); `nil` when the spec says nothing.
+    public let pricing: OperationPricing?
+    /// Which of X's plans include it (`x-availability`); `nil` when every plan does.
+    public let availability: OperationAvailability?
 
     /// Creates an operation descriptor.
     public init(
@@ -43,7 +49,9 @@ public struct OperationDescriptor: Sendable, Hashable {
         security: [SecurityRequirement],
         rateLimits: [RateLimitRule] = [],
         dailyCaps: [DailyCapRule] = [],
-        isIdempotent: Bool
+        isIdempotent: Bool,
+        pricing: OperationPricing? = nil,
+        availability: OperationAvailability? = nil
     ) {
         self.id = id
         self.method = method
@@ -52,5 +60,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.rateLimits = rateLimits
         self.dailyCaps = dailyCaps
         self.isIdempotent = isIdempotent
+        self.pricing = pricing
+        self.availability = availability
     }
 }

@@ -23,6 +23,8 @@ public struct ServerInputDecoder: Sendable {
     private let pathParameters: [String: String]
     /// The query's values by name, in the order sent.
     private var queryValues: [String: [String]] = [:]
+    /// Older values of parameters, each mapped to the value it stands for.
+    private let valueAliases: [String: [String: String]]
 
     /// Starts decoding a request routed to an operation.
     ///
@@ -32,10 +34,19 @@ public struct ServerInputDecoder: Sendable {
     ///   - parameters: The names of all the operation's path and query parameters; a query item
     ///     named otherwise (or named like a path parameter) is refused.
     ///   - repeatable: Query parameters that may be sent more than once (lists with `explode`).
-    public init(_ request: ServerRequest, route: ServerRoute, parameters: [String], repeatable: Set<String> = []) {
+    ///   - aliases: Older names of query parameters, each mapped to the parameter's name
+    ///     (`["tweet.fields": "post.fields"]`); a request may use either, not both.
+    ///   - valueAliases: Older values of query parameters, by parameter, each mapped to the
+    ///     value it stands for (`["expansions": ["pinned_tweet_id": "pinned_post_id"]]`).
+    public init(
+        _ request: ServerRequest, route: ServerRoute, parameters: [String], repeatable: Set<String> = [],
+        aliases: [String: String] = [:], valueAliases: [String: [String: String]] = [:]
+    ) {
         self.request = request
         self.pathParameters = route.pathParameters
-        for item in request.queryItems {
+        self.valueAliases = valueAliases
+        for var item in request.queryItems {
+            if let name = aliases[item.name], route.pathParameters[item.name] == nil { item.name = name }
             guard parameters.contains(item.name), route.pathParameters[item.name] == nil else {
                 errors.append(InvalidParameter(
                     parameter: item.name, value: item.value,
@@ -161,7 +172,8 @@ public struct ServerInputDecoder: Sendable {
         errors.append(problem)
     }
 
-    private mutating func read<Value>(_ text: String, name: String, _ format: ParameterFormat<Value>) -> Value? {
+    private mutating func read<Value>(_ sent: String, name: String, _ format: ParameterFormat<Value>) -> Value? {
+        let text = valueAliases[name]?[sent] ?? sent
         guard let value = format.parse(text) else {
             errors.append(InvalidParameter(parameter: name, value: text,
                                            message: "The `\(name)` query parameter value [\(text)] \(format.notAValue)"))

@@ -59,12 +59,17 @@ public struct EncodedResponse: Sendable {
     public var headerFields: HTTPFields
     /// The body bytes; empty for a response without content.
     public var body: Data
+    /// The IDs of the resources the body returns that X charges for (its
+    /// ``BillableResponse/billableResourceIDs``), so a server can bill what it sends; `nil`
+    /// when the body is not billable.
+    public var billableResourceIDs: [String]?
 
     /// Creates a response from its parts.
-    public init(status: HTTPResponse.Status, headerFields: HTTPFields, body: Data) {
+    public init(status: HTTPResponse.Status, headerFields: HTTPFields, body: Data, billableResourceIDs: [String]? = nil) {
         self.status = status
         self.headerFields = headerFields
         self.body = body
+        self.billableResourceIDs = billableResourceIDs
     }
 
     /// A handler's response with its body encoded as `application/json` (none for
@@ -77,7 +82,8 @@ public struct EncodedResponse: Sendable {
             self.init(status: response.status, headerFields: fields, body: Data())
         } else {
             fields[.contentType] = "application/json"
-            self.init(status: response.status, headerFields: fields, body: try XAPIJSON.makeEncoder().encode(response.body))
+            self.init(status: response.status, headerFields: fields, body: try XAPIJSON.makeEncoder().encode(response.body),
+                      billableResourceIDs: (response.body as? any BillableResponse)?.billableResourceIDs)
         }
     }
 
