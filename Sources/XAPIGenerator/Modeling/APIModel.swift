@@ -17,6 +17,8 @@ struct APIModel: Sendable {
     var paginations: [PageConformance]
     /// Response types whose included objects resolve into their data.
     var expansionResolutions: [ExpansionResolution]
+    /// Response types whose resources X charges for (`x-pricing`).
+    var billables: [BillableConformance] = []
     /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
     var authorization = AuthorizationModel()
 }
@@ -167,8 +169,9 @@ struct StringEnumModel: Sendable {
         case plain
         /// Names the fields of a schema (`x-fields`); `defaults` always come back.
         case fields(of: String, defaults: [String])
-        /// Names expansions (`x-expansions`).
-        case expansions
+        /// Names expansions (`x-expansions`), each with the field of the data object that
+        /// holds the expanded object's ID (`pinned_post_id` → `pinned_tweet_id`).
+        case expansions(sourceFields: [String: String])
     }
 
     struct Case: Sendable, Hashable {
@@ -178,6 +181,8 @@ struct StringEnumModel: Sendable {
 
     var cases: [Case]
     var role: Role
+    /// Older values (`x-value-aliases`), each mapped to the value it stands for.
+    var aliases: [String: String] = [:]
 }
 
 struct OneOfModel: Sendable {
@@ -233,7 +238,57 @@ struct OperationModel: Sendable {
     var resolvesExpansions: Bool
     /// `x-authenticated-user-lookup`: the operation answers the authenticated user.
     var isAuthenticatedUserLookup = false
+    /// `x-pricing`.
+    var pricing: PricingModel?
+    /// `x-availability`.
+    var availability: AvailabilityModel?
     var location: SourceLocation
+}
+
+/// What X charges for an operation (`x-pricing`), resolved against its parameters and response.
+struct PricingModel: Sendable {
+    enum Unit: Sendable, Hashable {
+        case resource(kind: String)
+        case request
+    }
+
+    enum Bound: Sendable, Hashable {
+        case one
+        case pageSize(parameter: String, defaultValue: Int)
+        case itemCount(parameter: String)
+    }
+
+    struct OwnedRead: Sendable, Hashable {
+        /// Dollars, exactly as the spec writes them.
+        var price: String
+        var parameter: String
+    }
+
+    var category: String
+    var unit: Unit
+    /// Dollars, exactly as the spec writes them (`0.010`).
+    var price: String
+    var ownedRead: OwnedRead?
+    var bound: Bound
+    var description: String?
+    /// The response property holding the charged resources (per-resource prices).
+    var billable: BillableConformance?
+}
+
+/// Which of X's plans include an operation (`x-availability`).
+struct AvailabilityModel: Sendable, Hashable {
+    var plans: [String]
+    var since: String?
+    var description: String
+}
+
+/// A response type whose resources X charges for: the property holding them and their ID.
+struct BillableConformance: Sendable {
+    var responseType: TypeName
+    var property: PropertyModel
+    /// Whether the property holds a list (or one resource).
+    var isList: Bool
+    var idMember: String
 }
 
 /// Who a credential acts for.
@@ -274,8 +329,13 @@ struct ParameterModel: Sendable {
     var isAuthenticatedUser: Bool
     /// The argument label the spec asks for (`x-swift-name`).
     var label: String?
+
     /// Whether the argument leads the call and takes a label from the function name.
     var isLeading: Bool
+    /// Other names a server accepts for it (`x-aliases`).
+    var aliases: [String] = []
+    /// Older values a server accepts, each mapped to the value it stands for (`x-value-aliases`).
+    var valueAliases: [String: String] = [:]
 }
 
 struct BodyModel: Sendable {

@@ -61,6 +61,10 @@ extension ModelTranslator {
             paginationModel($0, parameters: parameters, response: response, subject: subject)
         }
         let resolvesExpansions = registerExpansions(resolved, response: response, operation: operation, subject: subject)
+        let pricing = operation.extensions.pricing.flatMap {
+            pricingModel($0, parameters: parameters, response: response, subject: subject)
+        }
+        checkAliases(parameters, resolved: resolved, subject: subject)
 
         let idempotent = operation.extensions.idempotent?.value
             ?? [.get, .head, .put, .delete, .options, .trace].contains(operation.method)
@@ -87,6 +91,8 @@ extension ModelTranslator {
             pagination: pagination,
             resolvesExpansions: resolvesExpansions,
             isAuthenticatedUserLookup: operation.extensions.authenticatedUserLookup,
+            pricing: pricing,
+            availability: operation.extensions.availability.map(availabilityModel),
             location: operation.location
         )
     }

@@ -32,11 +32,11 @@ extension ModelTranslator {
         var nested: [TypeDeclaration] = []
         if let fields = parameter.extensions.fields, let element {
             let enumName = sharedEnumName(for: fields.schema.value, suffix: "Field")
-            declareSharedEnum(enumName, owner: fields.schema.value, values: Self.stringValues(element), role: .fields(of: fields.schema.value, defaults: fields.defaults.map(\.value)))
+            declareSharedEnum(enumName, owner: fields.schema.value, values: Self.stringValues(element), role: .fields(of: fields.schema.value, defaults: fields.defaults.map(\.value)), aliases: valueAliases(parameter))
             type = resolved.constraints.uniqueItems ? .set(.named(enumName)) : .array(.named(enumName))
         } else if let first = parameter.extensions.expansions.first, let element {
             let enumName = sharedEnumName(for: first.schema.value, suffix: "Expansion")
-            declareSharedEnum(enumName, owner: first.schema.value, values: Self.stringValues(element), role: .expansions)
+            declareSharedEnum(enumName, owner: first.schema.value, values: Self.stringValues(element), role: .expansions(sourceFields: Dictionary(parameter.extensions.expansions.map { ($0.name.value, $0.field.value) }, uniquingKeysWith: { first, _ in first })), aliases: valueAliases(parameter))
             type = resolved.constraints.uniqueItems ? .set(.named(enumName)) : .array(.named(enumName))
         } else {
             // Inline types of a parameter are top-level, named after the
@@ -90,8 +90,42 @@ extension ModelTranslator {
             explode: parameter.explode ?? ((parameter.style ?? (location == .query ? "form" : "simple")) == "form"),
             isAuthenticatedUser: parameter.extensions.authenticatedUser,
             label: parameter.extensions.swiftName?.value,
-            isLeading: false
+            isLeading: false,
+            aliases: parameter.extensions.aliases.map(\.value),
+            valueAliases: valueAliases(parameter)
         )
+    }
+
+    /// Checks `x-aliases` and `x-value-aliases`: an alias names no other parameter (or
+    /// alias) of the operation and is not a path parameter's; a value alias stands for one of
+    /// the parameter's values and is not one itself.
+    mutating func checkAliases(_ models: [ParameterModel], resolved: [Parameter], subject: String) {
+        var taken = Set(models.map(\.name))
+        for parameter in resolved {
+            for alias in parameter.extensions.aliases {
+                if parameter.location.value != .query {
+                    diagnostics.error("'x-aliases' of \(parameter.location.value.rawValue) parameter '\(parameter.name.value)' cannot be honoured: only query parameters have aliases", at: alias.location)
+                } else if !taken.insert(alias.value).inserted {
+                    diagnostics.error("'x-aliases' of parameter '\(parameter.name.value)' gives '\(alias.value)', which already names a parameter or alias of \(subject)", at: alias.location)
+                }
+            }
+            guard !parameter.extensions.valueAliases.isEmpty else { continue }
+            let schema = parameter.schema.flatMap { components.resolve($0)?.schema }
+            let element = schema?.items.flatMap { components.resolve($0)?.schema } ?? schema
+            let values = Set(element.map(Self.stringValues) ?? [])
+            for (alias, value) in parameter.extensions.valueAliases {
+                if !values.contains(value.value) {
+                    diagnostics.error("'x-value-aliases' of parameter '\(parameter.name.value)' maps '\(alias.value)' to '\(value.value)', which is not one of its values", at: value.location)
+                } else if values.contains(alias.value) {
+                    diagnostics.error("'x-value-aliases' of parameter '\(parameter.name.value)' gives '\(alias.value)', which is one of its values already", at: alias.location)
+                }
+            }
+        }
+    }
+
+    /// A parameter's `x-value-aliases` as older value → current value.
+    private func valueAliases(_ parameter: Parameter) -> [String: String] {
+        Dictionary(parameter.extensions.valueAliases.map { ($0.alias.value, $0.value.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func stringValues(_ schema: Schema) -> [String] {
@@ -106,14 +140,20 @@ extension ModelTranslator {
     }
 
     /// Declares a fields or expansions enum once, merging values when several parameters share it.
-    private mutating func declareSharedEnum(_ name: TypeName, owner: String, values: [String], role: StringEnumModel.Role) {
+    /// `aliases` maps older values (`x-value-aliases`) to the values they stand for.
+    private mutating func declareSharedEnum(
+        _ name: TypeName, owner: String, values: [String], role: StringEnumModel.Role, aliases: [String: String] = [:]
+    ) {
         if let existing = sharedEnums[name] {
             let merged = existing + values.filter { !existing.contains($0) }
-            guard merged != existing else { return }
+            let mergedAliases = sharedEnumAliases[name, default: [:]].merging(aliases) { first, _ in first }
+            guard merged != existing || mergedAliases != sharedEnumAliases[name, default: [:]] else { return }
             sharedEnums[name] = merged
+            sharedEnumAliases[name] = mergedAliases
             func update(_ declarations: inout [TypeDeclaration]) {
                 for index in declarations.indices where declarations[index].name == name {
-                    declarations[index].kind = .stringEnum(StringEnumModel(cases: merged.map { .init(value: $0, description: nil) }, role: role))
+                    declarations[index].kind = .stringEnum(StringEnumModel(
+                        cases: merged.map { .init(value: $0, description: nil) }, role: role, aliases: mergedAliases))
                 }
             }
             update(&extraTopLevel)
@@ -124,6 +164,7 @@ extension ModelTranslator {
             return
         }
         sharedEnums[name] = values
+        sharedEnumAliases[name] = aliases
         let description: String = switch role {
         case .fields(let schema, _): "The fields of ``\(schema)`` a request can ask for."
         case .expansions: "The related objects a request can ask to include."
@@ -133,7 +174,7 @@ extension ModelTranslator {
             name: name,
             description: description,
             deprecated: false,
-            kind: .stringEnum(StringEnumModel(cases: values.map { .init(value: $0, description: nil) }, role: role)),
+            kind: .stringEnum(StringEnumModel(cases: values.map { .init(value: $0, description: nil) }, role: role, aliases: aliases)),
             nested: [],
             location: document.location
         )

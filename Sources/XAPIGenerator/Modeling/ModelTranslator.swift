@@ -18,10 +18,14 @@ struct ModelTranslator {
     var extraTopLevel: [TypeDeclaration] = []
     /// Fields and expansions enums already declared, by type name.
     var sharedEnums: [TypeName: [String]] = [:]
+    /// Their older values (`x-value-aliases`), each mapped to the value it stands for.
+    var sharedEnumAliases: [TypeName: [String: String]] = [:]
     /// Expansion properties to add to component objects, by component name.
     var resolvedExpansions: [String: [ResolvedExpansionProperty]] = [:]
     var paginations: [TypeName: PageConformance] = [:]
     var paginationOrder: [TypeName] = []
+    var billables: [TypeName: BillableConformance] = [:]
+    var billableOrder: [TypeName] = []
     var resolutions: [TypeName: ExpansionResolution] = [:]
     var resolutionOrder: [TypeName] = []
     /// Component schemas being translated, to stop on structural recursion.
@@ -76,6 +80,7 @@ struct ModelTranslator {
             operations: operations,
             paginations: paginationOrder.compactMap { paginations[$0] },
             expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
+            billables: billableOrder.compactMap { billables[$0] },
             authorization: authorization
         )
     }

@@ -54,13 +54,108 @@ extension DocumentParser {
                 )
             }
         }
+        if let node = reader.take("x-pricing") {
+            extensions.pricing = parsePricing(node, subject: subject)
+        }
+        if let node = reader.take("x-availability"),
+           var entry = MappingReader(node, subject: "'x-availability' of \(subject)", diagnostics: &diagnostics) {
+            let plans = entry.stringList("plans", diagnostics: &diagnostics)
+            if plans == nil, entry.keyLocation("plans") == nil {
+                diagnostics.error("missing required key 'plans' in \(entry.subject)", at: node.location)
+            }
+            let since = entry.string("since", diagnostics: &diagnostics)
+            let description = entry.requiredString("description", diagnostics: &diagnostics)
+            entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+            if let plans, plans.isEmpty {
+                diagnostics.error("'plans' in \(entry.subject) must name at least one plan", at: node.location)
+            } else if let plans, let description {
+                extensions.availability = AvailabilityExtension(plans: plans, since: since, description: description, location: node.location)
+            }
+        }
         return extensions
+    }
+
+    /// `x-pricing`: prices are exact decimals, written as a string or a plain number.
+    private mutating func parsePricing(_ node: SpecNode, subject: String) -> PricingExtension? {
+        guard var entry = MappingReader(node, subject: "'x-pricing' of \(subject)", diagnostics: &diagnostics) else { return nil }
+        let category = entry.requiredString("category", diagnostics: &diagnostics)
+        let chargedText = entry.requiredString("charged", diagnostics: &diagnostics)
+        let resource = entry.string("resource", diagnostics: &diagnostics)
+        let resources = entry.string("resources", diagnostics: &diagnostics)
+        let resourceID = entry.string("resource-id", diagnostics: &diagnostics)
+        var price: Located<String>?
+        if let node = entry.require("price", diagnostics: &diagnostics) { price = self.price(node, "'price' in \(entry.subject)") }
+        let atMost = entry.string("at-most", diagnostics: &diagnostics)
+        let description = entry.text("description", diagnostics: &diagnostics)
+        var ownedPrice: Located<String>?
+        var ownedParameter: Located<String>?
+        if let owned = entry.take("owned-read"),
+           var ownedEntry = MappingReader(owned, subject: "'owned-read' of \(entry.subject)", diagnostics: &diagnostics) {
+            if let node = ownedEntry.require("price", diagnostics: &diagnostics) {
+                ownedPrice = self.price(node, "'price' in \(ownedEntry.subject)")
+            }
+            ownedParameter = ownedEntry.requiredString("parameter", diagnostics: &diagnostics)
+            ownedEntry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+        }
+        entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+
+        var charged: Located<PricingExtension.Charged>?
+        if let chargedText {
+            if let value = PricingExtension.Charged(rawValue: chargedText.value) {
+                charged = Located(value, at: chargedText.location)
+            } else {
+                diagnostics.error("'charged' in \(entry.subject) must be 'resource' or 'request', not '\(chargedText.value)'", at: chargedText.location)
+            }
+        }
+        if charged?.value == .resource {
+            if resource == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resource' (the kind, such as 'user')", at: node.location) }
+            if resources == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resources' (the response property holding them, such as 'data')", at: node.location) }
+        } else if charged?.value == .request {
+            for key in [resource, resources, resourceID, atMost].compactMap({ $0 }) {
+                diagnostics.error("'x-pricing' of \(subject) charges per request; '\(key.value)' belongs to a per-resource price", at: key.location)
+            }
+        }
+        guard let category, let charged, let price, (ownedPrice == nil) == (ownedParameter == nil) else { return nil }
+        guard charged.value == .request || (resource != nil && resources != nil) else { return nil }
+        return PricingExtension(category: category, charged: charged, resource: resource, resources: resources,
+                                resourceID: resourceID, price: price, atMost: atMost, ownedReadPrice: ownedPrice,
+                                ownedReadParameter: ownedParameter, description: description, location: node.location)
+    }
+
+    /// An amount of dollars: digits with an optional fraction, as written (never through a
+    /// floating-point number), from a string or a number scalar.
+    private mutating func price(_ node: SpecNode, _ what: String) -> Located<String>? {
+        guard let scalar = node.scalar, [.string, .integer, .number].contains(scalar.kind) else {
+            diagnostics.error("expected an amount of dollars such as \"0.010\" for \(what), found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        let text = scalar.text
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = (1...2).contains(parts.count) && !parts[0].isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) }
+        }
+        guard valid, parts.joined().count <= 18 else {
+            diagnostics.error("\(what) must be an amount of dollars such as \"0.010\" (digits, a point, digits; at most 18 digits), not '\(text)'", at: node.location)
+            return nil
+        }
+        return Located(text, at: node.location)
     }
 
     mutating func parseParameterExtensions(_ reader: inout MappingReader, parameter: String) -> ParameterExtensions {
         var extensions = ParameterExtensions()
         extensions.swiftName = reader.string("x-swift-name", diagnostics: &diagnostics)
         extensions.authenticatedUser = reader.bool("x-authenticated-user", diagnostics: &diagnostics) ?? false
+        extensions.aliases = reader.stringList("x-aliases", diagnostics: &diagnostics) ?? []
+        if let node = reader.take("x-value-aliases") {
+            if let entries = node.entries {
+                for item in entries {
+                    guard let value = MappingReader.string(item.value, "the value 'x-value-aliases' gives '\(item.key)' of parameter '\(parameter)'", diagnostics: &diagnostics) else { continue }
+                    extensions.valueAliases.append((Located(item.key, at: item.keyLocation), value))
+                }
+            } else {
+                diagnostics.error("expected a mapping of older values to current ones for 'x-value-aliases' of parameter '\(parameter)', found \(node.kindDescription)", at: node.location)
+            }
+        }
         if let node = reader.take("x-fields"),
            var entry = MappingReader(node, subject: "'x-fields' of parameter '\(parameter)'", diagnostics: &diagnostics) {
             let schema = entry.requiredString("schema", diagnostics: &diagnostics)

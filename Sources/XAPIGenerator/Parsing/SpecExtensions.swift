@@ -42,6 +42,43 @@ struct PaginationExtension: Sendable {
     var location: SourceLocation
 }
 
+/// `x-pricing`: what X charges for an operation under its pay-per-usage pricing.
+struct PricingExtension: Sendable {
+    enum Charged: String, Sendable {
+        /// Each resource returned (`resources` of the response).
+        case resource
+        /// Each successful request.
+        case request
+    }
+
+    /// X's name for the charge on its pricing page (`Following/Followers: Read`).
+    var category: Located<String>
+    var charged: Located<Charged>
+    /// The kind of resource (`user`): X charges each once per UTC day.
+    var resource: Located<String>?
+    /// The response property holding the charged resources (`data`).
+    var resources: Located<String>?
+    /// The member identifying each resource (`id`).
+    var resourceID: Located<String>?
+    /// The unit price in dollars, exactly as written (`0.010`).
+    var price: Located<String>
+    /// The query parameter bounding the resources of one request (`max_results`, `ids`).
+    var atMost: Located<String>?
+    /// The Owned Read price and its path parameter.
+    var ownedReadPrice: Located<String>?
+    var ownedReadParameter: Located<String>?
+    var description: String?
+    var location: SourceLocation
+}
+
+/// `x-availability`: which of X's plans include an operation.
+struct AvailabilityExtension: Sendable {
+    var plans: [Located<String>]
+    var since: Located<String>?
+    var description: Located<String>
+    var location: SourceLocation
+}
+
 /// The extensions an operation can carry.
 struct OperationExtensions: Sendable {
     /// `x-swift-name`: `followers(of:)`.
@@ -58,6 +95,10 @@ struct OperationExtensions: Sendable {
     var idempotent: Located<Bool>?
     /// `x-authenticated-user-lookup`: the operation answers the authenticated user (`data.id`).
     var authenticatedUserLookup = false
+    /// `x-pricing`.
+    var pricing: PricingExtension?
+    /// `x-availability`.
+    var availability: AvailabilityExtension?
 }
 
 /// `x-fields`: the parameter selects fields of `schema`; `defaults` always come back.
@@ -94,4 +135,8 @@ struct ParameterExtensions: Sendable {
     var authenticatedUser: Bool = false
     /// `x-swift-name`: the argument label.
     var swiftName: Located<String>?
+    /// `x-aliases`: other names a server accepts for the parameter (older spellings).
+    var aliases: [Located<String>] = []
+    /// `x-value-aliases`: older values a server accepts, each for the value it stands for.
+    var valueAliases: [(alias: Located<String>, value: Located<String>)] = []
 }

@@ -70,6 +70,14 @@ struct CodeWriter {
         }
     }
 
+    /// Removes the comma that ends the last line (of an argument list just written).
+    mutating func trimTrailingComma() {
+        if text.hasSuffix(",\n") {
+            text.removeLast(2)
+            text += "\n"
+        }
+    }
+
     /// Removes a blank line at the end, so blocks do not end with one.
     mutating func trimTrailingBlankLine() {
         while text.hasSuffix("\n\n") { text.removeLast() }

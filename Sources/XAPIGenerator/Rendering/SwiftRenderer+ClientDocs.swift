@@ -22,7 +22,7 @@ extension SwiftRenderer {
             }
             callouts.append("- Authentication: " + methods.joined(separator: "; ") + ".")
         }
-        callouts.append(contentsOf: limitLines(operation))
+        callouts.append(contentsOf: limitLines(operation) + costLines(operation))
         if !operation.replaces.isEmpty {
             callouts.append("- Replaces: " + operation.replaces.map { "`\($0)`" }.joined(separator: ", ") + ".")
         }
@@ -45,7 +45,8 @@ extension SwiftRenderer {
         let returned = operation.response.type.map { "``\(names.spell($0))``" } ?? "no body"
         let status = operation.response.description.flatMap(DocComment.firstSentence).map { " \($0)" } ?? ""
         callouts.append("- Returns: The `\(operation.response.status)` response with \(returned), its headers and rate-limit status.\(status)")
-        callouts.append("- Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the credentials cannot call this operation, and for a failed request or a response that does not decode.")
+        let budget = operation.pricing == nil ? "" : ", or its worst-case cost would pass the configured budget"
+        callouts.append("- Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the credentials cannot call this operation\(budget), and for a failed request or a response that does not decode.")
         var wrapped: [String] = []
         for callout in callouts {
             let indent = String(callout.prefix { $0 == " " })

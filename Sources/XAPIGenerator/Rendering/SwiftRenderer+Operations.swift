@@ -20,6 +20,10 @@ extension SwiftRenderer {
             renderPageConformance(page, into: &writer)
             writer.line()
         }
+        for billable in model.billables {
+            renderBillableConformance(billable, into: &writer)
+            writer.line()
+        }
     }
 
     /// `OperationDescriptor.usersIdFollowers`.
@@ -29,7 +33,8 @@ extension SwiftRenderer {
 
     private func renderDescriptor(_ operation: OperationModel, scopes scopeNames: [String: String], into writer: inout CodeWriter) {
         var doc = DocComment("`\(operation.method.rawValue.uppercased()) \(operation.path)`" + (operation.summary.map { ": \($0)." } ?? "."))
-        for line in limitLines(operation) { doc.callout(line, separated: line == limitLines(operation).first) }
+        let callouts = limitLines(operation) + costLines(operation)
+        for line in callouts { doc.callout(line, separated: line == callouts.first) }
         writer.documentation(doc)
         writer.line("public static let \(descriptorName(operation)) = OperationDescriptor(")
         writer.indented { writer in
@@ -51,7 +56,15 @@ extension SwiftRenderer {
             list("dailyCaps", operation.dailyCaps.map {
                 "DailyCapRule(scope: .\($0.scope.rawValue), limit: \($0.limit))"
             }, into: &writer)
-            writer.line("isIdempotent: \(operation.isIdempotent)")
+            let extras = operation.pricing != nil || operation.availability != nil
+            writer.line("isIdempotent: \(operation.isIdempotent)\(extras ? "," : "")")
+            if let pricing = operation.pricing {
+                renderPricingArgument(pricing, into: &writer)
+            }
+            if let availability = operation.availability {
+                renderAvailabilityArgument(availability, into: &writer)
+            }
+            if extras { writer.trimTrailingComma() }
         }
         writer.line(")")
     }

@@ -76,6 +76,17 @@ extension SwiftRenderer {
             }.map { SwiftIdentifiers.stringLiteral($0.name) }
             var arguments = ["request", "route: route", "parameters: [\(names.joined(separator: ", "))]"]
             if !repeatable.isEmpty { arguments.append("repeatable: [\(repeatable.joined(separator: ", "))]") }
+            let aliases = parameters.flatMap { parameter in parameter.aliases.map { ($0, parameter.name) } }.sorted { $0.0 < $1.0 }
+            if !aliases.isEmpty {
+                let entries = aliases.map { "\(SwiftIdentifiers.stringLiteral($0.0)): \(SwiftIdentifiers.stringLiteral($0.1))" }
+                arguments.append("aliases: [\(entries.joined(separator: ", "))]")
+            }
+            let valueAliases = parameters.filter { !$0.valueAliases.isEmpty }.map { parameter in
+                let entries = parameter.valueAliases.sorted { $0.key < $1.key }
+                    .map { "\(SwiftIdentifiers.stringLiteral($0.key)): \(SwiftIdentifiers.stringLiteral($0.value))" }
+                return "\(SwiftIdentifiers.stringLiteral(parameter.name)): [\(entries.joined(separator: ", "))]"
+            }
+            if !valueAliases.isEmpty { arguments.append("valueAliases: [\(valueAliases.joined(separator: ", "))]") }
             // Reading a member mutates the decoder; with none, it only checks the query.
             writer.call("\(operation.members.isEmpty ? "let" : "var") decoder = ServerInputDecoder", arguments: arguments)
             for member in operation.members {

@@ -91,7 +91,51 @@ extension SwiftRenderer {
         if case .stringEnum(let enumModel) = declaration.kind {
             renderStringEnumConformances(qualified: names.qualified(declaration.name), model: enumModel, into: &writer)
             writer.line()
+            renderValueAliases(qualified: names.qualified(declaration.name), model: enumModel, into: &writer)
+            renderSourceFields(qualified: names.qualified(declaration.name), model: enumModel, into: &writer)
         }
+    }
+
+    /// `sourceField` of an expansions enum: the field of the data object that holds the
+    /// expanded object's ID, as `x-expansions` says.
+    private func renderSourceFields(qualified: String, model: StringEnumModel, into writer: inout CodeWriter) {
+        guard case .expansions(let sourceFields) = model.role, !sourceFields.isEmpty else { return }
+        let caseNames = EnumCaseNames(model)
+        writer.block("extension \(qualified)") { writer in
+            writer.documentation(DocComment("The field of the data object that holds the expanded object's ID (a dotted path for a nested one), which a server returns with the expansion; `nil` for an expansion the spec does not list."))
+            writer.block("public var sourceField: String?") { writer in
+                writer.switchBlock("self") { writer in
+                    for enumCase in model.cases {
+                        let field = sourceFields[enumCase.value].map(SwiftIdentifiers.stringLiteral) ?? "nil"
+                        writer.line("case \(caseNames.reference(enumCase.value)): \(field)")
+                    }
+                    writer.line("case .unknown: nil")
+                }
+            }
+        }
+        writer.line()
+    }
+
+    /// Deprecated names for the older values of an enum (`x-value-aliases`), so code written
+    /// against them still compiles and sends the current value.
+    private func renderValueAliases(qualified: String, model: StringEnumModel, into writer: inout CodeWriter) {
+        let caseNames = EnumCaseNames(model)
+        var taken = Set(model.cases.map { caseNames.reference($0.value) })
+        let aliases = model.aliases.sorted { $0.key < $1.key }.filter { alias in
+            taken.insert("." + SwiftIdentifiers.afterDot(SwiftIdentifiers.member(alias.key))).inserted
+                && model.cases.contains { $0.value == alias.value }
+        }
+        guard !aliases.isEmpty else { return }
+        writer.block("extension \(qualified)") { writer in
+            for (index, alias) in aliases.enumerated() {
+                if index > 0 { writer.line() }
+                let current = caseNames.reference(alias.value)
+                writer.documentation(DocComment("`\(alias.key)`, the older name of ``\(current.dropFirst())`` (`\(alias.value)`), which is sent instead."))
+                writer.line("@available(*, deprecated, renamed: \(SwiftIdentifiers.stringLiteral(String(current.dropFirst()))))")
+                writer.line("public static var \(SwiftIdentifiers.escaped(SwiftIdentifiers.member(alias.key))): Self { \(current) }")
+            }
+        }
+        writer.line()
     }
 
     // MARK: Structs
