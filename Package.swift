@@ -166,6 +166,7 @@ let package = Package(
             name: "x-sandbox",
             dependencies: [
                 "XSandbox",
+                "XFollows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

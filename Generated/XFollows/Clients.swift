@@ -10,8 +10,10 @@ extension XAPIClient {
     ///
     /// Returns a list of users who are followers of the specified user ID.
     ///
-    /// Follows lookup is only available to those with Enterprise access. Up to 1,000 users come back
-    /// per request; page through large sets with the `pagination_token` parameter.
+    /// Up to 1,000 users come back per request; page through large sets with the `pagination_token`
+    /// parameter. Every user returned is charged (see `x-pricing`): reading your own App owner's list
+    /// is an Owned Read at $0.001 a user, any other list $0.010 a user. X's follows documentation of
+    /// 2023 made follows lookup Enterprise-only; under pay-per-usage every plan may read it.
     ///
     /// ```swift
     /// let response = try await client.followers(of: "2244994945")
@@ -19,7 +21,12 @@ extension XAPIClient {
     ///
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
-    /// - Rate limits: 15 requests per 15 minutes per App; 15 requests per 15 minutes per user.
+    /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
+    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
+    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
+    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
+    ///   developer App (since 2026-04-20).
     /// - Replaces: `GET /1.1/followers/ids.json`, `GET /1.1/followers/list.json`.
     /// - SeeAlso:
     ///   <https://developer.x.com/en/docs/twitter-api/users/follows/api-reference/get-users-id-followers>
@@ -33,59 +40,65 @@ extension XAPIClient {
     ///     the `previous_token` returned in your previous response.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func followers(
         of id: UserID,
         maxResults: Int = 100,
         paginationToken: PaginationToken? = nil,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<FollowsLookupResponse> {
         let operation = OperationDescriptor.usersIdFollowers
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
         try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
         if let value = paginationToken {
-            try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
+            try ParameterValidation.check(value, minLength: 16, maxLength: nil, parameter: "pagination_token", operation: operation.id)
         }
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.setPathParameter("id", value: id)
         request.appendQueryItem("max_results", parameter: maxResults)
         request.appendQueryItem("pagination_token", parameter: paginationToken)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: FollowsLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
-    /// Every page of ``followers(of:maxResults:paginationToken:userFields:expansions:tweetFields:)``,
+    /// Every page of ``followers(of:maxResults:paginationToken:userFields:expansions:postFields:)``,
     /// fetched as you iterate.
     ///
     /// Each page is requested with the same arguments and the previous page's token; the walk ends on
@@ -104,26 +117,32 @@ extension XAPIClient {
     ///     between 1 and 1000. By default, each page will return 100 results.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
     /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
@@ -132,12 +151,12 @@ extension XAPIClient {
         maxResults: Int = 100,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = [],
+        postFields: Set<Tweet.Field> = [],
         direction: PageDirection = .forward,
         startingAt token: String? = nil
     ) -> Pages<FollowsLookupResponse> {
         Pages(direction: direction, startingAt: token, operation: OperationDescriptor.usersIdFollowers.id) { token in
-            try await self.followers(of: id, maxResults: maxResults, paginationToken: token, userFields: userFields, expansions: expansions, tweetFields: tweetFields)
+            try await self.followers(of: id, maxResults: maxResults, paginationToken: token, userFields: userFields, expansions: expansions, postFields: postFields)
         }
     }
 
@@ -145,8 +164,10 @@ extension XAPIClient {
     ///
     /// Returns a list of users the specified user ID is following.
     ///
-    /// Follows lookup is only available to those with Enterprise access. Up to 1,000 users come back
-    /// per request; page through large sets with the `pagination_token` parameter.
+    /// Up to 1,000 users come back per request; page through large sets with the `pagination_token`
+    /// parameter. Every user returned is charged (see `x-pricing`): reading your own App owner's list
+    /// is an Owned Read at $0.001 a user, any other list $0.010 a user. X's follows documentation of
+    /// 2023 made follows lookup Enterprise-only; under pay-per-usage every plan may read it.
     ///
     /// ```swift
     /// let response = try await client.following(of: "2244994945")
@@ -154,7 +175,12 @@ extension XAPIClient {
     ///
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
-    /// - Rate limits: 15 requests per 15 minutes per App; 15 requests per 15 minutes per user.
+    /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
+    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
+    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
+    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
+    ///   developer App (since 2026-04-20).
     /// - Replaces: `GET /1.1/friends/ids.json`, `GET /1.1/friends/list.json`.
     /// - SeeAlso:
     ///   <https://developer.x.com/en/docs/twitter-api/users/follows/api-reference/get-users-id-following>
@@ -168,59 +194,65 @@ extension XAPIClient {
     ///     the `previous_token` returned in your previous response.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func following(
         of id: UserID,
         maxResults: Int = 100,
         paginationToken: PaginationToken? = nil,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<FollowsLookupResponse> {
         let operation = OperationDescriptor.usersIdFollowing
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
         try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
         if let value = paginationToken {
-            try ParameterValidation.check(value, minLength: 1, maxLength: nil, parameter: "pagination_token", operation: operation.id)
+            try ParameterValidation.check(value, minLength: 16, maxLength: nil, parameter: "pagination_token", operation: operation.id)
         }
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.setPathParameter("id", value: id)
         request.appendQueryItem("max_results", parameter: maxResults)
         request.appendQueryItem("pagination_token", parameter: paginationToken)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: FollowsLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
-    /// Every page of ``following(of:maxResults:paginationToken:userFields:expansions:tweetFields:)``,
+    /// Every page of ``following(of:maxResults:paginationToken:userFields:expansions:postFields:)``,
     /// fetched as you iterate.
     ///
     /// Each page is requested with the same arguments and the previous page's token; the walk ends on
@@ -239,26 +271,32 @@ extension XAPIClient {
     ///     between 1 and 1000. By default, each page will return 100 results.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
     /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
@@ -267,12 +305,12 @@ extension XAPIClient {
         maxResults: Int = 100,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = [],
+        postFields: Set<Tweet.Field> = [],
         direction: PageDirection = .forward,
         startingAt token: String? = nil
     ) -> Pages<FollowsLookupResponse> {
         Pages(direction: direction, startingAt: token, operation: OperationDescriptor.usersIdFollowing.id) { token in
-            try await self.following(of: id, maxResults: maxResults, paginationToken: token, userFields: userFields, expansions: expansions, tweetFields: tweetFields)
+            try await self.following(of: id, maxResults: maxResults, paginationToken: token, userFields: userFields, expansions: expansions, postFields: postFields)
         }
     }
 
@@ -281,8 +319,9 @@ extension XAPIClient {
     /// Returns a user specified by their ID. An ID that does not exist, or a suspended user, answers
     /// 200 with only `errors` set.
     ///
-    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
-    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    /// X's follows documentation of 2023 does not cover this operation; it follows X's published
+    /// OpenAPI documents (2.159 and 2.167) and X's users lookup documentation. Each user returned costs
+    /// $0.010 (X's pricing page: User: Read), once per UTC day.
     ///
     /// ```swift
     /// let response = try await client.user(id: "2244994945")
@@ -291,53 +330,61 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     /// - Replaces: `GET /1.1/users/show.json`.
     /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-id>
     /// - Parameters:
     ///   - id: The ID of the user to look up.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func user(
         id: UserID,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersById
         try ParameterValidation.check(id, pattern: "^[0-9]{1,19}$", parameter: "id", operation: operation.id)
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.setPathParameter("id", value: id)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -346,8 +393,9 @@ extension XAPIClient {
     /// Returns up to 100 users specified by their IDs. The users found come back in `data`; each ID
     /// that does not exist, or belongs to a suspended user, comes back as an entry of `errors`.
     ///
-    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
-    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    /// X's follows documentation of 2023 does not cover this operation; it follows X's published
+    /// OpenAPI documents (2.159 and 2.167) and X's users lookup documentation. Each user returned costs
+    /// $0.010 (X's pricing page: User: Read), once per UTC day.
     ///
     /// ```swift
     /// let response = try await client.users(ids: ["2244994945", "6253282"])
@@ -356,42 +404,50 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     /// - Replaces: `GET /1.1/users/lookup.json`.
     /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-ids>
     /// - Parameters:
     ///   - ids: A comma separated list of user IDs. Up to 100 are allowed in a single request.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func users(
         ids: [UserID],
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UsersLookupResponse> {
         let operation = OperationDescriptor.getUsersByIds
         if !ids.isEmpty {
@@ -399,12 +455,12 @@ extension XAPIClient {
         }
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.appendQueryItems("ids", ids, explode: false)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -413,8 +469,9 @@ extension XAPIClient {
     /// Returns a user specified by their username. A username that does not exist, or a suspended user,
     /// answers 200 with only `errors` set.
     ///
-    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
-    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    /// X's follows documentation of 2023 does not cover this operation; it follows X's published
+    /// OpenAPI documents (2.159 and 2.167) and X's users lookup documentation. Each user returned costs
+    /// $0.010 (X's pricing page: User: Read), once per UTC day.
     ///
     /// ```swift
     /// let response = try await client.user(username: "XDevelopers")
@@ -423,53 +480,61 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     /// - Replaces: `GET /1.1/users/show.json`.
     /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-username>
     /// - Parameters:
     ///   - username: The username (handle) of the user to look up, without the `@`.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func user(
         username: Username,
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersByUsername
         try ParameterValidation.check(username, pattern: "^[A-Za-z0-9_]{1,15}$", parameter: "username", operation: operation.id)
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.setPathParameter("username", value: username)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 
@@ -479,8 +544,9 @@ extension XAPIClient {
     /// username that does not exist, or belongs to a suspended user, comes back as an entry of
     /// `errors`.
     ///
-    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
-    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    /// X's follows documentation of 2023 does not cover this operation; it follows X's published
+    /// OpenAPI documents (2.159 and 2.167) and X's users lookup documentation. Each user returned costs
+    /// $0.010 (X's pricing page: User: Read), once per UTC day.
     ///
     /// ```swift
     /// let response = try await client.users(usernames: ["XDevelopers", "TwitterDev"])
@@ -489,6 +555,8 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     /// - Replaces: `GET /1.1/users/lookup.json`.
     /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-by-usernames>
     /// - Parameters:
@@ -496,36 +564,42 @@ extension XAPIClient {
     ///     single request.
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func users(
         usernames: [Username],
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UsersLookupResponse> {
         let operation = OperationDescriptor.getUsersByUsernames
         if !usernames.isEmpty {
@@ -533,12 +607,12 @@ extension XAPIClient {
         }
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.appendQueryItems("usernames", usernames, explode: false)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }
@@ -553,6 +627,10 @@ extension XAPIClient where Context == UserContext {
     /// when the authenticated user sends a request to a user they're already following, or a follow
     /// request to a user that does not have public Tweets, so it is safe to repeat.
     ///
+    /// Since 2026-04-20 following through the API is part of no self-serve plan (X's changelog:
+    /// "Following, Likes, and Quote-Posts via the API have been removed from all self-serve tiers"); an
+    /// App on one gets X's `client-forbidden` problem. Each follow costs $0.015.
+    ///
     /// ```swift
     /// let response = try await client.follow("2244994945")
     /// ```
@@ -560,7 +638,10 @@ extension XAPIClient where Context == UserContext {
     /// - Authentication: OAuth 2.0 user context with scopes `tweet.read`, `users.read`,
     ///   `follows.write`; OAuth 1.0a user context.
     /// - Rate limits: 50 requests per 15 minutes per user.
-    /// - Daily caps: 400 per 24 hours per user; 1,000 per 24 hours per App.
+    /// - Daily caps: 400 per 24 hours per user.
+    /// - Cost: $0.015 per request. X's pricing page: User Interaction: Create, $0.015 per request.
+    /// - Plans: `enterprise` only. Since 2026-04-20 following through the API is part of no self-serve
+    ///   plan (X's changelog); it needs Enterprise access.
     /// - Replaces: `POST /1.1/friendships/create.json`.
     /// - Note: Repeating the request changes nothing more, so clients may retry it.
     /// - SeeAlso:
@@ -573,8 +654,8 @@ extension XAPIClient where Context == UserContext {
     /// - Returns: The `200` response with ``FollowResponse``, its headers and rate-limit status. The
     ///   request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     @discardableResult
     public func follow(
         _ targetUserID: UserID,
@@ -596,7 +677,11 @@ extension XAPIClient where Context == UserContext {
     /// Allows a user ID to unfollow another user.
     ///
     /// The request succeeds with no action when the authenticated user sends a request to a user
-    /// they're not following or have already unfollowed, so it is safe to repeat.
+    /// they're not following or have already unfollowed, so it is safe to repeat. Each unfollow costs
+    /// $0.010.
+    ///
+    /// X's follows documentation of 2023 capped unfollows at 500 a day per App; X's rate-limit page
+    /// lists no such cap today, so none is kept here.
     ///
     /// ```swift
     /// let response = try await client.unfollow("2244994945")
@@ -605,7 +690,7 @@ extension XAPIClient where Context == UserContext {
     /// - Authentication: OAuth 2.0 user context with scopes `tweet.read`, `users.read`,
     ///   `follows.write`; OAuth 1.0a user context.
     /// - Rate limits: 50 requests per 15 minutes per user.
-    /// - Daily caps: 500 per 24 hours per App.
+    /// - Cost: $0.010 per request. X's pricing page: Interaction: Delete, $0.010 per request.
     /// - Replaces: `POST /1.1/friendships/destroy.json`.
     /// - Note: Repeating the request changes nothing more, so clients may retry it.
     /// - SeeAlso:
@@ -618,8 +703,8 @@ extension XAPIClient where Context == UserContext {
     /// - Returns: The `200` response with ``UnfollowResponse``, its headers and rate-limit status. The
     ///   request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     @discardableResult
     public func unfollow(
         _ targetUserID: UserID,
@@ -642,8 +727,9 @@ extension XAPIClient where Context == UserContext {
     /// user context (OAuth 1.0a or OAuth 2.0 with PKCE); an App-only token is refused. A client holding
     /// an OAuth 2.0 token learns its user's ID here.
     ///
-    /// This operation is not in the seeds (they document the follows endpoints only); it follows X's
-    /// published OpenAPI document 2.159 and X's users lookup documentation.
+    /// X's follows documentation of 2023 does not cover this operation; it follows X's published
+    /// OpenAPI documents (2.159 and 2.167) and X's users lookup documentation. Each user returned costs
+    /// $0.010 (X's pricing page: User: Read), once per UTC day.
     ///
     /// ```swift
     /// let response = try await client.me()
@@ -652,49 +738,57 @@ extension XAPIClient where Context == UserContext {
     /// - Authentication: OAuth 2.0 user context with scopes `tweet.read`, `users.read`; OAuth 1.0a user
     ///   context.
     /// - Rate limits: 75 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     /// - Replaces: `GET /1.1/account/verify_credentials.json`.
     /// - SeeAlso: <https://docs.x.com/x-api/users/user-lookup-me>
     /// - Parameters:
     ///   - userFields: A comma separated list of User fields to display. These specified user fields
     ///     will display directly in the user data objects; `id`, `name` and `username` always come
-    ///     back. The seeds list 16 user fields; X's published OpenAPI document 2.159 lists 26, and this
-    ///     list follows X: `affiliation`, `confirmed_email`, `connection_status`,
-    ///     `is_identity_verified`, `parody`, `profile_banner_url`, `receives_your_dm`, `subscription`,
-    ///     `subscription_type` and `verified_followers_count` are X's additions.
+    ///     back. X's follows documentation of 2023 lists 16 user fields; X's published OpenAPI document
+    ///     2.159 lists 26 and 2.167 adds `subscribes_to_you`, and this list follows X: `affiliation`,
+    ///     `confirmed_email`, `connection_status`, `is_identity_verified`, `parody`,
+    ///     `profile_banner_url`, `receives_your_dm`, `subscribes_to_you`, `subscription`,
+    ///     `subscription_type` and `verified_followers_count` are X's additions. 2.167 no longer lists
+    ///     `affiliation`, `most_recent_tweet_id` and `pinned_tweet_id` here; they stay, as the clients
+    ///     people run still send them.
     ///   - expansions: A comma separated list of fields to expand. The ID that represents the expanded
     ///     data object is included in the user object, and the expanded object itself comes back in the
-    ///     `includes` object: the pinned Tweet (`pinned_tweet_id`) and the most recent Tweet
-    ///     (`most_recent_tweet_id`) in `includes.tweets`, the users an account is affiliated with
-    ///     (`affiliation.user_id`) in `includes.users`. The seeds name `pinned_tweet_id` as the only
-    ///     expansion of endpoints that return user objects; X's published OpenAPI document 2.159 also
-    ///     allows `affiliation.user_id` and `most_recent_tweet_id`, and this list follows X.
-    ///   - tweetFields: A comma separated list of Tweet fields to display. They are delivered in each
-    ///     returned expanded Tweet (a pinned Tweet or a most recent Tweet), which only comes back when
-    ///     the request also asks for `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`;
-    ///     you will find the expanded Tweets in the `includes` object. The seeds list 21 Tweet fields
-    ///     and give `id` and `text` as the defaults; X's published OpenAPI document 2.159 lists 31, and
-    ///     X returns `edit_history_tweet_ids` by default with `id` and `text`. This list and its
-    ///     defaults follow X: `article`, `card_uri`, `community_id`, `display_text_range`,
-    ///     `edit_history_tweet_ids`, `media_metadata`, `note_tweet`, `scopes`, `suggested_source_links`
-    ///     and `suggested_source_links_with_counts` are X's additions.
+    ///     `includes` object: the pinned Post (`pinned_post_id`) and the most recent Post
+    ///     (`most_recent_post_id`) in `includes.tweets`, the users an account is affiliated with
+    ///     (`affiliation`) in `includes.users`. These are the names of X's current published OpenAPI
+    ///     document (2.167). 2.159 names them `pinned_tweet_id`, `most_recent_tweet_id` and
+    ///     `affiliation.user_id`, and X's follows documentation of 2023 names only `pinned_tweet_id`;
+    ///     the clients people run still send those, and servers accept them (`x-value-aliases`).
+    ///   - postFields: A comma separated list of Post (Tweet) fields to display. They are delivered in
+    ///     each returned expanded Post (a pinned Post or a most recent Post), which only comes back
+    ///     when the request also asks for `expansions=pinned_post_id` or
+    ///     `expansions=most_recent_post_id`; you will find the expanded Posts in the `includes` object.
+    ///     X's current published OpenAPI document (2.167) names this parameter `post.fields`; 2.159 and
+    ///     X's follows documentation of 2023 name it `tweet.fields`, which the clients people run still
+    ///     send, and servers accept both (`x-aliases`). X's follows documentation of 2023 lists 21
+    ///     fields and gives `id` and `text` as the defaults; 2.159 lists 31 and 2.167 adds
+    ///     `article_title`, `matched_media_notes`, `note_post`, `note_request_suggestions` and
+    ///     `paid_partnership`. X returns `edit_history_tweet_ids` by default with `id` and `text`. This
+    ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
     /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
-    ///   credentials cannot call this operation, and for a failed request or a response that does not
-    ///   decode.
+    ///   credentials cannot call this operation, or its worst-case cost would pass the configured
+    ///   budget, and for a failed request or a response that does not decode.
     public func me(
         userFields: Set<User.Field> = [],
         expansions: Set<User.Expansion> = [],
-        tweetFields: Set<Tweet.Field> = []
+        postFields: Set<Tweet.Field> = []
     ) async throws -> APIResponse<UserLookupResponse> {
         let operation = OperationDescriptor.getUsersMe
         try ParameterValidation.checkEachListed(userFields, parameter: "user.fields", operation: operation.id)
         try ParameterValidation.checkEachListed(expansions, parameter: "expansions", operation: operation.id)
-        try ParameterValidation.checkEachListed(tweetFields, parameter: "tweet.fields", operation: operation.id)
+        try ParameterValidation.checkEachListed(postFields, parameter: "post.fields", operation: operation.id)
         var request = OperationRequest(operation)
         request.appendQueryItems("user.fields", userFields, explode: false)
         request.appendQueryItems("expansions", expansions, explode: false)
-        request.appendQueryItems("tweet.fields", tweetFields, explode: false)
+        request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
     }
 }

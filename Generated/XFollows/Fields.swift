@@ -51,6 +51,9 @@ extension User {
         case publicMetrics
         /// Whether the authenticated user can send this user a Direct Message (user context only).
         case receivesYourDM
+        /// Indicates if this user subscribes to you (user context only); added in X's published OpenAPI
+        /// document 2.167.
+        case subscribesToYou
         /// This user's subscription to the authenticated user (user context only).
         case subscription
         /// The X Premium subscription type of this user.
@@ -94,6 +97,7 @@ extension User.Field: OpenStringEnum {
         case "protected": self = .protected
         case "public_metrics": self = .publicMetrics
         case "receives_your_dm": self = .receivesYourDM
+        case "subscribes_to_you": self = .subscribesToYou
         case "subscription": self = .subscription
         case "subscription_type": self = .subscriptionType
         case "url": self = .url
@@ -127,6 +131,7 @@ extension User.Field: OpenStringEnum {
         case .protected: "protected"
         case .publicMetrics: "public_metrics"
         case .receivesYourDM: "receives_your_dm"
+        case .subscribesToYou: "subscribes_to_you"
         case .subscription: "subscription"
         case .subscriptionType: "subscription_type"
         case .url: "url"
@@ -159,6 +164,7 @@ extension User.Field: OpenStringEnum {
         .protected,
         .publicMetrics,
         .receivesYourDM,
+        .subscribesToYou,
         .subscription,
         .subscriptionType,
         .url,
@@ -199,6 +205,7 @@ extension User {
         if !fields.contains(.protected) { restricted.protected = nil }
         if !fields.contains(.publicMetrics) { restricted.publicMetrics = nil }
         if !fields.contains(.receivesYourDM) { restricted.receivesYourDM = nil }
+        if !fields.contains(.subscribesToYou) { restricted.subscribesToYou = nil }
         if !fields.contains(.subscription) { restricted.subscription = nil }
         if !fields.contains(.subscriptionType) { restricted.subscriptionType = nil }
         if !fields.contains(.url) { restricted.url = nil }
@@ -213,12 +220,12 @@ extension User {
 extension User {
     /// The related objects a request can ask to include alongside the data.
     public enum Expansion: Hashable, Sendable {
-        /// `affiliation.user_id`
-        case affiliationUserID
+        /// `affiliation`
+        case affiliation
         /// Includes the ``Tweet`` that `most_recent_tweet_id` refers to, in `includes.tweets`.
-        case mostRecentTweetID
+        case mostRecentPostID
         /// Includes the ``Tweet`` that `pinned_tweet_id` refers to, in `includes.tweets`.
-        case pinnedTweetID
+        case pinnedPostID
         /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
         case unknown(String)
     }
@@ -228,9 +235,9 @@ extension User.Expansion: OpenStringEnum {
     /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
     public init(rawValue: String) {
         switch rawValue {
-        case "affiliation.user_id": self = .affiliationUserID
-        case "most_recent_tweet_id": self = .mostRecentTweetID
-        case "pinned_tweet_id": self = .pinnedTweetID
+        case "affiliation": self = .affiliation
+        case "most_recent_post_id": self = .mostRecentPostID
+        case "pinned_post_id": self = .pinnedPostID
         default: self = .unknown(rawValue)
         }
     }
@@ -238,15 +245,43 @@ extension User.Expansion: OpenStringEnum {
     /// The value as the API spells it.
     public var rawValue: String {
         switch self {
-        case .affiliationUserID: "affiliation.user_id"
-        case .mostRecentTweetID: "most_recent_tweet_id"
-        case .pinnedTweetID: "pinned_tweet_id"
+        case .affiliation: "affiliation"
+        case .mostRecentPostID: "most_recent_post_id"
+        case .pinnedPostID: "pinned_post_id"
         case .unknown(let value): value
         }
     }
 
     /// Every value the spec lists.
-    public static let allCases: [Self] = [.affiliationUserID, .mostRecentTweetID, .pinnedTweetID]
+    public static let allCases: [Self] = [.affiliation, .mostRecentPostID, .pinnedPostID]
+}
+
+extension User.Expansion {
+    /// `affiliation.user_id`, the older name of ``affiliation`` (`affiliation`), which is sent instead.
+    @available(*, deprecated, renamed: "affiliation")
+    public static var affiliationUserID: Self { .affiliation }
+
+    /// `most_recent_tweet_id`, the older name of ``mostRecentPostID`` (`most_recent_post_id`), which is
+    /// sent instead.
+    @available(*, deprecated, renamed: "mostRecentPostID")
+    public static var mostRecentTweetID: Self { .mostRecentPostID }
+
+    /// `pinned_tweet_id`, the older name of ``pinnedPostID`` (`pinned_post_id`), which is sent instead.
+    @available(*, deprecated, renamed: "pinnedPostID")
+    public static var pinnedTweetID: Self { .pinnedPostID }
+}
+
+extension User.Expansion {
+    /// The field of the data object that holds the expanded object's ID (a dotted path for a nested
+    /// one), which a server returns with the expansion; `nil` for an expansion the spec does not list.
+    public var sourceField: String? {
+        switch self {
+        case .affiliation: "affiliation.user_id"
+        case .mostRecentPostID: "most_recent_tweet_id"
+        case .pinnedPostID: "pinned_tweet_id"
+        case .unknown: nil
+        }
+    }
 }
 
 extension Tweet {
@@ -257,6 +292,9 @@ extension Tweet {
     public enum Field: Hashable, Sendable {
         /// The long-form article the Tweet carries.
         case article
+        /// Metadata about the long-form Article attached to this Post, if any; added in X's published
+        /// OpenAPI document 2.167, which gives no shape.
+        case articleTitle
         /// The media and polls attached to the Tweet.
         case attachments
         /// The ID of the user who posted the Tweet.
@@ -288,14 +326,26 @@ extension Tweet {
         case inReplyToUserID
         /// The language of the Tweet, if detected (a BCP 47 language tag).
         case lang
+        /// Community Notes matched to the media of this Post; added in X's published OpenAPI document 2.167
+        /// (its shape is kept as sent).
+        case matchedMediaNotes
         /// Metadata of the media attached to the Tweet.
         case mediaMetadata
         /// Engagement metrics only the Tweet's author can see; requires user context.
         case nonPublicMetrics
+        /// The full content of a Post longer than 280 characters, as X's published OpenAPI document 2.167
+        /// names `note_tweet` (its shape is kept as sent).
+        case notePost
+        /// Suggestions for requesting a Community Note on this Post; added in X's published OpenAPI
+        /// document 2.167 (its shape is kept as sent).
+        case noteRequestSuggestions
         /// The full content of a Tweet longer than 280 characters, with its entities.
         case noteTweet
         /// Organic engagement metrics, visible to the Tweet's author; requires user context.
         case organicMetrics
+        /// Indicates if this Post is a paid partnership, disclosed by its author as containing paid
+        /// promotion; added in X's published OpenAPI document 2.167.
+        case paidPartnership
         /// Whether the Tweet's URLs may contain sensitive content.
         case possiblySensitive
         /// Promoted engagement metrics, visible to the Tweet's author; requires user context.
@@ -328,6 +378,7 @@ extension Tweet.Field: OpenStringEnum {
     public init(rawValue: String) {
         switch rawValue {
         case "article": self = .article
+        case "article_title": self = .articleTitle
         case "attachments": self = .attachments
         case "author_id": self = .authorID
         case "card_uri": self = .cardURI
@@ -343,10 +394,14 @@ extension Tweet.Field: OpenStringEnum {
         case "id": self = .id
         case "in_reply_to_user_id": self = .inReplyToUserID
         case "lang": self = .lang
+        case "matched_media_notes": self = .matchedMediaNotes
         case "media_metadata": self = .mediaMetadata
         case "non_public_metrics": self = .nonPublicMetrics
+        case "note_post": self = .notePost
+        case "note_request_suggestions": self = .noteRequestSuggestions
         case "note_tweet": self = .noteTweet
         case "organic_metrics": self = .organicMetrics
+        case "paid_partnership": self = .paidPartnership
         case "possibly_sensitive": self = .possiblySensitive
         case "promoted_metrics": self = .promotedMetrics
         case "public_metrics": self = .publicMetrics
@@ -366,6 +421,7 @@ extension Tweet.Field: OpenStringEnum {
     public var rawValue: String {
         switch self {
         case .article: "article"
+        case .articleTitle: "article_title"
         case .attachments: "attachments"
         case .authorID: "author_id"
         case .cardURI: "card_uri"
@@ -381,10 +437,14 @@ extension Tweet.Field: OpenStringEnum {
         case .id: "id"
         case .inReplyToUserID: "in_reply_to_user_id"
         case .lang: "lang"
+        case .matchedMediaNotes: "matched_media_notes"
         case .mediaMetadata: "media_metadata"
         case .nonPublicMetrics: "non_public_metrics"
+        case .notePost: "note_post"
+        case .noteRequestSuggestions: "note_request_suggestions"
         case .noteTweet: "note_tweet"
         case .organicMetrics: "organic_metrics"
+        case .paidPartnership: "paid_partnership"
         case .possiblySensitive: "possibly_sensitive"
         case .promotedMetrics: "promoted_metrics"
         case .publicMetrics: "public_metrics"
@@ -403,6 +463,7 @@ extension Tweet.Field: OpenStringEnum {
     /// Every value the spec lists.
     public static let allCases: [Self] = [
         .article,
+        .articleTitle,
         .attachments,
         .authorID,
         .cardURI,
@@ -418,10 +479,14 @@ extension Tweet.Field: OpenStringEnum {
         .id,
         .inReplyToUserID,
         .lang,
+        .matchedMediaNotes,
         .mediaMetadata,
         .nonPublicMetrics,
+        .notePost,
+        .noteRequestSuggestions,
         .noteTweet,
         .organicMetrics,
+        .paidPartnership,
         .possiblySensitive,
         .promotedMetrics,
         .publicMetrics,
@@ -450,6 +515,7 @@ extension Tweet {
     public func restricted(to fields: Set<Tweet.Field>) -> Tweet {
         var restricted = self
         if !fields.contains(.article) { restricted.article = nil }
+        if !fields.contains(.articleTitle) { restricted.articleTitle = nil }
         if !fields.contains(.attachments) { restricted.attachments = nil }
         if !fields.contains(.authorID) { restricted.authorID = nil }
         if !fields.contains(.cardURI) { restricted.cardURI = nil }
@@ -464,10 +530,14 @@ extension Tweet {
         if !fields.contains(.geo) { restricted.geo = nil }
         if !fields.contains(.inReplyToUserID) { restricted.inReplyToUserID = nil }
         if !fields.contains(.lang) { restricted.lang = nil }
+        if !fields.contains(.matchedMediaNotes) { restricted.matchedMediaNotes = nil }
         if !fields.contains(.mediaMetadata) { restricted.mediaMetadata = nil }
         if !fields.contains(.nonPublicMetrics) { restricted.nonPublicMetrics = nil }
+        if !fields.contains(.notePost) { restricted.notePost = nil }
+        if !fields.contains(.noteRequestSuggestions) { restricted.noteRequestSuggestions = nil }
         if !fields.contains(.noteTweet) { restricted.noteTweet = nil }
         if !fields.contains(.organicMetrics) { restricted.organicMetrics = nil }
+        if !fields.contains(.paidPartnership) { restricted.paidPartnership = nil }
         if !fields.contains(.possiblySensitive) { restricted.possiblySensitive = nil }
         if !fields.contains(.promotedMetrics) { restricted.promotedMetrics = nil }
         if !fields.contains(.publicMetrics) { restricted.publicMetrics = nil }

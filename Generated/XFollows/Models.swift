@@ -12,7 +12,8 @@ public typealias UserID = String
 /// Unique identifier of a Tweet, as a string.
 public typealias TweetID = String
 
-/// An opaque token that selects a page of results.
+/// An opaque token that selects a page of results. X's published OpenAPI document 2.167 gives it a
+/// minimum length of 16.
 public typealias PaginationToken = String
 
 /// The X handle (screen name) of a user, without the `@`.
@@ -57,7 +58,8 @@ public struct User: Codable, Hashable, Sendable {
     /// 2.159 lists the field without describing it.
     public var parody: Bool?
     /// Unique identifier of this user's pinned Tweet. The expanded Tweet comes back in
-    /// `includes.tweets` when the request asks for `expansions=pinned_tweet_id`.
+    /// `includes.tweets` when the request asks for `expansions=pinned_post_id` (or its older spelling
+    /// `pinned_tweet_id`).
     public var pinnedTweetID: TweetID?
     /// The URL to the profile banner for this user.
     public var profileBannerURL: URL?
@@ -70,6 +72,9 @@ public struct User: Codable, Hashable, Sendable {
     public var publicMetrics: UserPublicMetrics?
     /// Whether the authenticated user can send this user a Direct Message (user context only).
     public var receivesYourDM: Bool?
+    /// Indicates if this user subscribes to you (user context only); added in X's published OpenAPI
+    /// document 2.167.
+    public var subscribesToYou: Bool?
     /// This user's subscription to the authenticated user (user context only). X's document 2.159 lists
     /// the field without describing it.
     public var subscription: UserSubscription?
@@ -87,11 +92,11 @@ public struct User: Codable, Hashable, Sendable {
     /// Contains withholding details for withheld content.
     public var withheld: UserWithheld?
     /// The ``Tweet`` that ``mostRecentTweetID`` refers to, resolved from the response's
-    /// `includes.tweets` when the request asks for the `most_recent_tweet_id` expansion; `nil`
+    /// `includes.tweets` when the request asks for the `most_recent_post_id` expansion; `nil`
     /// otherwise. It is not part of this object's JSON.
     public var mostRecentTweet: Tweet?
     /// The ``Tweet`` that ``pinnedTweetID`` refers to, resolved from the response's `includes.tweets`
-    /// when the request asks for the `pinned_tweet_id` expansion; `nil` otherwise. It is not part of
+    /// when the request asks for the `pinned_post_id` expansion; `nil` otherwise. It is not part of
     /// this object's JSON.
     public var pinnedTweet: Tweet?
 
@@ -116,6 +121,7 @@ public struct User: Codable, Hashable, Sendable {
         protected: Bool? = nil,
         publicMetrics: UserPublicMetrics? = nil,
         receivesYourDM: Bool? = nil,
+        subscribesToYou: Bool? = nil,
         subscription: UserSubscription? = nil,
         subscriptionType: User.SubscriptionType? = nil,
         url: String? = nil,
@@ -145,6 +151,7 @@ public struct User: Codable, Hashable, Sendable {
         self.protected = protected
         self.publicMetrics = publicMetrics
         self.receivesYourDM = receivesYourDM
+        self.subscribesToYou = subscribesToYou
         self.subscription = subscription
         self.subscriptionType = subscriptionType
         self.url = url
@@ -178,6 +185,7 @@ public struct User: Codable, Hashable, Sendable {
         self.protected = try members.optionalMember("protected")
         self.publicMetrics = try members.optionalMember("public_metrics")
         self.receivesYourDM = try members.optionalMember("receives_your_dm")
+        self.subscribesToYou = try members.optionalMember("subscribes_to_you")
         self.subscription = try members.optionalMember("subscription")
         self.subscriptionType = try members.optionalMember("subscription_type")
         self.url = try members.optionalMember("url")
@@ -211,6 +219,7 @@ public struct User: Codable, Hashable, Sendable {
         try members.encodeMemberIfPresent(self.protected, "protected")
         try members.encodeMemberIfPresent(self.publicMetrics, "public_metrics")
         try members.encodeMemberIfPresent(self.receivesYourDM, "receives_your_dm")
+        try members.encodeMemberIfPresent(self.subscribesToYou, "subscribes_to_you")
         try members.encodeMemberIfPresent(self.subscription, "subscription")
         try members.encodeMemberIfPresent(self.subscriptionType, "subscription_type")
         try members.encodeMemberIfPresent(self.url, "url")
@@ -624,10 +633,10 @@ public struct UserWithheld: Codable, Hashable, Sendable {
 public typealias CountryCode = String
 
 /// A Tweet, here a user's pinned or most recent Tweet, with the default fields (`id`, `text`,
-/// `edit_history_tweet_ids`) and those requested with `tweet.fields`. Its properties follow X's
-/// published OpenAPI document 2.159; where that document lists a field without describing it
-/// (`article`, `card_uri`, `media_metadata`), the shape comes from X's documentation and the
-/// description says so.
+/// `edit_history_tweet_ids`) and those requested with `post.fields` (`tweet.fields`). Its
+/// properties follow X's published OpenAPI document 2.159, and 2.167's additions; where that
+/// document lists a field without describing it (`article`, `card_uri`, `media_metadata`), the
+/// shape comes from X's documentation and the description says so.
 public struct Tweet: Codable, Hashable, Sendable {
     /// Unique identifier of this Tweet.
     public var id: TweetID
@@ -638,6 +647,9 @@ public struct Tweet: Codable, Hashable, Sendable {
     /// The long-form article the Tweet carries. X's document 2.159 lists the field without describing
     /// it.
     public var article: TweetArticle?
+    /// Metadata about the long-form Article attached to this Post, if any; added in X's published
+    /// OpenAPI document 2.167, which gives no shape.
+    public var articleTitle: [String: JSONValue]?
     /// The media and polls attached to the Tweet.
     public var attachments: TweetAttachments?
     /// The ID of the user who posted the Tweet.
@@ -666,13 +678,25 @@ public struct Tweet: Codable, Hashable, Sendable {
     public var inReplyToUserID: UserID?
     /// The language of the Tweet, if detected (a BCP 47 language tag).
     public var lang: String?
+    /// Community Notes matched to the media of this Post; added in X's published OpenAPI document 2.167
+    /// (its shape is kept as sent).
+    public var matchedMediaNotes: [String: JSONValue]?
     /// Metadata of the media attached to the Tweet. X's document 2.159 lists the field without
     /// describing it.
     public var mediaMetadata: [TweetMediaMetadata]?
     /// Engagement metrics only the Tweet's author can see; requires user context.
     public var nonPublicMetrics: TweetNonPublicMetrics?
+    /// The full content of a Post longer than 280 characters, as X's published OpenAPI document 2.167
+    /// names `note_tweet` (its shape is kept as sent).
+    public var notePost: [String: JSONValue]?
+    /// Suggestions for requesting a Community Note on this Post; added in X's published OpenAPI
+    /// document 2.167 (its shape is kept as sent).
+    public var noteRequestSuggestions: [String: JSONValue]?
     /// The full content of a Tweet longer than 280 characters, with its entities.
     public var noteTweet: NoteTweet?
+    /// Indicates if this Post is a paid partnership, disclosed by its author as containing paid
+    /// promotion; added in X's published OpenAPI document 2.167.
+    public var paidPartnership: Bool?
     /// Public engagement metrics for the Tweet.
     public var publicMetrics: TweetPublicMetrics?
     /// Organic engagement metrics, visible to the Tweet's author; requires user context.
@@ -702,6 +726,7 @@ public struct Tweet: Codable, Hashable, Sendable {
         text: String,
         editHistoryTweetIDs: [TweetID]? = nil,
         article: TweetArticle? = nil,
+        articleTitle: [String: JSONValue]? = nil,
         attachments: TweetAttachments? = nil,
         authorID: UserID? = nil,
         cardURI: String? = nil,
@@ -715,9 +740,13 @@ public struct Tweet: Codable, Hashable, Sendable {
         geo: TweetGeo? = nil,
         inReplyToUserID: UserID? = nil,
         lang: String? = nil,
+        matchedMediaNotes: [String: JSONValue]? = nil,
         mediaMetadata: [TweetMediaMetadata]? = nil,
         nonPublicMetrics: TweetNonPublicMetrics? = nil,
+        notePost: [String: JSONValue]? = nil,
+        noteRequestSuggestions: [String: JSONValue]? = nil,
         noteTweet: NoteTweet? = nil,
+        paidPartnership: Bool? = nil,
         publicMetrics: TweetPublicMetrics? = nil,
         organicMetrics: TweetEngagementMetrics? = nil,
         promotedMetrics: TweetEngagementMetrics? = nil,
@@ -734,6 +763,7 @@ public struct Tweet: Codable, Hashable, Sendable {
         self.text = text
         self.editHistoryTweetIDs = editHistoryTweetIDs
         self.article = article
+        self.articleTitle = articleTitle
         self.attachments = attachments
         self.authorID = authorID
         self.cardURI = cardURI
@@ -747,9 +777,13 @@ public struct Tweet: Codable, Hashable, Sendable {
         self.geo = geo
         self.inReplyToUserID = inReplyToUserID
         self.lang = lang
+        self.matchedMediaNotes = matchedMediaNotes
         self.mediaMetadata = mediaMetadata
         self.nonPublicMetrics = nonPublicMetrics
+        self.notePost = notePost
+        self.noteRequestSuggestions = noteRequestSuggestions
         self.noteTweet = noteTweet
+        self.paidPartnership = paidPartnership
         self.publicMetrics = publicMetrics
         self.organicMetrics = organicMetrics
         self.promotedMetrics = promotedMetrics
@@ -770,6 +804,7 @@ public struct Tweet: Codable, Hashable, Sendable {
         self.text = try members.member("text")
         self.editHistoryTweetIDs = try members.optionalMember("edit_history_tweet_ids")
         self.article = try members.optionalMember("article")
+        self.articleTitle = try members.optionalMember("article_title")
         self.attachments = try members.optionalMember("attachments")
         self.authorID = try members.optionalMember("author_id")
         self.cardURI = try members.optionalMember("card_uri")
@@ -783,9 +818,13 @@ public struct Tweet: Codable, Hashable, Sendable {
         self.geo = try members.optionalMember("geo")
         self.inReplyToUserID = try members.optionalMember("in_reply_to_user_id")
         self.lang = try members.optionalMember("lang")
+        self.matchedMediaNotes = try members.optionalMember("matched_media_notes")
         self.mediaMetadata = try members.optionalMember("media_metadata")
         self.nonPublicMetrics = try members.optionalMember("non_public_metrics")
+        self.notePost = try members.optionalMember("note_post")
+        self.noteRequestSuggestions = try members.optionalMember("note_request_suggestions")
         self.noteTweet = try members.optionalMember("note_tweet")
+        self.paidPartnership = try members.optionalMember("paid_partnership")
         self.publicMetrics = try members.optionalMember("public_metrics")
         self.organicMetrics = try members.optionalMember("organic_metrics")
         self.promotedMetrics = try members.optionalMember("promoted_metrics")
@@ -806,6 +845,7 @@ public struct Tweet: Codable, Hashable, Sendable {
         try members.encodeMember(self.text, "text")
         try members.encodeMemberIfPresent(self.editHistoryTweetIDs, "edit_history_tweet_ids")
         try members.encodeMemberIfPresent(self.article, "article")
+        try members.encodeMemberIfPresent(self.articleTitle, "article_title")
         try members.encodeMemberIfPresent(self.attachments, "attachments")
         try members.encodeMemberIfPresent(self.authorID, "author_id")
         try members.encodeMemberIfPresent(self.cardURI, "card_uri")
@@ -819,9 +859,13 @@ public struct Tweet: Codable, Hashable, Sendable {
         try members.encodeMemberIfPresent(self.geo, "geo")
         try members.encodeMemberIfPresent(self.inReplyToUserID, "in_reply_to_user_id")
         try members.encodeMemberIfPresent(self.lang, "lang")
+        try members.encodeMemberIfPresent(self.matchedMediaNotes, "matched_media_notes")
         try members.encodeMemberIfPresent(self.mediaMetadata, "media_metadata")
         try members.encodeMemberIfPresent(self.nonPublicMetrics, "non_public_metrics")
+        try members.encodeMemberIfPresent(self.notePost, "note_post")
+        try members.encodeMemberIfPresent(self.noteRequestSuggestions, "note_request_suggestions")
         try members.encodeMemberIfPresent(self.noteTweet, "note_tweet")
+        try members.encodeMemberIfPresent(self.paidPartnership, "paid_partnership")
         try members.encodeMemberIfPresent(self.publicMetrics, "public_metrics")
         try members.encodeMemberIfPresent(self.organicMetrics, "organic_metrics")
         try members.encodeMemberIfPresent(self.promotedMetrics, "promoted_metrics")
@@ -1505,8 +1549,8 @@ public struct TweetWithheld: Codable, Hashable, Sendable {
 /// The objects referenced by the returned data, when expansions ask for them.
 public struct Includes: Codable, Hashable, Sendable {
     /// The pinned and most recent Tweets of the returned users, when the request includes
-    /// `expansions=pinned_tweet_id` or `expansions=most_recent_tweet_id`, with their default fields and
-    /// those requested with `tweet.fields`.
+    /// `expansions=pinned_post_id` or `expansions=most_recent_post_id`, with their default fields and
+    /// those requested with `post.fields`.
     public var tweets: [Tweet]?
     /// The accounts the returned users are affiliated with, when the request includes
     /// `expansions=affiliation.user_id`, with their default fields and those requested with

@@ -8,7 +8,12 @@ import XAPIRuntime
 extension OperationDescriptor {
     /// `GET /2/users/{id}/followers`: Followers by User ID.
     ///
-    /// - Rate limits: 15 requests per 15 minutes per App; 15 requests per 15 minutes per user.
+    /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
+    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
+    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
+    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
+    ///   developer App (since 2026-04-20).
     public static let usersIdFollowers = OperationDescriptor(
         id: "usersIdFollowers",
         method: .get,
@@ -19,16 +24,28 @@ extension OperationDescriptor {
             .oauth1UserContext,
         ],
         rateLimits: [
-            RateLimitRule(scope: .app, requests: 15, windowSeconds: 900),
-            RateLimitRule(scope: .user, requests: 15, windowSeconds: 900),
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 300, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "Following/Followers: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3),
+            ownedRead: OperationPricing.OwnedRead(price: USD(significand: 1, scale: 3), parameter: "id"),
+            bound: .pageSize(parameter: "max_results", defaultValue: 100)
+        )
     )
 
     /// `GET /2/users/{id}/following`: Following by User ID.
     ///
-    /// - Rate limits: 15 requests per 15 minutes per App; 15 requests per 15 minutes per user.
+    /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
+    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
+    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
+    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
+    ///   developer App (since 2026-04-20).
     public static let usersIdFollowing = OperationDescriptor(
         id: "usersIdFollowing",
         method: .get,
@@ -39,17 +56,27 @@ extension OperationDescriptor {
             .oauth1UserContext,
         ],
         rateLimits: [
-            RateLimitRule(scope: .app, requests: 15, windowSeconds: 900),
-            RateLimitRule(scope: .user, requests: 15, windowSeconds: 900),
+            RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+            RateLimitRule(scope: .user, requests: 300, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "Following/Followers: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3),
+            ownedRead: OperationPricing.OwnedRead(price: USD(significand: 1, scale: 3), parameter: "id"),
+            bound: .pageSize(parameter: "max_results", defaultValue: 100)
+        )
     )
 
     /// `POST /2/users/{id}/following`: Follow User.
     ///
     /// - Rate limits: 50 requests per 15 minutes per user.
-    /// - Daily caps: 400 per 24 hours per user; 1,000 per 24 hours per App.
+    /// - Daily caps: 400 per 24 hours per user.
+    /// - Cost: $0.015 per request. X's pricing page: User Interaction: Create, $0.015 per request.
+    /// - Plans: `enterprise` only. Since 2026-04-20 following through the API is part of no self-serve
+    ///   plan (X's changelog); it needs Enterprise access.
     public static let usersIdFollow = OperationDescriptor(
         id: "usersIdFollow",
         method: .post,
@@ -59,17 +86,24 @@ extension OperationDescriptor {
             .oauth1UserContext,
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
-        dailyCaps: [
-            DailyCapRule(scope: .user, limit: 400),
-            DailyCapRule(scope: .app, limit: 1000),
-        ],
-        isIdempotent: true
+        dailyCaps: [DailyCapRule(scope: .user, limit: 400)],
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User Interaction: Create",
+            unit: .request,
+            price: USD(significand: 15, scale: 3)
+        ),
+        availability: OperationAvailability(
+            plans: ["enterprise"],
+            since: "2026-04-20",
+            note: "Since 2026-04-20 following through the API is part of no self-serve plan (X's changelog); it needs Enterprise access."
+        )
     )
 
     /// `DELETE /2/users/{source_user_id}/following/{target_user_id}`: Unfollow User.
     ///
     /// - Rate limits: 50 requests per 15 minutes per user.
-    /// - Daily caps: 500 per 24 hours per App.
+    /// - Cost: $0.010 per request. X's pricing page: Interaction: Delete, $0.010 per request.
     public static let usersIdUnfollow = OperationDescriptor(
         id: "usersIdUnfollow",
         method: .delete,
@@ -79,13 +113,20 @@ extension OperationDescriptor {
             .oauth1UserContext,
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 50, windowSeconds: 900)],
-        dailyCaps: [DailyCapRule(scope: .app, limit: 500)],
-        isIdempotent: true
+        dailyCaps: [],
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "Interaction: Delete",
+            unit: .request,
+            price: USD(significand: 10, scale: 3)
+        )
     )
 
     /// `GET /2/users/me`: Authenticated user lookup.
     ///
     /// - Rate limits: 75 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     public static let getUsersMe = OperationDescriptor(
         id: "getUsersMe",
         method: .get,
@@ -96,12 +137,19 @@ extension OperationDescriptor {
         ],
         rateLimits: [RateLimitRule(scope: .user, requests: 75, windowSeconds: 900)],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3)
+        )
     )
 
     /// `GET /2/users/{id}`: User by ID.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     public static let getUsersById = OperationDescriptor(
         id: "getUsersById",
         method: .get,
@@ -116,12 +164,19 @@ extension OperationDescriptor {
             RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3)
+        )
     )
 
     /// `GET /2/users`: Users by IDs.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     public static let getUsersByIds = OperationDescriptor(
         id: "getUsersByIds",
         method: .get,
@@ -136,12 +191,20 @@ extension OperationDescriptor {
             RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3),
+            bound: .itemCount(parameter: "ids")
+        )
     )
 
     /// `GET /2/users/by/username/{username}`: User by username.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     public static let getUsersByUsername = OperationDescriptor(
         id: "getUsersByUsername",
         method: .get,
@@ -156,12 +219,19 @@ extension OperationDescriptor {
             RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3)
+        )
     )
 
     /// `GET /2/users/by`: Users by usernames.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 900 requests per 15 minutes per user.
+    /// - Cost: $0.010 per user returned. X charges each user once per UTC day; reading it again the
+    ///   same day is free. X's pricing page: User: Read, $0.010 per resource.
     public static let getUsersByUsernames = OperationDescriptor(
         id: "getUsersByUsernames",
         method: .get,
@@ -176,7 +246,13 @@ extension OperationDescriptor {
             RateLimitRule(scope: .user, requests: 900, windowSeconds: 900),
         ],
         dailyCaps: [],
-        isIdempotent: true
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "User: Read",
+            unit: .resource(kind: "user"),
+            price: USD(significand: 10, scale: 3),
+            bound: .itemCount(parameter: "usernames")
+        )
     )
 }
 
@@ -271,4 +347,19 @@ extension FollowsLookupResponse: PaginatedResponse {
 
     /// The token of the previous page, `meta.previous_token`; `nil` on the first page.
     public var previousToken: String? { self.meta?.previousToken }
+}
+
+extension FollowsLookupResponse: BillableResponse {
+    /// The `id` of each resource in `data`, as X charges them.
+    public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
+}
+
+extension UserLookupResponse: BillableResponse {
+    /// The `id` of each resource in `data`, as X charges them.
+    public var billableResourceIDs: [String] { self.data.map { [$0.id] } ?? [] }
+}
+
+extension UsersLookupResponse: BillableResponse {
+    /// The `id` of each resource in `data`, as X charges them.
+    public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
 }

@@ -127,8 +127,8 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
@@ -137,14 +137,14 @@ public enum ServerOperations {
             paginationToken: PaginationToken? = nil,
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.id = id
             self.maxResults = maxResults
             self.paginationToken = paginationToken
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -154,14 +154,16 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["id", "max_results", "pagination_token", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["id", "max_results", "pagination_token", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
             let maxResults = decoder.query("max_results", .integer(minimum: 1, maximum: 1000))
-            let paginationToken = decoder.query("pagination_token", .string(minLength: 1))
+            let paginationToken = decoder.query("pagination_token", .string(minLength: 16))
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -170,7 +172,7 @@ public enum ServerOperations {
                 paginationToken: paginationToken,
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -189,8 +191,8 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
@@ -199,14 +201,14 @@ public enum ServerOperations {
             paginationToken: PaginationToken? = nil,
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.id = id
             self.maxResults = maxResults
             self.paginationToken = paginationToken
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -216,14 +218,16 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["id", "max_results", "pagination_token", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["id", "max_results", "pagination_token", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
             let maxResults = decoder.query("max_results", .integer(minimum: 1, maximum: 1000))
-            let paginationToken = decoder.query("pagination_token", .string(minLength: 1))
+            let paginationToken = decoder.query("pagination_token", .string(minLength: 16))
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
@@ -232,7 +236,7 @@ public enum ServerOperations {
                 paginationToken: paginationToken,
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -302,18 +306,18 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -323,16 +327,18 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["user.fields", "expansions", "tweet.fields"]
+                parameters: ["user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -345,20 +351,20 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
             id: UserID,
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.id = id
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -368,19 +374,21 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["id", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["id", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let id else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
                 id: id,
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -393,20 +401,20 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
             ids: [UserID] = [],
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.ids = ids
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -416,18 +424,20 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["ids", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["ids", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let ids = decoder.queryList("ids", .string(pattern: "^[0-9]{1,19}$"), required: true, minItems: 1, maxItems: 100)
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 ids: ids ?? [],
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -441,20 +451,20 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
             username: Username,
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.username = username
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -464,19 +474,21 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["username", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["username", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let username = decoder.path("username", .string(pattern: "^[A-Za-z0-9_]{1,15}$"))
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             guard let username else { throw InvalidRequestError(errors: decoder.errors) }
             self.init(
                 username: username,
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }
@@ -490,20 +502,20 @@ public enum ServerOperations {
         public var userFields: Set<User.Field>
         /// A comma separated list of fields to expand. `[]` when the request leaves it out.
         public var expansions: Set<User.Expansion>
-        /// A comma separated list of Tweet fields to display. `[]` when the request leaves it out.
-        public var tweetFields: Set<Tweet.Field>
+        /// A comma separated list of Post (Tweet) fields to display. `[]` when the request leaves it out.
+        public var postFields: Set<Tweet.Field>
 
         /// Creates an input from its values.
         public init(
             usernames: [Username] = [],
             userFields: Set<User.Field> = [],
             expansions: Set<User.Expansion> = [],
-            tweetFields: Set<Tweet.Field> = []
+            postFields: Set<Tweet.Field> = []
         ) {
             self.usernames = usernames
             self.userFields = userFields
             self.expansions = expansions
-            self.tweetFields = tweetFields
+            self.postFields = postFields
         }
 
         /// Decodes and checks a request routed to this operation.
@@ -513,18 +525,20 @@ public enum ServerOperations {
             var decoder = ServerInputDecoder(
                 request,
                 route: route,
-                parameters: ["usernames", "user.fields", "expansions", "tweet.fields"]
+                parameters: ["usernames", "user.fields", "expansions", "post.fields"],
+                aliases: ["tweet.fields": "post.fields"],
+                valueAliases: ["expansions": ["affiliation.user_id": "affiliation", "most_recent_tweet_id": "most_recent_post_id", "pinned_tweet_id": "pinned_post_id"]]
             )
             let usernames = decoder.queryList("usernames", .string(pattern: "^[A-Za-z0-9_]{1,15}$"), required: true, minItems: 1, maxItems: 100)
             let userFields = decoder.queryList("user.fields", .value(User.Field.self), minItems: 1, uniqueItems: true)
             let expansions = decoder.queryList("expansions", .value(User.Expansion.self), minItems: 1, uniqueItems: true)
-            let tweetFields = decoder.queryList("tweet.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
+            let postFields = decoder.queryList("post.fields", .value(Tweet.Field.self), minItems: 1, uniqueItems: true)
             try decoder.finish()
             self.init(
                 usernames: usernames ?? [],
                 userFields: userFields.map(Set.init) ?? [],
                 expansions: expansions.map(Set.init) ?? [],
-                tweetFields: tweetFields.map(Set.init) ?? []
+                postFields: postFields.map(Set.init) ?? []
             )
         }
     }

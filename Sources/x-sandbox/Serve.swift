@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
               x-sandbox                          # port 8080, seeded graph, X's limits
               x-sandbox --port 0                 # a free port; the URL is printed
               x-sandbox --no-limits              # no rate limits or daily caps
+              x-sandbox --rate-limit usersIdFollowers=15/900   # a 429 after 15 lookups
               x-sandbox --graph my-graph.json    # serve your own users and follows
               x-sandbox --seed 42                # another seeded graph
               x-sandbox --verbose                # log every request
@@ -39,6 +40,11 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("no-limits"), help: "Enforce no rate limits or daily caps, and send no limit headers.")
     var noLimits = false
 
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp(
+        "A window of its own for one operation, e.g. usersIdFollowers=15/900 (15 requests per 15 minutes); repeatable.",
+        valueName: "operation=requests/seconds"))
+    var rateLimits: [RateLimitOverride] = []
+
     @Flag(help: "Log every request.")
     var verbose = false
 
@@ -46,14 +52,18 @@ struct Serve: AsyncParsableCommand {
         guard (0...65_535).contains(port) else {
             throw ValidationError("The port must be between 0 and 65535, not \(port).")
         }
+        if noLimits, !rateLimits.isEmpty {
+            throw ValidationError("--rate-limit sets a window; --no-limits enforces none. Choose one.")
+        }
     }
 
     func run() async throws {
         var logger = Logger(label: "x-sandbox")
         logger.logLevel = verbose ? .info : .warning
         let loaded = try graphOptions.load()
-        let configuration = SandboxConfiguration(
-            port: port, graph: loaded, limits: noLimits ? .unlimited : .documented, logger: logger)
+        var limits = noLimits ? SandboxLimits.unlimited : .documented
+        for override in rateLimits { override.apply(to: &limits) }
+        let configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits, logger: logger)
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)

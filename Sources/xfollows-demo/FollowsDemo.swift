@@ -43,8 +43,8 @@ struct FollowsDemo: AsyncParsableCommand {
                 of: SandboxAccounts.xDevelopers,
                 maxResults: 5,
                 userFields: [.createdAt, .publicMetrics, .verified],
-                expansions: [.pinnedTweetID],
-                tweetFields: [.createdAt]
+                expansions: [.pinnedPostID],
+                postFields: [.createdAt]
             )
             print("First followers of @XDevelopers (\(page.rateLimit?.remaining.map { "\($0) requests left in this window" } ?? "no rate-limit headers")):")
             for user in page.data ?? [] {

@@ -64,7 +64,8 @@ struct TerminalEndToEndTests {
 
     @Test("Waiting out a 429 counts down; Ctrl-C then stops cleanly, checkpointed, and says how to resume")
     func countdownAndInterrupt() async throws {
-        let sandbox = try await Sandbox(limits: true)
+        // X's 2023 window (15 lookups per 15 minutes), so the 16th request meets a 429.
+        let sandbox = try await Sandbox(limits: true, arguments: ["--rate-limit", "usersIdFollowers=15/900"])
         let workspace = try Workspace(sandbox: sandbox)
         let (status, screen) = try await runOnTerminal(
             ["followers", "@tenk_club", "-o", "followers.jsonl", "--page-size", "100"], workspace: workspace,
@@ -81,7 +82,8 @@ struct TerminalEndToEndTests {
 
     @Test("--verbose logs method, path, status and the rate limits, and no secret")
     func verbose() async throws {
-        let sandbox = try await Sandbox(limits: true)
+        // X's 2023 window (15 lookups per 15 minutes), so the 16th request meets a 429.
+        let sandbox = try await Sandbox(limits: true, arguments: ["--rate-limit", "usersIdFollowers=15/900"])
         let workspace = try Workspace(sandbox: sandbox)
         let alice = sandbox.oauth1Environment(0)
         let run = try await workspace.run(["followers", "@tenk_club", "-o", "f.jsonl", "--verbose"], environment: alice)

@@ -38,7 +38,7 @@ struct ExportRunnerTests {
                                  output: environment.output.output, progress: nil)
         }
         let checkpoint = try #require(try ExportCheckpoint.load(for: file))
-        #expect(checkpoint.pages == 7 && checkpoint.userCount == 700 && checkpoint.nextToken == "page700")
+        #expect(checkpoint.pages == 7 && checkpoint.userCount == 700 && checkpoint.nextToken == FakeX.token(700))
         // Half a page written after the checkpoint, as a process killed mid-write leaves it.
         let handle = try FileHandle(forWritingTo: file)
         try handle.seekToEnd()

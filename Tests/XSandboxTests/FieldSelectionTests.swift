@@ -33,10 +33,10 @@ struct FieldSelectionTests {
         #expect(filtered.pinnedTweetID == nil && filtered.verified == nil && filtered.url == nil)
     }
 
-    @Test("expansions=pinned_tweet_id brings pinned_tweet_id into the user even unrequested")
+    @Test("expansions=pinned_post_id brings pinned_tweet_id (its source field) into the user even unrequested")
     func expansionAddsItsID() throws {
         let (user, _) = try everyField()
-        let filtered = FieldSelection(expansions: [.pinnedTweetID]).apply(to: user)
+        let filtered = FieldSelection(expansions: [.pinnedPostID]).apply(to: user)
         #expect(filtered.pinnedTweetID == user.pinnedTweetID)
         #expect(filtered.createdAt == nil)
     }

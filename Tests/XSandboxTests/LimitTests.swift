@@ -94,8 +94,12 @@ struct LimitTests {
     func documentedLimits() {
         let documented = SandboxLimits.documented
         #expect(documented.rateLimits(for: .usersIdFollowers) == OperationDescriptor.usersIdFollowers.rateLimits)
-        #expect(documented.dailyCaps(for: .usersIdFollow) == [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)])
-        #expect(documented.dailyCaps(for: .usersIdUnfollow) == [DailyCapRule(scope: .app, limit: 500)])
+        // X's rate-limit page today: 300 lookups per 15 minutes per App and per user (2023: 15).
+        #expect(documented.rateLimits(for: .usersIdFollowers) == [RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
+                                                                 RateLimitRule(scope: .user, requests: 300, windowSeconds: 900)])
+        // X's help centre: 400 follows a day per account; no App caps today (2023: 1,000 and 500).
+        #expect(documented.dailyCaps(for: .usersIdFollow) == [DailyCapRule(scope: .user, limit: 400)])
+        #expect(documented.dailyCaps(for: .usersIdUnfollow).isEmpty)
         #expect(SandboxLimits.unlimited.rateLimits(for: .usersIdFollowers).isEmpty)
         #expect(SandboxLimits.unlimited.dailyCaps(for: .usersIdFollow).isEmpty)
         var custom = SandboxLimits.documented

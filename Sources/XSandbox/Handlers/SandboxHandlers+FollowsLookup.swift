@@ -7,14 +7,14 @@ extension SandboxHandlers {
     func usersIdFollowers(_ input: ServerOperations.UsersIDFollowers, context: SandboxCall) async throws -> ServerResponse<FollowsLookupResponse> {
         try await page(.followers, of: input.id, size: input.maxResults, token: input.paginationToken,
                        presenter: presenter(userFields: input.userFields, expansions: input.expansions,
-                                            tweetFields: input.tweetFields, for: context))
+                                            tweetFields: input.postFields, for: context))
     }
 
     /// `GET /2/users/{id}/following`.
     func usersIdFollowing(_ input: ServerOperations.UsersIDFollowing, context: SandboxCall) async throws -> ServerResponse<FollowsLookupResponse> {
         try await page(.following, of: input.id, size: input.maxResults, token: input.paginationToken,
                        presenter: presenter(userFields: input.userFields, expansions: input.expansions,
-                                            tweetFields: input.tweetFields, for: context))
+                                            tweetFields: input.postFields, for: context))
     }
 
     /// One page of a user's followers or followings, with opaque tokens to its neighbours; an

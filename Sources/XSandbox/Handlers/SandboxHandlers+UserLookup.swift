@@ -5,7 +5,7 @@ import XFollowsServer
 extension SandboxHandlers {
     /// `GET /2/users/me`: the authenticated user.
     func getUsersMe(_ input: ServerOperations.GetUsersMe, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
-        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.postFields, for: context)
         guard let id = context.principal.userID, let user = NumericID.parse(id).flatMap(directory.user(withID:)) else {
             // A token of a user the graph does not hold: X answers as for an unknown ID.
             let value = context.principal.userID ?? ""
@@ -16,27 +16,27 @@ extension SandboxHandlers {
 
     /// `GET /2/users/{id}`.
     func getUsersById(_ input: ServerOperations.GetUsersByID, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
-        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.postFields, for: context)
         return ServerResponse(await single(found(NumericID.parse(input.id).flatMap(directory.user(withID:)),
                                                  parameter: "id", value: input.id), presenter))
     }
 
     /// `GET /2/users/by/username/{username}`.
     func getUsersByUsername(_ input: ServerOperations.GetUsersByUsername, context: SandboxCall) async throws -> ServerResponse<UserLookupResponse> {
-        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.postFields, for: context)
         return ServerResponse(await single(found(directory.user(withUsername: input.username),
                                                  parameter: "username", value: input.username), presenter))
     }
 
     /// `GET /2/users?ids=`: the users found, in the order asked, and an error for each other ID.
     func getUsersByIds(_ input: ServerOperations.GetUsersByIDs, context: SandboxCall) async throws -> ServerResponse<UsersLookupResponse> {
-        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.postFields, for: context)
         return ServerResponse(await many(input.ids, parameter: "ids", presenter) { NumericID.parse($0).flatMap(directory.user(withID:)) })
     }
 
     /// `GET /2/users/by?usernames=`: the users found, in the order asked, and an error for each other name.
     func getUsersByUsernames(_ input: ServerOperations.GetUsersByUsernames, context: SandboxCall) async throws -> ServerResponse<UsersLookupResponse> {
-        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.tweetFields, for: context)
+        let presenter = presenter(userFields: input.userFields, expansions: input.expansions, tweetFields: input.postFields, for: context)
         return ServerResponse(await many(input.usernames, parameter: "usernames", presenter) { directory.user(withUsername: $0) })
     }
 

@@ -69,6 +69,7 @@ extension SeededGraphBuilder {
         user.verifiedFollowersCount = newer.verifiedFollowers
         user.publicMetrics?.likeCount = newer.likes
         if newer.affiliated { user.affiliation = ProfileFactory.developersAffiliation }
+        if user.id == SandboxAccounts.everyField { user.subscribesToYou = false }
         guard var pinned = tweet else { return }
         let length = pinned.text.unicodeScalars.count
         pinned.displayTextRange = [pinned.text.hasPrefix("@") ? (pinned.entities?.mentions?.first?.end ?? 0) + 1 : 0, length]
@@ -88,6 +89,12 @@ extension SeededGraphBuilder {
             pinned.communityID = "1493446837214187523"
             pinned.scopes = TweetScopes(followers: false)
             pinned.article = TweetArticle(title: ProfileVocabulary.articleTitles[0])
+            // The fields X's published OpenAPI document 2.167 adds, with the shapes it leaves open.
+            pinned.articleTitle = ["title": .string(ProfileVocabulary.articleTitles[0])]
+            pinned.notePost = ["text": .string(note)]
+            pinned.matchedMediaNotes = ["notes": .array([])]
+            pinned.noteRequestSuggestions = ["suggestions": .array([])]
+            pinned.paidPartnership = false
         }
         tweet = pinned
     }

@@ -4,12 +4,12 @@ import XFollows
 /// Tweet comes back with its default fields (``User/Field/defaults``,
 /// ``Tweet/Field/defaults``) plus the requested ones, and nothing else.
 ///
-/// Asking for an expansion also returns the field it reads (`pinned_tweet_id` for
-/// `expansions=pinned_tweet_id`, `affiliation` for `affiliation.user_id`), since X puts the ID
-/// of an expanded object in the data object.
+/// Asking for an expansion also returns the field it reads (``User/Expansion/sourceField``, from
+/// the spec's `x-expansions`: `pinned_tweet_id` for `expansions=pinned_post_id`, `affiliation`
+/// for `affiliation`), since X puts the ID of an expanded object in the data object.
 ///
 /// ```swift
-/// let selection = FieldSelection(userFields: [.createdAt], expansions: [.pinnedTweetID], tweetFields: [.lang])
+/// let selection = FieldSelection(userFields: [.createdAt], expansions: [.pinnedPostID], tweetFields: [.lang])
 /// let user = selection.apply(to: fullUser)     // id, name, username, created_at, pinned_tweet_id
 /// let tweet = selection.apply(to: pinnedTweet) // id, text, lang
 /// ```
@@ -34,7 +34,8 @@ public struct FieldSelection: Sendable, Hashable {
         var returned = User.Field.defaults.union(userFields)
         for expansion in expansions {
             // The field an expansion reads is the first step of its path (`affiliation.user_id`).
-            let field = User.Field(rawValue: String(expansion.rawValue.prefix { $0 != "." }))
+            guard let path = expansion.sourceField else { continue }
+            let field = User.Field(rawValue: String(path.prefix { $0 != "." }))
             if case .unknown = field { continue }
             returned.insert(field)
         }

@@ -28,15 +28,15 @@ struct UserPresenter: Sendable {
         let expansions = selection.expansions
         for user in users {
             var expanded: [Tweet] = []
-            if expansions.contains(.pinnedTweetID), let tweet = directory.pinnedTweet(of: user) { expanded.append(tweet) }
-            if expansions.contains(.mostRecentTweetID),
+            if expansions.contains(.pinnedPostID), let tweet = directory.pinnedTweet(of: user) { expanded.append(tweet) }
+            if expansions.contains(.mostRecentPostID),
                let tweet = user.mostRecentTweetID.flatMap(NumericID.parse).flatMap(directory.tweet(withID:)) {
                 expanded.append(tweet)
             }
             for tweet in expanded where tweetIDs.insert(tweet.id).inserted {
                 tweets.append(selection.apply(to: FieldSelection.visible(tweet, to: principal)))
             }
-            if expansions.contains(.affiliationUserID) {
+            if expansions.contains(.affiliation) {
                 for id in user.affiliation?.userID ?? [] where affiliatedIDs.insert(id).inserted {
                     if let account = NumericID.parse(id).flatMap(directory.user(withID:)) { affiliated.append(account) }
                 }

@@ -13,8 +13,11 @@ final class Sandbox: @unchecked Sendable {
     let url: URL
     let banner: String
 
-    init(limits: Bool = false) async throws {
-        let process = try RunningProcess("x-sandbox", ["--port", "0"] + (limits ? [] : ["--no-limits"]), environment: [:])
+    /// - Parameters:
+    ///   - limits: Whether X's limits apply (`--no-limits` otherwise).
+    ///   - arguments: More arguments, such as `--rate-limit usersIdFollowers=15/900`.
+    init(limits: Bool = false, arguments: [String] = []) async throws {
+        let process = try RunningProcess("x-sandbox", ["--port", "0"] + (limits ? [] : ["--no-limits"]) + arguments, environment: [:])
         try await process.wait(for: "its banner", timeout: .seconds(60)) { process.standardOutput.contains("Press Ctrl-C to stop.") }
         self.process = process
         banner = process.standardOutput

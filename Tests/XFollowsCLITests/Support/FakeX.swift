@@ -104,7 +104,7 @@ final class FakeX: ClientTransport, @unchecked Sendable {
             let offset = Int(query["pagination_token"].map { String($0.dropFirst(4)) } ?? "0") ?? 0
             let page = all[min(offset, all.count)..<min(offset + size, all.count)]
             let users = page.map { id in user(accounts.first { $0.id == id }!) }
-            let next = offset + size < all.count ? ",\"next_token\":\"page\(offset + size)\"" : ""
+            let next = offset + size < all.count ? ",\"next_token\":\"\(Self.token(offset + size))\"" : ""
             return (200, "{\"data\":[\(users.joined(separator: ","))],\"meta\":{\"result_count\":\(page.count)\(next)}}")
         }
         if method == .post, count == 4, parts[3] == "following" {
@@ -121,5 +121,10 @@ final class FakeX: ClientTransport, @unchecked Sendable {
             return (200, "{\"data\":{\"following\":false}}")
         }
         return (404, "{\"title\":\"Not Found\",\"type\":\"about:blank\"}")
+    }
+
+    /// The token of the page starting at `offset`: 16 characters, X's shortest (document 2.167).
+    static func token(_ offset: Int) -> String {
+        "page" + String(repeating: "0", count: max(0, 12 - String(offset).count)) + String(offset)
     }
 }

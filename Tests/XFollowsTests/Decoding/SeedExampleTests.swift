@@ -184,12 +184,19 @@ struct SeedExampleTests {
         #expect(User.Field(rawValue: "most_recent_tweet_id") == .mostRecentTweetID)
         #expect(User.Field(rawValue: "verified_followers_count") == .verifiedFollowersCount)
         #expect(User.Field(rawValue: "brand_new_field") == .unknown("brand_new_field"))
-        // X's OpenAPI document 2.159 lists 26 user fields and 31 Tweet fields (the seeds 16 and 21).
-        #expect(User.Field.allCases.count == 26)
-        #expect(Tweet.Field.allCases.count == 31)
+        // X's OpenAPI document 2.159 lists 26 user fields and 31 Tweet fields (X's follows
+        // documentation of 2023: 16 and 21); 2.167 adds subscribes_to_you and five Post fields.
+        #expect(User.Field.allCases.count == 27)
+        #expect(Tweet.Field.allCases.count == 36)
+        #expect(User.Field(rawValue: "subscribes_to_you") == .subscribesToYou)
+        #expect(Tweet.Field(rawValue: "note_post") == .notePost)
         #expect(User.Field.defaults == [.id, .name, .username])
         // X returns edit_history_tweet_ids by default with id and text (twarc2 asks for it by name).
         #expect(Tweet.Field.defaults == [.id, .text, .editHistoryTweetIDs])
-        #expect(User.Expansion.allCases == [.affiliationUserID, .mostRecentTweetID, .pinnedTweetID])
+        // X's current document (2.167) names the expansions; 2.159's names are deprecated spellings.
+        #expect(User.Expansion.allCases == [.affiliation, .mostRecentPostID, .pinnedPostID])
+        #expect(User.Expansion.pinnedPostID.rawValue == "pinned_post_id")
+        #expect(User.Expansion.pinnedPostID.sourceField == "pinned_tweet_id")
+        #expect(User.Expansion.affiliation.sourceField == "affiliation.user_id")
     }
 }

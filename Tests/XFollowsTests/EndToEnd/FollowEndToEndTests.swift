@@ -5,7 +5,7 @@ import XSandbox
 
 @Suite("End to end: follow and unfollow")
 struct FollowEndToEndTests {
-    @Test("Following a public user succeeds once and again with no further change, with the 24-hour headers")
+    @Test("Following a public user succeeds once and again with no further change, with the 24-hour headers and its price")
     func followIsIdempotent() async throws {
         try await withSandbox { server in
             let client = server.oauth1Client(SandboxAccounts.alice)
@@ -13,10 +13,15 @@ struct FollowEndToEndTests {
             #expect(first.data == .following)
             #expect(first.rateLimit?.limit == 50 && first.rateLimit?.remaining == 49)
             #expect(first.dailyLimits?.user?.limit == 400 && first.dailyLimits?.user?.remaining == 399)
-            #expect(first.dailyLimits?.app?.limit == 1000 && first.dailyLimits?.app?.remaining == 999)
+            // X's help centre caps follows per account; X lists no App cap today.
+            #expect(first.dailyLimits?.app == nil)
+            // X's pricing page: User Interaction: Create, $0.015 per request, every request.
+            #expect(first.charge == Charge(category: "User Interaction: Create", billableUnits: 1, chargedUnits: 1,
+                                           unitPrice: USD("0.015")!, isOwnedRead: false))
             let second = try await client.follow(SandboxAccounts.quietQuinn, as: SandboxAccounts.alice)
             #expect(second.data == .following)
             #expect(second.dailyLimits?.user?.remaining == 398)
+            #expect(second.charge?.amount == USD("0.015"))
             #expect(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn))
             #expect(await server.followerIDs(of: SandboxAccounts.quietQuinn) == [SandboxAccounts.alice])
             #expect(await server.followingIDs(of: SandboxAccounts.alice).first == SandboxAccounts.quietQuinn)
@@ -42,17 +47,18 @@ struct FollowEndToEndTests {
         }
     }
 
-    @Test("Unfollowing succeeds and repeating it changes nothing; the App's 24-hour headers come back")
+    @Test("Unfollowing succeeds and repeating it changes nothing; no 24-hour cap today, $0.010 a request")
     func unfollowIsIdempotent() async throws {
         try await withSandbox { server in
             #expect(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.bob))
             let client = server.oauth1Client(SandboxAccounts.alice)
-            for remaining in [499, 498] {
+            for remaining in [49, 48] {
                 let response = try await client.unfollow(SandboxAccounts.bob)
                 #expect(response.data == UnfollowResult(following: false))
-                #expect(response.dailyLimits?.app?.limit == 500 && response.dailyLimits?.app?.remaining == remaining)
-                #expect(response.dailyLimits?.user == nil)
-                #expect(response.rateLimit?.limit == 50)
+                // X's 2023 documentation capped unfollows at 500 a day per App; X lists no cap today.
+                #expect(response.dailyLimits == nil)
+                #expect(response.rateLimit?.limit == 50 && response.rateLimit?.remaining == remaining)
+                #expect(response.charge?.amount == USD("0.010") && response.charge?.category == "Interaction: Delete")
             }
             #expect(!(await server.isFollowing(SandboxAccounts.alice, SandboxAccounts.bob)))
             #expect(!(await server.followerIDs(of: SandboxAccounts.bob).contains(SandboxAccounts.alice)))

@@ -20,8 +20,8 @@ struct LookupEndToEndTests {
             #expect(response.includes == nil)
             let expected = await server.followerIDs(of: SandboxAccounts.xDevelopers).prefix(5)
             #expect(users.map(\.id) == Array(expected))
-            #expect(response.rateLimit?.limit == 15)
-            #expect(response.rateLimit?.remaining == 14)
+            #expect(response.rateLimit?.limit == 300)
+            #expect(response.rateLimit?.remaining == 299)
         }
     }
 
@@ -34,23 +34,23 @@ struct LookupEndToEndTests {
             let response = try await client.followers(
                 of: SandboxAccounts.xDevelopers, maxResults: 3,
                 userFields: [.verified, .createdAt, .publicMetrics],
-                expansions: [.pinnedTweetID],
-                tweetFields: [.lang, .createdAt, .publicMetrics]
+                expansions: [.pinnedPostID],
+                postFields: [.lang, .createdAt, .publicMetrics]
             )
 
             let sent = try #require(await recorder.entries.first)
             #expect(sent.query == [
                 "max_results": "3",
                 "user.fields": "created_at,public_metrics,verified",
-                "expansions": "pinned_tweet_id",
-                "tweet.fields": "created_at,lang,public_metrics",
+                "expansions": "pinned_post_id",
+                "post.fields": "created_at,lang,public_metrics",
             ])
             let received = try #require(await server.requests().last)
             #expect(received.operationID == "usersIdFollowers")
             #expect(received.authentication == .oauth1UserContext && received.userID == SandboxAccounts.alice)
             #expect(received.queryValue("user.fields") == "created_at,public_metrics,verified")
-            #expect(received.queryValue("expansions") == "pinned_tweet_id")
-            #expect(received.queryValue("tweet.fields") == "created_at,lang,public_metrics")
+            #expect(received.queryValue("expansions") == "pinned_post_id")
+            #expect(received.queryValue("post.fields") == "created_at,lang,public_metrics")
 
             let users = try #require(response.data)
             #expect(users.count == 3)

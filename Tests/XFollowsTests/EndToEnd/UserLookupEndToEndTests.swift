@@ -78,7 +78,7 @@ struct UserLookupEndToEndTests {
     func expansions() async throws {
         try await withSandbox { server in
             let response = try await server.appClient().user(
-                id: SandboxAccounts.everyField, expansions: [.pinnedTweetID, .mostRecentTweetID], tweetFields: [.lang])
+                id: SandboxAccounts.everyField, expansions: [.pinnedPostID, .mostRecentPostID], postFields: [.lang])
             let user = try #require(response.data)
             let pinned = try #require(user.pinnedTweet)
             #expect(pinned.editHistoryTweetIDs?.isEmpty == false)

@@ -59,10 +59,13 @@ struct ValidationEndToEndTests {
                  "The `max_results` query parameter value [0] is not between 1 and 1000"),
                 ("\(followers)?user.fields=created_at,bogus", "user.fields", "bogus",
                  "The `user.fields` query parameter value [bogus] is not one of [\(User.Field.allCases.map(\.rawValue).sorted().joined(separator: ","))]"),
-                ("\(followers)?tweet.fields=bogus", "tweet.fields", "bogus",
-                 "The `tweet.fields` query parameter value [bogus] is not one of [\(Tweet.Field.allCases.map(\.rawValue).sorted().joined(separator: ","))]"),
+                ("\(followers)?post.fields=bogus", "post.fields", "bogus",
+                 "The `post.fields` query parameter value [bogus] is not one of [\(Tweet.Field.allCases.map(\.rawValue).sorted().joined(separator: ","))]"),
+                // The older spelling X's document 2.159 uses is read as post.fields, and named so.
+                ("\(followers)?tweet.fields=bogus", "post.fields", "bogus",
+                 "The `post.fields` query parameter value [bogus] is not one of [\(Tweet.Field.allCases.map(\.rawValue).sorted().joined(separator: ","))]"),
                 ("\(followers)?expansions=author_id", "expansions", "author_id",
-                 "The `expansions` query parameter value [author_id] is not one of [affiliation.user_id,most_recent_tweet_id,pinned_tweet_id]"),
+                 "The `expansions` query parameter value [author_id] is not one of [affiliation,most_recent_post_id,pinned_post_id]"),
                 ("/2/users/\(SandboxAccounts.alice)/following/x1", "target_user_id", "x1",
                  "The `target_user_id` query parameter value [x1] does not match ^[0-9]{1,19}$"),
             ]
