@@ -1,4 +1,5 @@
 import Foundation
+import XFollows
 import XSandbox
 
 /// What `x-sandbox` prints when it listens: the URL, the graph, the demo credentials and a
@@ -7,6 +8,8 @@ struct Banner {
     let server: SandboxServer
     let graph: SandboxGraph
     let limitsEnabled: Bool
+    var credits: USD?
+    var usageCap: Int?
 
     var text: String {
         let credentials = server.credentials
@@ -17,8 +20,12 @@ struct Banner {
         lines.append("Serving a \(source): \(server.directory.userCount.formatted()) users, "
                      + "\(graph.follows.followCount.formatted()) follow\(graph.follows.followCount == 1 ? "" : "s"); "
                      + (limitsEnabled ? "X's rate limits and daily caps apply." : "no limits (--no-limits)."))
+        let money = credits.map { "each App starts with \($0) of credits" } ?? "unlimited credits"
+        lines.append("Billing as X's pay-per-usage pricing: \(money)"
+                     + (usageCap.map { ", a usage cap of \($0.formatted()) units a month" } ?? "")
+                     + "; what each App was charged: \(url)/_sandbox/bill")
         lines.append("")
-        lines.append("App credentials")
+        lines.append("App credentials — \(describe(graph.apps[0]))")
         lines.append("  API key (consumer key):       \(credentials.consumerKey)")
         lines.append("  API key secret:               \(credentials.consumerSecret)")
         lines.append("  Bearer token (App-only):      \(credentials.bearerToken)")
@@ -49,6 +56,18 @@ struct Banner {
             }
             lines.append("  callback URLs: \(credentials.callbackURLs.joined(separator: ", ")) (any port on loopback)")
         }
+        for app in graph.apps.dropFirst() {
+            lines.append("")
+            lines.append("Another App — \(describe(app))")
+            lines.append("  API key (consumer key):       \(app.credentials.consumerKey)")
+            lines.append("  API key secret:               \(app.credentials.consumerSecret)")
+            lines.append("  Bearer token (App-only):      \(app.credentials.bearerToken)")
+            for token in app.credentials.accessTokens {
+                lines.append("  \(handle(token.userID)) (id \(token.userID))")
+                lines.append("    access token:               \(token.accessToken)")
+                lines.append("    access token secret:        \(token.accessTokenSecret)")
+            }
+        }
         lines.append("")
         lines.append("Try")
         lines.append("  curl -H 'Authorization: Bearer \(credentials.bearerToken)' \\")
@@ -60,6 +79,14 @@ struct Banner {
         lines.append("")
         lines.append("Press Ctrl-C to stop.")
         return lines.joined(separator: "\n")
+    }
+
+    /// `XFollows demo (enterprise), App ID 29012345, plan enterprise, owned by @sandbox_alice`.
+    private func describe(_ app: SandboxApp) -> String {
+        var text = "\(app.name), App ID \(app.id), plan \(app.plan)"
+        if let owner = app.ownerID { text += ", owned by \(handle(owner))" }
+        if !app.includes(OperationDescriptor.usersIdFollow) { text += " (follow: X's client-forbidden 403)" }
+        return text
     }
 
     private func handle(_ userID: String) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import XFollows
 import XSandbox
 
 /// `x-sandbox serve` (the default): serves the graph on 127.0.0.1 until Ctrl-C.
@@ -17,6 +18,12 @@ struct Serve: AsyncParsableCommand {
             token, revoke, OAuth 1.0a request and access token, App-only token). It prints its URL \
             and demo credentials, then runs until Ctrl-C.
 
+            It bills as X's pay-per-usage pricing does (prices from the spec, Owned Reads for the App \
+            owner's own lists, each user charged once per UTC day): GET /_sandbox/bill shows what \
+            each App was charged. Its first demo App is on enterprise (following works); its second \
+            is on pay-per-use, where follow answers X's client-forbidden 403, as on X since \
+            2026-04-20.
+
             By default it serves a deterministic seeded graph: 100,000 ordinary users, @XDevelopers \
             (2244994945) with 100,003 followers, @tenk_club (1497258931620306945) with exactly 10,000, \
             protected, withheld and suspended accounts, and three demo users whose credentials it prints.
@@ -26,6 +33,8 @@ struct Serve: AsyncParsableCommand {
               x-sandbox --port 0                 # a free port; the URL is printed
               x-sandbox --no-limits              # no rate limits or daily caps
               x-sandbox --rate-limit usersIdFollowers=15/900   # a 429 after 15 lookups
+              x-sandbox --credits 5.00           # X's 402 once $5.00 is spent
+              x-sandbox --usage-cap 1000         # X's usage-capped 429 after 1,000 charged users
               x-sandbox --graph my-graph.json    # serve your own users and follows
               x-sandbox --seed 42                # another seeded graph
               x-sandbox --verbose                # log every request
@@ -45,12 +54,29 @@ struct Serve: AsyncParsableCommand {
         valueName: "operation=requests/seconds"))
     var rateLimits: [RateLimitOverride] = []
 
+    @Option(help: ArgumentHelp(
+        "Each App's prepaid credits in dollars, e.g. 5.00: once spent, requests get X's 402 (credits-depleted); "
+            + "POST /_sandbox/credits adds more. Default: unlimited.",
+        valueName: "dollars"))
+    var credits: String?
+
+    @Option(name: .customLong("usage-cap"), help: ArgumentHelp(
+        "Charged units (users read, requests) each App may use per month before X's usage-capped 429. Default: none.",
+        valueName: "n"))
+    var usageCap: Int?
+
     @Flag(help: "Log every request.")
     var verbose = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("The port must be between 0 and 65535, not \(port).")
+        }
+        if let credits, USD(credits) == nil {
+            throw ValidationError("--credits takes an amount of dollars such as 5.00, not \"\(credits)\".")
+        }
+        if let usageCap, usageCap < 1 {
+            throw ValidationError("--usage-cap must be at least 1, not \(usageCap).")
         }
         if noLimits, !rateLimits.isEmpty {
             throw ValidationError("--rate-limit sets a window; --no-limits enforces none. Choose one.")
@@ -63,14 +89,17 @@ struct Serve: AsyncParsableCommand {
         let loaded = try graphOptions.load()
         var limits = noLimits ? SandboxLimits.unlimited : .documented
         for override in rateLimits { override.apply(to: &limits) }
-        let configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits, logger: logger)
+        let configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits,
+                                                 credits: credits.flatMap(USD.init), usageCap: usageCap, logger: logger)
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)
         } catch {
             throw ValidationError(String(describing: error))
         }
-        FileHandle.standardOutput.write(Data((Banner(server: server, graph: loaded, limitsEnabled: !noLimits).text + "\n").utf8))
+        let banner = Banner(server: server, graph: loaded, limitsEnabled: !noLimits,
+                            credits: configuration.credits, usageCap: usageCap)
+        FileHandle.standardOutput.write(Data((banner.text + "\n").utf8))
         await Termination.wait()
         FileHandle.standardOutput.write(Data("\nStopping the sandbox…\n".utf8))
         await server.shutdown()

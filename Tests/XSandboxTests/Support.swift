@@ -11,7 +11,7 @@ struct APIHarness {
         credentials = graph.credentials
         api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(credentials: graph.credentials, tolerance: 300),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: 300),
             tokens: PageTokenCodec(secret: Data("api tests".utf8)),
             store: SandboxStore(follows: graph.follows, limits: limits, tolerance: 300, journalCapacity: 100),
             clock: SandboxClock(now: { now }),

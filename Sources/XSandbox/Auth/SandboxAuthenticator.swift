@@ -1,11 +1,12 @@
 import Foundation
 import XFollows
 
-/// Reads a request's `Authorization` header: a bearer token is looked up (the App's current
-/// bearer token, an OAuth 2.0 user token of the graph, or a live one the authorization server
-/// issued); an OAuth 1.0a header is handed to ``OAuth1Verifier``, which needs the sandbox's
-/// nonce registry. It holds the sandbox's authorization server (``SandboxAuthorization``),
-/// whose tokens it accepts.
+/// Reads a request's `Authorization` header for every App the sandbox serves: a bearer token is
+/// looked up (the first App's current bearer token or a live token its authorization server
+/// issued, or a token of the graph's Apps); an OAuth 1.0a header is handed to the
+/// ``OAuth1Verifier`` of the App its consumer key names, which needs the sandbox's nonce
+/// registry. It holds the sandbox's authorization server (``SandboxAuthorization``, for the
+/// first App), whose tokens it accepts.
 struct SandboxAuthenticator: Sendable {
     enum Classification: Sendable {
         /// A known bearer token.
@@ -16,18 +17,37 @@ struct SandboxAuthenticator: Sendable {
         case refused(String)
     }
 
-    let verifier: OAuth1Verifier
     /// The authorization server: its endpoints, and the tokens it issued.
     let authorization: SandboxAuthorization
-    private let appKey: String
-    private let oauth2Tokens: [String: SandboxCredentials.OAuth2Token]
+    /// The Apps by key (consumer key).
+    let apps: [String: SandboxApp]
+    /// The Apps in the graph's order.
+    let orderedApps: [SandboxApp]
+    private let verifiers: [String: OAuth1Verifier]
+    private let firstVerifier: OAuth1Verifier
+    /// The graph's bearer tokens other than the first App's own: other Apps' App-only tokens
+    /// and every App's OAuth 2.0 user tokens.
+    private let bearers: [String: SandboxPrincipal]
 
-    init(credentials: SandboxCredentials, tolerance: TimeInterval) {
-        self.verifier = OAuth1Verifier(credentials: credentials, tolerance: tolerance)
-        self.authorization = SandboxAuthorization(credentials: credentials, tolerance: tolerance)
-        self.appKey = credentials.consumerKey
-        self.oauth2Tokens = Dictionary(credentials.oauth2Tokens.map { ($0.accessToken, $0) },
-                                       uniquingKeysWith: { first, _ in first })
+    init(apps: [SandboxApp], tolerance: TimeInterval) {
+        let first = apps[0]
+        self.authorization = SandboxAuthorization(credentials: first.credentials, tolerance: tolerance)
+        self.apps = Dictionary(apps.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.orderedApps = apps
+        self.verifiers = Dictionary(apps.map { ($0.key, OAuth1Verifier(credentials: $0.credentials, tolerance: tolerance)) },
+                                    uniquingKeysWith: { first, _ in first })
+        self.firstVerifier = verifiers[first.key]!
+        var bearers: [String: SandboxPrincipal] = [:]
+        for app in apps {
+            if app.key != first.key {
+                bearers[app.credentials.bearerToken] = SandboxPrincipal(method: .appOnly, appKey: app.key)
+            }
+            for grant in app.credentials.oauth2Tokens where bearers[grant.accessToken] == nil {
+                bearers[grant.accessToken] = SandboxPrincipal(method: .oauth2UserContext, userID: grant.userID,
+                                                               scopes: grant.scopes, appKey: app.key)
+            }
+        }
+        self.bearers = bearers
     }
 
     func classify(_ authorization: String?, at now: Date) async -> Classification {
@@ -42,9 +62,8 @@ struct SandboxAuthenticator: Sendable {
             if let principal = await self.authorization.principal(forBearer: token, at: now) {
                 return .principal(principal)
             }
-            if let grant = oauth2Tokens[token] {
-                return .principal(SandboxPrincipal(method: .oauth2UserContext, userID: grant.userID,
-                                                   scopes: grant.scopes, appKey: appKey))
+            if let principal = bearers[token] {
+                return .principal(principal)
             }
             return .refused("the bearer token is unknown")
         case "oauth":
@@ -54,7 +73,19 @@ struct SandboxAuthenticator: Sendable {
         }
     }
 
+    /// The verifier of the App an OAuth 1.0a header's consumer key names (the first App's
+    /// when the key is unknown or unreadable, which then refuses it).
+    func verifier(for header: String) -> OAuth1Verifier {
+        guard let parsed = try? OAuth1AuthorizationHeader(parsing: header) else { return firstVerifier }
+        return verifiers[parsed.consumerKey] ?? firstVerifier
+    }
+
     func principal(for identity: OAuth1Verifier.Identity) -> SandboxPrincipal {
         SandboxPrincipal(method: .oauth1UserContext, userID: identity.userID, appKey: identity.consumerKey)
+    }
+
+    /// The App a principal acts through.
+    func app(of principal: SandboxPrincipal) -> SandboxApp? {
+        apps[principal.appKey]
     }
 }

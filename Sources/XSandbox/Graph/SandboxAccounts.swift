@@ -53,4 +53,9 @@ public enum SandboxAccounts {
     public static let carol = "1425864951039897603"
     /// The demo users, whose credentials the sandbox prints at start.
     public static let demoUsers = [alice, bob, carol]
+    /// The ID of the seeded graph's first App: `enterprise`, owned by @sandbox_alice.
+    public static let enterpriseAppID = "29012345"
+    /// The ID of the seeded graph's second App: `pay-per-use`, owned by @sandbox_bob; follow
+    /// answers X's `client-forbidden` there.
+    public static let selfServeAppID = "29012346"
 }

@@ -9,6 +9,7 @@ extension SandboxGraph {
     ///
     /// ```json
     /// {
+    ///   "app": {"id": "29012345", "name": "Sandbox", "plan": "enterprise", "owner_id": "6253282"},
     ///   "credentials": {
     ///     "consumer_key": "sandboxConsumerKey",
     ///     "consumer_secret": "sandboxConsumerSecret",
@@ -48,6 +49,11 @@ extension SandboxGraph {
     ///   clients (`"oauth2_clients": [{"client_id": "…", "client_secret": "…", "name": "…"}]`,
     ///   no secret for a public client) and approved callback URLs
     ///   (`"callback_urls": ["http://127.0.0.1/callback"]`).
+    /// - `app` (optional): the first App's `id` (numeric), `name`, `plan` (`pay-per-use`, the
+    ///   default, or `enterprise`; follow needs `enterprise`, as on X since 2026-04-20) and
+    ///   `owner_id` (the user whose own lists are Owned Reads), e.g.
+    ///   `"app": {"id": "29012345", "name": "My App", "plan": "enterprise", "owner_id": "6253282"}`.
+    /// - `apps` (optional): more Apps, each with those members and `credentials` of its own.
     /// - `users` (required): X user objects; `id`, `name` and `username` are required, IDs
     ///   are canonical (no leading zeros). Follower and following counts are ignored: the
     ///   sandbox counts `follows`.
@@ -86,7 +92,10 @@ extension SandboxGraph {
         } catch {
             throw SandboxGraphError("The graph is not valid JSON: \(error)")
         }
-        self.init(credentials: file.credentials)
+        self.init(credentials: file.credentials, app: file.app.map {
+            SandboxApp(id: $0.id, name: $0.name, plan: $0.plan ?? .payPerUse, ownerID: $0.ownerID, credentials: file.credentials)
+        })
+        for app in file.apps ?? [] { add(app) }
         for (index, user) in file.users.enumerated() {
             do { try add(user) } catch { throw SandboxGraphError("users[\(index)]: \(error.message)") }
         }
@@ -120,7 +129,21 @@ extension SandboxGraph {
             }
         }
 
+        struct AppDescription: Decodable {
+            var id: String
+            var name: String
+            var plan: SandboxPlan?
+            var ownerID: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, name, plan
+                case ownerID = "owner_id"
+            }
+        }
+
         var credentials: SandboxCredentials
+        var app: AppDescription?
+        var apps: [SandboxApp]?
         var users: [User]
         var tweets: [Tweet]?
         var follows: [Edge]?
@@ -128,7 +151,7 @@ extension SandboxGraph {
         var suspended: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case credentials, users, tweets, follows, suspended
+            case credentials, app, apps, users, tweets, follows, suspended
             case pendingFollows = "pending_follows"
         }
     }

@@ -1,7 +1,7 @@
 import XFollows
 
 /// Everything a sandbox serves: its users and Tweets (``SandboxDirectory``), who follows whom
-/// (``FollowGraph``) and the credentials it accepts (``SandboxCredentials``).
+/// (``FollowGraph``) and the Apps whose credentials it accepts (``SandboxApp``).
 ///
 /// Start from the deterministic ``seeded(seed:)`` graph, load one from JSON with
 /// ``init(contentsOf:)``, or build a small one in code:
@@ -20,17 +20,37 @@ public struct SandboxGraph: Sendable {
     public private(set) var directory: SandboxDirectory
     /// Who follows whom, and the pending follow requests.
     public private(set) var follows: FollowGraph
-    /// The keys and tokens the sandbox accepts.
-    public var credentials: SandboxCredentials
+    /// The Apps the sandbox serves, the first of them the one its authorization server issues
+    /// tokens for; never empty.
+    public private(set) var apps: [SandboxApp]
     /// The seed of a seeded graph; `nil` for a graph built or loaded otherwise.
     public internal(set) var seed: UInt64?
 
-    /// A graph without users, accepting `credentials`.
-    public init(credentials: SandboxCredentials) {
+    /// The first App's keys and tokens.
+    public var credentials: SandboxCredentials {
+        get { apps[0].credentials }
+        set { apps[0].credentials = newValue }
+    }
+
+    /// A graph without users, serving one App: `app`, or a `pay-per-use` App named "App" with
+    /// `credentials`.
+    public init(credentials: SandboxCredentials, app: SandboxApp? = nil) {
         self.directory = SandboxDirectory()
         self.follows = FollowGraph()
-        self.credentials = credentials
+        self.apps = [app ?? SandboxApp(id: "1", name: "App", credentials: credentials)]
+        self.apps[0].credentials = credentials
         self.seed = nil
+    }
+
+    /// Adds another App, with keys and tokens of its own.
+    public mutating func add(_ app: SandboxApp) {
+        apps.append(app)
+    }
+
+    /// The first App's plan and owner.
+    public mutating func setPlan(_ plan: SandboxPlan, owner: String?) {
+        apps[0].plan = plan
+        apps[0].ownerID = owner
     }
 
     /// Adds a user. Its ID must be a canonical numeric ID and its username match X's rules;
@@ -93,11 +113,38 @@ public struct SandboxGraph: Sendable {
 
     /// Checks what single additions cannot: every credential names an existing user, every
     /// access token starts with its user's ID and `-`, every pinned Tweet exists and belongs
-    /// to its user, and no token is given twice.
+    /// to its user, no token is given twice, no two Apps share a consumer key, and every App
+    /// owner exists.
     ///
     /// - Throws: ``SandboxGraphError`` naming the first problem found.
     public func validate() throws(SandboxGraphError) {
-        var tokens: Set<String> = [credentials.bearerToken]
+        var tokens: Set<String> = []
+        var keys: Set<String> = []
+        for app in apps {
+            guard keys.insert(app.key).inserted else {
+                throw SandboxGraphError("Two Apps have the consumer key of App \(app.id).")
+            }
+            if let owner = app.ownerID, !(NumericID.parse(owner).map(directory.contains) ?? false) {
+                throw SandboxGraphError("App \(app.id) is owned by the unknown user \(owner).")
+            }
+            try validate(app.credentials, tokens: &tokens)
+        }
+        for id in directory.storedUserIDs {
+            guard let user = directory.user(withID: id), let pinned = user.pinnedTweetID else { continue }
+            guard let tweet = directory.pinnedTweet(of: user) else {
+                throw SandboxGraphError("User \(user.id) pins the unknown Tweet \(pinned).")
+            }
+            if let author = tweet.authorID, author != user.id {
+                throw SandboxGraphError("User \(user.id) pins Tweet \(pinned), which user \(author) wrote.")
+            }
+        }
+    }
+
+    /// Checks one App's credentials: known users, X's token shape, no token given twice.
+    private func validate(_ credentials: SandboxCredentials, tokens: inout Set<String>) throws(SandboxGraphError) {
+        guard tokens.insert(credentials.bearerToken).inserted else {
+            throw SandboxGraphError("A bearer token is given twice.")
+        }
         for token in credentials.accessTokens {
             guard let id = NumericID.parse(token.userID), directory.contains(id) else {
                 throw SandboxGraphError("An access token names the unknown user \(token.userID).")
@@ -115,15 +162,6 @@ public struct SandboxGraph: Sendable {
             }
             guard tokens.insert(token.accessToken).inserted else {
                 throw SandboxGraphError("An OAuth 2.0 token of user \(token.userID) is given twice or equals another token.")
-            }
-        }
-        for id in directory.storedUserIDs {
-            guard let user = directory.user(withID: id), let pinned = user.pinnedTweetID else { continue }
-            guard let tweet = directory.pinnedTweet(of: user) else {
-                throw SandboxGraphError("User \(user.id) pins the unknown Tweet \(pinned).")
-            }
-            if let author = tweet.authorID, author != user.id {
-                throw SandboxGraphError("User \(user.id) pins Tweet \(pinned), which user \(author) wrote.")
             }
         }
     }

@@ -5,10 +5,12 @@ import XFollows
 import XFollowsServer
 
 /// The sandbox's request pipeline, independent of HTTP plumbing: route (the generated
-/// router), authenticate (401), check the authentication method and scopes (403), count the
-/// request in its rate-limit window (429), then decode and check the operation's input and
-/// run it (the generated dispatch into ``SandboxHandlers``). Every answer carries X's limit
-/// headers and lands in the journal.
+/// router), authenticate (401), check the authentication method and scopes (403), check the
+/// App's plan includes the operation (X's `client-forbidden` 403), its credits (X's 402) and
+/// usage cap (X's `usage-capped` 429), count the request in its rate-limit window (429), then
+/// decode and check the operation's input and run it (the generated dispatch into
+/// ``SandboxHandlers``), and bill what it returned. Every answer carries X's limit headers and
+/// lands in the journal.
 struct SandboxAPI: Sendable {
     /// A received request, as the HTTP layer hands it over.
     struct Request: Sendable {
@@ -57,7 +59,8 @@ struct SandboxAPI: Sendable {
         ])
         await store.record(SandboxRequestRecord(
             method: request.method, path: request.path, query: items, operationID: trace.operationID,
-            status: response.status, authentication: trace.principal?.method, userID: trace.principal?.userID, date: now
+            status: response.status, authentication: trace.principal?.method, userID: trace.principal?.userID, date: now,
+            charge: trace.charge
         ))
         return response
     }
@@ -66,11 +69,16 @@ struct SandboxAPI: Sendable {
     private struct Trace {
         var operationID: String?
         var principal: SandboxPrincipal?
+        var charge: Charge?
     }
 
     private func handle(
         _ request: Request, items: [OperationRequest.QueryItem], at now: Date, trace: inout Trace
     ) async -> SandboxHTTPResponse {
+        if request.path.hasPrefix(Self.ownPrefix) {
+            trace.operationID = "sandbox"
+            return await respondToOwnPage(request, at: now)
+        }
         // The authorization endpoints (Authorization/) answer their own paths.
         if let answer = await authenticator.authorization.respond(to: request, scheme: scheme, directory: handlers.directory, at: now) {
             trace.operationID = answer.operationID
@@ -101,6 +109,10 @@ struct SandboxAPI: Sendable {
             response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
             return response
         }
+        let app = authenticator.app(of: principal)
+        if let refusal = await billingRefusal(operation, app: app, principal: principal, at: now) {
+            return refusal
+        }
 
         let window = await store.admit(operation, principal: principal, at: now)
         if let window, !window.isAllowed {
@@ -123,6 +135,37 @@ struct SandboxAPI: Sendable {
                                         detail: "The sandbox could not answer: \(error)", status: 500), status: 500)
         }
         response.add(window?.status, prefix: "x-rate-limit")
+        if let pricing = operation.pricing, let app, (200..<300).contains(response.status) {
+            let ownedRead = pricing.isOwnedRead(
+                parameterValue: pricing.ownedRead.flatMap { route.pathParameters[$0.parameter] },
+                authenticatedUserID: principal.userID, appOwnerID: app.ownerID)
+            trace.charge = await store.charge(app: app.key, operation: operation, pricing: pricing,
+                                              resourceIDs: response.billableResourceIDs ?? [], ownedRead: ownedRead, at: now)
+        }
+        return response
+    }
+
+    /// X's refusals of an App rather than of a request: a plan without the operation (403
+    /// `client-forbidden`), spent credits (402), a usage cap (429 `usage-capped`, its rate-limit
+    /// headers untouched). Waiting fixes none of them.
+    private func billingRefusal(
+        _ operation: OperationDescriptor, app: SandboxApp?, principal: SandboxPrincipal, at now: Date
+    ) async -> SandboxHTTPResponse? {
+        guard let app else { return nil }
+        let status: Int
+        let problem: Problem
+        if !app.includes(operation) {
+            (status, problem) = (403, SandboxProblems.clientForbidden(app: app))
+        } else if operation.pricing != nil, let refusal = await store.billingRefusal(for: app.key, at: now) {
+            switch refusal {
+            case .creditsDepleted: (status, problem) = (402, SandboxProblems.creditsDepleted)
+            case .usageCapped: (status, problem) = (429, SandboxProblems.usageCapped(app: app))
+            }
+        } else {
+            return nil
+        }
+        var response = SandboxHTTPResponse.problem(problem, status: status)
+        response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
         return response
     }
 
@@ -136,7 +179,7 @@ struct SandboxAPI: Sendable {
             return principal
         case .oauth1(let header):
             guard let url = signedURL(of: request) else { return nil }
-            let result = await store.verify(authenticator.verifier, method: request.method, url: url,
+            let result = await store.verify(authenticator.verifier(for: header), method: request.method, url: url,
                                             authorization: header, at: now)
             guard case .success(let identity) = result else { return nil }
             return authenticator.principal(for: identity)

@@ -6,6 +6,8 @@ struct SandboxHTTPResponse: Sendable {
     var status: Int
     var headers: [(name: String, value: String)]
     var body: Data
+    /// The IDs of the billable resources the body returns (``EncodedResponse/billableResourceIDs``).
+    var billableResourceIDs: [String]?
 
     /// A JSON body encoded with the X coders, as `application/json`.
     static func json(_ value: some Encodable, status: Int = 200) -> SandboxHTTPResponse {
@@ -41,6 +43,7 @@ extension SandboxHTTPResponse {
     init(_ encoded: EncodedResponse) {
         self.init(status: encoded.status.code,
                   headers: encoded.headerFields.map { ($0.name.rawName, $0.value) },
-                  body: encoded.body)
+                  body: encoded.body,
+                  billableResourceIDs: encoded.billableResourceIDs)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import XFollows
 
 /// How a sandbox runs: where it listens, which graph it serves, which limits it enforces and
 /// by which clock.
@@ -19,6 +20,12 @@ public struct SandboxConfiguration: Sendable {
     public var graph: SandboxGraph
     /// The rate limits and daily caps enforced.
     public var limits: SandboxLimits
+    /// Each App's prepaid credits at start (`x-sandbox --credits 5.00`): a request is refused
+    /// with X's 402 once they are spent. `nil` (the default) for unlimited credits.
+    public var credits: USD?
+    /// Charged units (users read, requests) each App may use per UTC month before X's
+    /// `usage-capped` 429 (`x-sandbox --usage-cap N`); `nil` (the default) for no cap.
+    public var usageCap: Int?
     /// The sandbox's time.
     public var clock: SandboxClock
     /// How far an OAuth 1.0a timestamp may be from the sandbox's clock, in seconds (X: 5 minutes).
@@ -39,6 +46,8 @@ public struct SandboxConfiguration: Sendable {
         port: Int = 0,
         graph: SandboxGraph = .seeded(),
         limits: SandboxLimits = .documented,
+        credits: USD? = nil,
+        usageCap: Int? = nil,
         clock: SandboxClock = .system,
         timestampTolerance: TimeInterval = 300,
         pageTokenSecret: Data? = nil,
@@ -50,6 +59,8 @@ public struct SandboxConfiguration: Sendable {
         self.port = port
         self.graph = graph
         self.limits = limits
+        self.credits = credits
+        self.usageCap = usageCap
         self.clock = clock
         self.timestampTolerance = timestampTolerance
         self.pageTokenSecret = pageTokenSecret

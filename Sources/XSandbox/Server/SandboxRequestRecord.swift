@@ -26,11 +26,13 @@ public struct SandboxRequestRecord: Sendable, Hashable {
     public var userID: String?
     /// When it arrived, by the sandbox's clock.
     public var date: Date
+    /// What the App was charged for it; `nil` when nothing was billed.
+    public var charge: Charge?
 
     /// Creates a record.
     public init(
         method: String, path: String, query: [OperationRequest.QueryItem], operationID: String?, status: Int,
-        authentication: AuthenticationMethod?, userID: String?, date: Date
+        authentication: AuthenticationMethod?, userID: String?, date: Date, charge: Charge? = nil
     ) {
         self.method = method
         self.path = path
@@ -40,6 +42,7 @@ public struct SandboxRequestRecord: Sendable, Hashable {
         self.authentication = authentication
         self.userID = userID
         self.date = date
+        self.charge = charge
     }
 
     /// The value of the first query item with this name.

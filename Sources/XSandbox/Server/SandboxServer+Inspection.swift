@@ -64,3 +64,16 @@ extension SandboxServer {
         await store.dailyCapCount(operation: operation, scope: scope, subject: subject, at: clock.now())
     }
 }
+
+extension SandboxServer {
+    /// What each App was billed so far (what `GET /_sandbox/bill` answers).
+    public func bill() async -> SandboxBill {
+        await store.bill(of: apps, at: clock.now())
+    }
+
+    /// Adds credits to an App's balance (what `POST /_sandbox/credits` does).
+    public func addCredits(_ amount: USD, toApp id: String) async {
+        guard let app = apps.first(where: { $0.id == id }) else { return }
+        await store.addCredits(amount, to: app.key)
+    }
+}

@@ -30,8 +30,10 @@ public struct SandboxServer: Sendable {
     public let baseURL: URL
     /// The bound port.
     public let port: Int
-    /// The credentials the sandbox accepts.
+    /// The first App's credentials (the one its authorization server issues tokens for).
     public let credentials: SandboxCredentials
+    /// Every App the sandbox serves, with its plan and owner (``SandboxGraph/apps``).
+    public let apps: [SandboxApp]
     /// The users and Tweets served.
     public let directory: SandboxDirectory
     let store: SandboxStore
@@ -58,10 +60,11 @@ public struct SandboxServer: Sendable {
         let serverName = Self.serverName
         let store = SandboxStore(follows: graph.follows, limits: configuration.limits,
                                  tolerance: configuration.timestampTolerance,
-                                 journalCapacity: configuration.journalCapacity)
+                                 journalCapacity: configuration.journalCapacity,
+                                 billing: SandboxBilling(credits: configuration.credits, usageCap: configuration.usageCap))
         let api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(credentials: graph.credentials, tolerance: configuration.timestampTolerance),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance),
             tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
             clock: configuration.clock,
@@ -107,6 +110,7 @@ public struct SandboxServer: Sendable {
                 baseURL: URL(string: "http://\(host):\(port)")!,
                 port: port,
                 credentials: graph.credentials,
+                apps: graph.apps,
                 directory: graph.directory,
                 store: store,
                 clock: configuration.clock,

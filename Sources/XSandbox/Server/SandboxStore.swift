@@ -32,14 +32,19 @@ actor SandboxStore {
     private var windows = RateLimitWindows()
     private var caps = DailyCapWindows()
     private var nonces: NonceRegistry
+    private var billing: SandboxBilling
     private var journal: [SandboxRequestRecord] = []
     /// Where the oldest record sits once the journal is full (it is then a ring).
     private var journalStart = 0
     private let journalCapacity: Int
 
-    init(follows: FollowGraph, limits: SandboxLimits, tolerance: TimeInterval, journalCapacity: Int) {
+    init(
+        follows: FollowGraph, limits: SandboxLimits, tolerance: TimeInterval, journalCapacity: Int,
+        billing: SandboxBilling = SandboxBilling(credits: nil, usageCap: nil)
+    ) {
         self.follows = follows
         self.limits = limits
+        self.billing = billing
         self.nonces = NonceRegistry(tolerance: tolerance)
         self.journalCapacity = max(0, journalCapacity)
     }
@@ -157,6 +162,29 @@ actor SandboxStore {
     private static func tighter(_ current: LimitStatus?, _ candidate: LimitStatus) -> LimitStatus {
         guard let current else { return candidate }
         return candidate.remaining < current.remaining ? candidate : current
+    }
+
+    // MARK: Billing
+
+    /// Why an App's request is refused before it runs (out of credits, a usage cap), if it is.
+    func billingRefusal(for app: String, at now: Date) -> SandboxBilling.Refusal? {
+        billing.refusal(for: app, at: now)
+    }
+
+    /// Charges what a response returned.
+    func charge(
+        app: String, operation: OperationDescriptor, pricing: OperationPricing, resourceIDs: [String], ownedRead: Bool,
+        at now: Date
+    ) -> Charge {
+        billing.charge(app: app, operation: operation, pricing: pricing, resourceIDs: resourceIDs, ownedRead: ownedRead, at: now)
+    }
+
+    func addCredits(_ amount: USD, to app: String) {
+        billing.addCredits(amount, to: app)
+    }
+
+    func bill(of apps: [SandboxApp], at now: Date) -> SandboxBill {
+        billing.bill(of: apps, at: now)
     }
 
     // MARK: Journal

@@ -22,7 +22,7 @@ final class AuthorizationHarness: @unchecked Sendable {
         let time = self.time
         api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(credentials: graph.credentials, tolerance: 300),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: 300),
             tokens: PageTokenCodec(secret: Data("authorization tests".utf8)),
             store: store, clock: SandboxClock(now: { time.now }), scheme: "http", logger: SandboxConfiguration.quietLogger)
     }
