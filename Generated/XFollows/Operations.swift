@@ -35,7 +35,8 @@ extension OperationDescriptor {
             price: USD(significand: 10, scale: 3),
             ownedRead: OperationPricing.OwnedRead(price: USD(significand: 1, scale: 3), parameter: "id"),
             bound: .pageSize(parameter: "max_results", defaultValue: 100)
-        )
+        ),
+        pagination: OperationPagination(tokenParameter: "pagination_token", pageSizeParameter: "max_results")
     )
 
     /// `GET /2/users/{id}/following`: Following by User ID.
@@ -67,7 +68,8 @@ extension OperationDescriptor {
             price: USD(significand: 10, scale: 3),
             ownedRead: OperationPricing.OwnedRead(price: USD(significand: 1, scale: 3), parameter: "id"),
             bound: .pageSize(parameter: "max_results", defaultValue: 100)
-        )
+        ),
+        pagination: OperationPagination(tokenParameter: "pagination_token", pageSizeParameter: "max_results")
     )
 
     /// `POST /2/users/{id}/following`: Follow User.

@@ -20,14 +20,22 @@ struct ExportEndToEndTests {
         #expect(expected.count == 10_000)
         let environment = ["BEARER_TOKEN": sandbox.bearerToken]
 
-        let jsonl = try await workspace.run(["followers", "@tenk_club"], environment: environment)
-        #expect(jsonl.status == 0 && jsonl.errors.isEmpty)
+        let jsonl = try await workspace.run(["followers", "@tenk_club", "--yes"], environment: environment)
+        // What it will cost, then what it cost: the lookup of @tenk_club and 10,000 users at $0.010.
+        #expect(jsonl.status == 0)
+        #expect(jsonl.errors == "Exporting the followers of @tenk_club will cost up to $100.00 (10,000 users at $0.010, "
+            + "those X already charged today free).\nWrote 10,000 followers of @tenk_club; this run spent $100.01: "
+            + "10,000 users charged.\n")
         let decoder = XAPIJSON.makeDecoder()
         let exported = try jsonl.output.split(separator: "\n").map { try decoder.decode(User.self, from: Data($0.utf8)) }
         #expect(exported == expected)
 
-        let csv = try await workspace.run(["followers", "1497258931620306945", "--output", "followers.csv"], environment: environment)
+        let csv = try await workspace.run(["followers", "1497258931620306945", "--output", "followers.csv", "--yes"], environment: environment)
         #expect(csv.status == 0 && csv.output.isEmpty)
+        // The same users the same UTC day: X charges each once, so the second export is free.
+        #expect(csv.errors.hasSuffix("this run spent $0.00: 0 users charged, 10,000 free (read already today).\n"), "\(csv.errors)")
+        let bill = try await sandbox.bill()
+        #expect(bill.apps[0].spentToday == USD("100.01"))
         let reader = try CSVReader(string: try String(contentsOf: workspace.file("followers.csv"), encoding: .utf8), hasHeaderRow: true)
         let header = try #require(reader.headerRow)
         var rows: [[String: String]] = []
@@ -52,7 +60,7 @@ struct ExportEndToEndTests {
         let checkpoint = workspace.file("followers.jsonl.xfollows-checkpoint")
         // Small pages make the export long (400 checkpoints), and a thread of its own watches the
         // checkpoint and kills the process, so a busy test pool cannot make it miss the moment.
-        let export = try workspace.start(["followers", "@tenk_club", "-o", output.path, "--page-size", "25", "--fields", "public_metrics"],
+        let export = try workspace.start(["followers", "@tenk_club", "-o", output.path, "--page-size", "25", "--fields", "public_metrics", "--yes"],
                                          environment: environment)
         let killedAt = CheckpointKiller.killWhen(checkpoint, reaches: 2000, process: export)
         try await export.wait(for: "the kill", timeout: .seconds(120)) { !export.isRunning }
@@ -60,9 +68,9 @@ struct ExportEndToEndTests {
         #expect(try await export.exitStatus() == 128 + SIGKILL)
         #expect(killedAt.current >= 2000 && killedAt.current < 10_000)
 
-        let again = try await workspace.run(["followers", "@tenk_club", "-o", output.path, "--fields", "public_metrics"], environment: environment)
+        let again = try await workspace.run(["followers", "@tenk_club", "-o", output.path, "--fields", "public_metrics", "--yes"], environment: environment)
         #expect(again.status == 64 && again.errors.contains("--resume"))
-        let resumed = try await workspace.run(["followers", "@tenk_club", "-o", output.path, "--fields", "public_metrics", "--resume"],
+        let resumed = try await workspace.run(["followers", "@tenk_club", "-o", output.path, "--fields", "public_metrics", "--resume", "--yes"],
                                               environment: environment)
         #expect(resumed.status == 0, "\(resumed.errors)")
         let ids = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { line in
@@ -83,10 +91,10 @@ struct ExportEndToEndTests {
         let before = try await sandbox.followers(of: SandboxAccounts.tenThousandClub, fields: []).map(\.id)
         try #require(!before.contains(SandboxAccounts.bob))
         #expect(try await workspace.run(["follow", "@tenk_club"], environment: alice).status == 0)
-        #expect(try await workspace.run(["followers", "@tenk_club", "-o", "old.jsonl"], environment: alice).status == 0)
+        #expect(try await workspace.run(["followers", "@tenk_club", "-o", "old.jsonl", "--yes"], environment: alice).status == 0)
         #expect(try await workspace.run(["unfollow", "@tenk_club"], environment: alice).status == 0)
         #expect(try await workspace.run(["follow", "@tenk_club"], environment: bob).status == 0)
-        #expect(try await workspace.run(["followers", "@tenk_club", "-o", "new.csv"], environment: bob).status == 0)
+        #expect(try await workspace.run(["followers", "@tenk_club", "-o", "new.csv", "--yes"], environment: bob).status == 0)
 
         let diff = try await workspace.run(["diff", "old.jsonl", "new.csv"])
         #expect(diff.status == 0)

@@ -20,14 +20,14 @@ struct FollowEndToEndTests {
         lines += people.enumerated().map { index, user in index % 2 == 0 ? user.id : "@\(user.username)  # \(user.name)" }
         try lines.joined(separator: "\n").write(to: workspace.file("accounts.txt"), atomically: true, encoding: .utf8)
 
-        let dry = try await workspace.run(["follow", "--file", "accounts.txt", "--dry-run"], environment: alice)
+        let dry = try await workspace.run(["follow", "--file", "accounts.txt", "--dry-run", "--yes"], environment: alice)
         #expect(dry.status == 0)
         #expect(dry.output.split(separator: "\n").count == 450)
         #expect(dry.output.contains("would follow @locked_lucy (\(SandboxAccounts.lockedLucy)): protected"))
         #expect(dry.output.split(separator: "\n").filter { $0.hasSuffix("after the daily cap frees a slot") }.count == 50)
         #expect(try await sandbox.following(of: SandboxAccounts.alice).count == startFollowing.count)
 
-        let first = try await workspace.run(["follow", "--file", "accounts.txt"], environment: alice)
+        let first = try await workspace.run(["follow", "--file", "accounts.txt", "--yes"], environment: alice)
         #expect(first.status == 3, "\(first.errors)")
         let results = first.output.split(separator: "\n")
         #expect(results.count == 401)
@@ -39,9 +39,9 @@ struct FollowEndToEndTests {
         let following = Set(try await sandbox.following(of: SandboxAccounts.alice))
         #expect(following.symmetricDifference(startFollowing.union(people.prefix(398).map(\.id))).isEmpty)
 
-        let again = try await workspace.run(["follow", "--file", "accounts.txt"], environment: alice)
+        let again = try await workspace.run(["follow", "--file", "accounts.txt", "--yes"], environment: alice)
         #expect(again.status == 64 && again.errors.contains("400 of 450 done") && again.errors.contains("--resume"))
-        let blocked = try await workspace.run(["follow", "--file", "accounts.txt", "--resume", "--json"], environment: alice)
+        let blocked = try await workspace.run(["follow", "--file", "accounts.txt", "--resume", "--json", "--yes"], environment: alice)
         #expect(blocked.status == 3)
         #expect(blocked.output.contains(#""done":400"#) && blocked.output.contains(#""left":50"#) && blocked.output.contains(#""stopped_by":"daily cap""#))
         #expect(Set(try await sandbox.following(of: SandboxAccounts.alice)).symmetricDifference(following).isEmpty)
@@ -57,7 +57,7 @@ struct FollowEndToEndTests {
                 }
             }
         }
-        let last = try await workspace.run(["follow", "--file", "accounts.txt", "--resume", "--json"], environment: alice)
+        let last = try await workspace.run(["follow", "--file", "accounts.txt", "--resume", "--json", "--yes"], environment: alice)
         #expect(last.status == 0, "\(last.errors)")
         let objects = last.output.split(separator: "\n")
         #expect(objects.count == 51)

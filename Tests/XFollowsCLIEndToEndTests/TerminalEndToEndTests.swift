@@ -48,17 +48,18 @@ struct TerminalEndToEndTests {
     func progressLine() async throws {
         let sandbox = try await Sandbox()
         let workspace = try Workspace(sandbox: sandbox)
-        let (status, screen) = try await runOnTerminal(["followers", "@tenk_club", "-o", "followers.csv", "--page-size", "500"],
+        let (status, screen) = try await runOnTerminal(["followers", "@tenk_club", "-o", "followers.csv", "--page-size", "500", "--yes"],
                                                        workspace: workspace, environment: ["BEARER_TOKEN": sandbox.bearerToken])
         #expect(status == 0)
         let frames = screen.components(separatedBy: "\r").filter { !$0.isEmpty }
-        #expect(frames.contains { $0.hasPrefix("followers of @tenk_club: 5,000 of 10,000 (50%) · ") && $0.hasSuffix("users/s\u{1B}[K") })
+        #expect(frames.contains { $0.hasPrefix("followers of @tenk_club: 5,000 of 10,000 (50%) · $50.01 · ") && $0.hasSuffix("users/s\u{1B}[K") })
         #expect(frames.contains { $0.hasPrefix("followers of @tenk_club: 10,000 of 10,000 (100%)") })
         #expect(frames.filter { $0.hasPrefix("followers of") }.allSatisfy { $0.replacingOccurrences(of: "\u{1B}[K", with: "").count < 100 })
         // The end: the line erased, one final line, nothing after it.
         let ending = try #require(screen.range(of: "\r\u{1B}[KWrote 10,000 followers of @tenk_club to followers.csv (", options: .backwards))
         let tail = String(screen[ending.upperBound...])
-        #expect(tail.hasSuffix(" users/s).\r\n") && !tail.contains("\r\u{1B}") && tail.filter(\.isNewline).count == 1,
+        #expect(tail.hasSuffix(" users/s); this run spent $100.01: 10,000 users charged.\r\n") && !tail.contains("\r\u{1B}")
+                    && tail.filter(\.isNewline).count == 1,
                 "\(tail.debugDescription)")
     }
 
@@ -68,13 +69,13 @@ struct TerminalEndToEndTests {
         let sandbox = try await Sandbox(limits: true, arguments: ["--rate-limit", "usersIdFollowers=15/900"])
         let workspace = try Workspace(sandbox: sandbox)
         let (status, screen) = try await runOnTerminal(
-            ["followers", "@tenk_club", "-o", "followers.jsonl", "--page-size", "100"], workspace: workspace,
+            ["followers", "@tenk_club", "-o", "followers.jsonl", "--page-size", "100", "--yes"], workspace: workspace,
             environment: ["BEARER_TOKEN": sandbox.bearerToken], interruptOn: "rate limited, resuming at")
         #expect(status == 130)
-        #expect(screen.contains("followers of @tenk_club: 1,500 of 10,000 (15%) · rate limited, resuming at "))
+        #expect(screen.contains("followers of @tenk_club: 1,500 of 10,000 (15%) · $15.01 · rate limited, resuming at "))
         let message = try #require(screen.components(separatedBy: "\r\u{1B}[K").last)
         #expect(message.hasPrefix("xfollows: Interrupted; run the same command with --resume to continue. "
-            + "1,500 of 10,000 followers of @tenk_club are in followers.jsonl."), "\(message)")
+            + "1,500 of 10,000 followers of @tenk_club are in followers.jsonl; this run spent $15.01."), "\(message)")
         let lines = try String(contentsOf: workspace.file("followers.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1500)
         #expect(FileManager.default.fileExists(atPath: workspace.file("followers.jsonl.xfollows-checkpoint").path))
@@ -86,7 +87,7 @@ struct TerminalEndToEndTests {
         let sandbox = try await Sandbox(limits: true, arguments: ["--rate-limit", "usersIdFollowers=15/900"])
         let workspace = try Workspace(sandbox: sandbox)
         let alice = sandbox.oauth1Environment(0)
-        let run = try await workspace.run(["followers", "@tenk_club", "-o", "f.jsonl", "--verbose"], environment: alice)
+        let run = try await workspace.run(["followers", "@tenk_club", "-o", "f.jsonl", "--verbose", "--yes"], environment: alice)
         #expect(run.status == 0)
         let lines = run.errors.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("xfollows: GET /2/users/by/username/tenk_club?user.fields=public_metrics → 200") })

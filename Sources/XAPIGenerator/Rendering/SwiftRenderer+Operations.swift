@@ -56,13 +56,17 @@ extension SwiftRenderer {
             list("dailyCaps", operation.dailyCaps.map {
                 "DailyCapRule(scope: .\($0.scope.rawValue), limit: \($0.limit))"
             }, into: &writer)
-            let extras = operation.pricing != nil || operation.availability != nil
+            let extras = operation.pricing != nil || operation.availability != nil || operation.pagination != nil
             writer.line("isIdempotent: \(operation.isIdempotent)\(extras ? "," : "")")
             if let pricing = operation.pricing {
                 renderPricingArgument(pricing, into: &writer)
             }
             if let availability = operation.availability {
                 renderAvailabilityArgument(availability, into: &writer)
+            }
+            if let pagination = operation.pagination {
+                let size = pagination.pageSizeParameter.map { ", pageSizeParameter: \(SwiftIdentifiers.stringLiteral($0))" } ?? ""
+                writer.line("pagination: OperationPagination(tokenParameter: \(SwiftIdentifiers.stringLiteral(pagination.tokenParameter))\(size)),")
             }
             if extras { writer.trimTrailingComma() }
         }

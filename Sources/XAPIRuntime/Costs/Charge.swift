@@ -33,7 +33,7 @@ public struct Charge: Sendable, Hashable, CustomStringConvertible {
 
     /// E.g. `$6.40 (640 of 1,000 at $0.010; 360 already charged today)`.
     public var description: String {
-        var text = "\(amount) (\(chargedUnits) of \(billableUnits) at \(unitPrice)\(isOwnedRead ? ", Owned Read" : "")"
+        var text = "\(amount) (\(chargedUnits) of \(billableUnits) at \(unitPrice.priceDescription)\(isOwnedRead ? ", Owned Read" : "")"
         if chargedUnits < billableUnits { text += "; \(billableUnits - chargedUnits) already charged today" }
         return text + ")"
     }

@@ -113,10 +113,10 @@ public struct OperationPricing: Sendable, Hashable {
     public var summary: String {
         switch unit {
         case .resource(let kind):
-            let owned = ownedRead.map { "; \($0.price) for the App owner's own account (Owned Read)" } ?? ""
-            return "\(price) per \(kind) returned\(owned)"
+            let owned = ownedRead.map { "; \($0.price.priceDescription) for the App owner's own account (Owned Read)" } ?? ""
+            return "\(price.priceDescription) per \(kind) returned\(owned)"
         case .request:
-            return "\(price) per request"
+            return "\(price.priceDescription) per request"
         }
     }
 }

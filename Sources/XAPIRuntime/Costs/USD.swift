@@ -11,6 +11,7 @@ import Foundation
 /// let price = USD("0.010")!                  // from text, exactly
 /// let page = price * 1000                     // $10.00
 /// page.description                            // "$10.00"
+/// price.priceDescription                      // "$0.010"
 /// USD("$1.00")! - USD("0.015")!               // $0.985
 /// USD("0.1") == USD("0.10")                   // true
 /// ```
@@ -51,9 +52,15 @@ public struct USD: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// No money.
     public static let zero = USD(Decimal(0))
 
-    /// `$0.010`: two decimals, or three when the third is not zero (X's prices have three),
+    /// `$0.01`, `$1,000.00`, `$0.015`: two decimals, or three when the third is not zero,
     /// rounded half up beyond that; a minus sign for a negative amount.
-    public var description: String {
+    public var description: String { formatted(minimumDecimals: 2) }
+
+    /// A price as X's pricing page writes it, with three decimals: `$0.010`, `$0.001`.
+    public var priceDescription: String { formatted(minimumDecimals: 3) }
+
+    /// The amount with at least `minimumDecimals` (2 or 3) and at most three decimals.
+    private func formatted(minimumDecimals: Int) -> String {
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 3, .plain)
@@ -62,7 +69,7 @@ public struct USD: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let thousandths = NSDecimalNumber(decimal: magnitude * 1000).int64Value
         let dollars = thousandths / 1000
         let fraction = thousandths % 1000
-        let decimals = fraction % 10 == 0
+        let decimals = fraction % 10 == 0 && minimumDecimals < 3
             ? String(format: "%02lld", fraction / 10)
             : String(format: "%03lld", fraction)
         return "\(negative ? "-" : "")$\(Self.grouped(dollars)).\(decimals)"

@@ -40,6 +40,8 @@ public struct OperationDescriptor: Sendable, Hashable {
     public let pricing: OperationPricing?
     /// Which of X's plans include it (`x-availability`); `nil` when every plan does.
     public let availability: OperationAvailability?
+    /// How its pages link (`x-pagination`); `nil` when it is not paginated.
+    public let pagination: OperationPagination?
 
     /// Creates an operation descriptor.
     public init(
@@ -51,7 +53,8 @@ public struct OperationDescriptor: Sendable, Hashable {
         dailyCaps: [DailyCapRule] = [],
         isIdempotent: Bool,
         pricing: OperationPricing? = nil,
-        availability: OperationAvailability? = nil
+        availability: OperationAvailability? = nil,
+        pagination: OperationPagination? = nil
     ) {
         self.id = id
         self.method = method
@@ -62,5 +65,6 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.isIdempotent = isIdempotent
         self.pricing = pricing
         self.availability = availability
+        self.pagination = pagination
     }
 }

@@ -34,7 +34,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             isProfileExplicit: profile != nil,
             directory: try ConfigDirectory.resolve(environment: environment),
             environment: environment,
-            verbose: verbose
+            verbose: verbose,
+            confirmation: .terminal(errors: .standardError)
         )
     }
 }

@@ -16,12 +16,17 @@ public struct XFollowsCommand: AsyncParsableCommand {
               xfollows followers @XDevelopers --output followers.csv --resume
               xfollows follow --file accounts.txt
               xfollows diff last-week.csv today.csv
+              xfollows usage
 
             Credentials: `xfollows login` stores them per profile (--profile) in a file only you can read:
             $XDG_CONFIG_HOME/xfollows/credentials.json (~/.config/xfollows) on Linux, \
             ~/Library/Application Support/xfollows on macOS, or $XFOLLOWS_CONFIG_DIR. Scripts may set \
             BEARER_TOKEN (App-only), or API_KEY, API_SECRET, ACCESS_TOKEN and ACCESS_TOKEN_SECRET (OAuth 1.0a), \
             as X's samples name them; they are used unless --profile is given.
+
+            X charges per user read and per follow. Before spending, xfollows says what a run can cost and, on \
+            a terminal, asks above $1.00; --max-cost caps a run, --yes is for scripts, `xfollows usage` shows \
+            what this machine spent today.
 
             Exit status:
             \(ExitStatus.helpText)
@@ -31,7 +36,7 @@ public struct XFollowsCommand: AsyncParsableCommand {
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             FollowersCommand.self, FollowingCommand.self,
             FollowCommand.self, UnfollowCommand.self,
-            DiffCommand.self,
+            DiffCommand.self, UsageCommand.self,
         ]
     )
 

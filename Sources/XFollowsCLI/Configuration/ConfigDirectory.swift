@@ -52,6 +52,12 @@ public struct ConfigDirectory: Sendable, Hashable {
         url.appendingPathComponent("daily-caps", isDirectory: true).appendingPathComponent("\(server.fileKey).json")
     }
 
+    /// What this machine spent on a server, per App and UTC day, shared by every run and
+    /// process: `spend/<server>/<App>/<day>.jsonl` (``FileSpendStore``).
+    public func spendDirectory(for server: ServerTarget) -> URL {
+        url.appendingPathComponent("spend", isDirectory: true).appendingPathComponent(server.fileKey, isDirectory: true)
+    }
+
     /// Where bulk follows and unfollows journal what they did, for `--resume`.
     public var runsDirectory: URL { url.appendingPathComponent("runs", isDirectory: true) }
 

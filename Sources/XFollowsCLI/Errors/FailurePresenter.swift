@@ -51,8 +51,17 @@ public struct FailurePresenter: Sendable {
         case .rateLimited:
             let until = error.retryAfter.map { "until \(Formatting.time($0, now: now())) " } ?? ""
             return .stopped("Rate limited \(until)(\(error.operationID), HTTP 429)\(resume)\(error.retryAfter == nil ? "" : " then").")
-        case .dailyCapExhausted:
+        case .dailyCapExhausted, .budgetExceeded:
             return .stopped("\(error.message)\(resume).")
+        case .creditsDepleted:
+            let add = server.isX ? "add credits in the Developer Console (https://console.x.com)"
+                : "add credits (x-sandbox: POST \(server)/_sandbox/credits, or restart it with more --credits)"
+            return .stopped("Out of credits (\(error.operationID), HTTP 402): \(add)\(resume.isEmpty ? "" : ", then\(resume.dropFirst())"). "
+                + "Waiting does not help.")
+        case .usageCapped:
+            return .stopped("\(error.message) (\(error.operationID), HTTP 429 usage-capped)\(resume) once it lifts.")
+        case .clientForbidden:
+            return .failure("\(error.message) (\(error.operationID), HTTP 403 client-forbidden)")
         case .transport:
             let hint = server.isX ? "check the network" : "is x-sandbox running there? (`swift run x-sandbox`)"
             return .failure("Cannot reach \(server): \(error.message) — \(hint).")

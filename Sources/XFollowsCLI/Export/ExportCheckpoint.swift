@@ -38,6 +38,9 @@ public struct ExportCheckpoint: Codable, Sendable, Hashable {
     public var startedAt: Date
     /// When this checkpoint was written.
     public var updatedAt: Date
+    /// Whether the export walks the list again from its first page (the server refused the
+    /// page token), writing only users the file does not hold yet; `pages` counts this walk.
+    public var rewalk: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case version, server, relation, account, format, fields, pages, total
@@ -47,6 +50,7 @@ public struct ExportCheckpoint: Codable, Sendable, Hashable {
         case byteCount = "byte_count"
         case startedAt = "started_at"
         case updatedAt = "updated_at"
+        case rewalk
     }
 
     /// Whether the last page was written.

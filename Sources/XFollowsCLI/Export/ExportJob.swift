@@ -48,5 +48,9 @@ public struct ExportJob: Sendable {
         public var pagesNow: Int
         /// Whether this run continued an earlier one.
         public var resumed: Bool
+        /// What this run was charged (the account lookup included).
+        public var charged: USD = .zero
+        /// Users X charged for in this run (the others were free: read already today).
+        public var chargedUsers: Int = 0
     }
 }

@@ -31,6 +31,36 @@ public struct ExportRunner: Sendable {
         public var checkpoint: ExportCheckpoint?
         /// Whether an earlier run is continued.
         public var resumed: Bool
+
+        /// Whether this run walks the list again from its first page, writing only users the
+        /// file does not hold yet (the checkpoint says so).
+        public var isRewalk: Bool { checkpoint?.rewalk == true }
+    }
+
+    /// Where a walk again from the first page starts: the checkpoint, its page token dropped
+    /// (the server refused it), marked so users already in the file are not written twice.
+    public func rewalk(from checkpoint: ExportCheckpoint) throws -> Start {
+        guard case .file(let url) = job.destination else { throw CLIFailure.usage("Only an export to a file can be walked again.") }
+        var restarted = checkpoint
+        restarted.nextToken = nil
+        restarted.pages = 0
+        restarted.rewalk = true
+        restarted.updatedAt = now()
+        try restarted.save(for: url)
+        return Start(checkpoint: restarted, resumed: true)
+    }
+
+    /// The IDs of the users the file holds up to its checkpoint.
+    ///
+    /// - Throws: ``CLIFailure`` naming a record that does not read.
+    public static func userIDs(in url: URL, format: ExportFormat, checkpoint: ExportCheckpoint) throws -> Set<String> {
+        let reader = try ExportReader(url: url, format: format)
+        var ids: Set<String> = []
+        ids.reserveCapacity(checkpoint.userCount)
+        while let record = try reader.next(), ids.count < checkpoint.userCount {
+            ids.insert(String(record.id))
+        }
+        return ids
     }
 
     /// Decides where to start, and refuses what would lose or mix data: a file that exists
@@ -82,11 +112,14 @@ public struct ExportRunner: Sendable {
 
     /// Pages through the list from `start`, writing each page and (for a file) checkpointing
     /// it, until the last page. Cancellation (Ctrl-C) stops before the next page; what was
-    /// checkpointed stays valid.
+    /// checkpointed stays valid. With a `budget`, each page asks for no more users than the
+    /// rest of it buys, and the walk stops (``CLIFailure``, exit 3) before one it cannot pay for.
+    /// A walk again (``Start/isRewalk``) writes only users the file does not hold yet.
     ///
     /// - Throws: The client's errors and ``CLIFailure``; `CancellationError` when cancelled.
     public func run<Context>(
-        client: XAPIClient<Context>, from start: Start, output: TextOutput, progress: CountProgress?
+        client: XAPIClient<Context>, from start: Start, output: TextOutput, progress: CountProgress?,
+        budget: RunBudget? = nil
     ) async throws -> ExportJob.Result {
         let encoder = job.format.encoder(for: job.selection)
         var checkpoint = start.checkpoint
@@ -110,14 +143,23 @@ public struct ExportRunner: Sendable {
             output.write(encoder.header())
         }
 
+        var seen: Set<String>?
+        if start.isRewalk, case .file(let url) = job.destination, let current = checkpoint {
+            seen = try Self.userIDs(in: url, format: job.format, checkpoint: current)
+        }
         var count = checkpoint?.userCount ?? 0
         var writtenNow = 0
         var pagesNow = 0
+        var chargedUsers = 0
         let fields = job.selection.requested
-        let pages = job.relation.pages(client, of: job.account.id, pageSize: checkpoint?.pageSize ?? job.pageSize,
-                                       fields: fields, startingAt: checkpoint?.nextToken)
+        let requestedSize = checkpoint?.pageSize ?? job.pageSize
+        let pages = job.relation.pages(client, of: job.account.id, pageSize: {
+            try await budget?.pageSize(upTo: requestedSize) ?? requestedSize
+        }, fields: fields, startingAt: checkpoint?.nextToken)
         for try await page in pages {
-            let users = page.body.items
+            chargedUsers += page.charge?.chargedUnits ?? 0
+            var users = page.body.items
+            if seen != nil { users = users.filter { seen!.insert($0.id).inserted } }
             let data = try encoder.encode(users)
             count += users.count
             writtenNow += users.count
@@ -135,11 +177,12 @@ public struct ExportRunner: Sendable {
             } else {
                 output.write(data)
             }
-            progress?.record(count: count)
+            progress?.record(count: count, spent: await client.configuration.spending.lifetimeSpent)
         }
         if case .file(let url) = job.destination {
             ExportCheckpoint.remove(for: url)
         }
-        return ExportJob.Result(userCount: count, writtenNow: writtenNow, pagesNow: pagesNow, resumed: start.resumed)
+        return ExportJob.Result(userCount: count, writtenNow: writtenNow, pagesNow: pagesNow, resumed: start.resumed,
+                                charged: await client.configuration.spending.lifetimeSpent, chargedUsers: chargedUsers)
     }
 }

@@ -31,13 +31,18 @@ public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Every page of the list, starting at `token`.
+    /// Every page of the list, starting at `token`, each of the size `pageSize` says when it
+    /// is fetched (a budget shrinks the last one).
     func pages<Context>(
-        _ client: XAPIClient<Context>, of id: String, pageSize: Int, fields: Set<User.Field>, startingAt token: String?
+        _ client: XAPIClient<Context>, of id: String, pageSize: @escaping @Sendable () async throws -> Int,
+        fields: Set<User.Field>, startingAt token: String?
     ) -> Pages<FollowsLookupResponse> {
-        switch self {
-        case .followers: client.followersPages(of: id, maxResults: pageSize, userFields: fields, startingAt: token)
-        case .following: client.followingPages(of: id, maxResults: pageSize, userFields: fields, startingAt: token)
+        Pages(startingAt: token, operation: operation.id) { token in
+            let size = try await pageSize()
+            return switch self {
+            case .followers: try await client.followers(of: id, maxResults: size, paginationToken: token, userFields: fields)
+            case .following: try await client.following(of: id, maxResults: size, paginationToken: token, userFields: fields)
+            }
         }
     }
 }

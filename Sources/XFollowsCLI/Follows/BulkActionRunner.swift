@@ -23,14 +23,18 @@ public struct BulkActionRunner: Sendable {
     public let actor: Account
     /// Tells the progress line when the client waits.
     public let monitor: WaitMonitor?
+    /// What it may spend (`--max-cost`, `--yes`, `--confirm-above`); `nil` asks no one.
+    public let cost: CostOptions?
 
     /// A runner.
-    public init(context: CommandContext, client: UserClient, ledger: DailyCapLedger, actor: Account, monitor: WaitMonitor?) {
+    public init(context: CommandContext, client: UserClient, ledger: DailyCapLedger, actor: Account, monitor: WaitMonitor?,
+                cost: CostOptions? = nil) {
         self.context = context
         self.client = client
         self.ledger = ledger
         self.actor = actor
         self.monitor = monitor
+        self.cost = cost
     }
 
     /// Runs the request and returns where it stands; results are printed as they come.
@@ -57,6 +61,7 @@ public struct BulkActionRunner: Sendable {
         if !request.json || request.dryRun {
             context.errors.line(intro(request, pending: pendingTargets.count, remaining: remaining))
         }
+        try approveCost(of: request, pending: pendingTargets.count, fitting: remaining?.count)
         let resolved = try await TargetResolver(client: client).resolve(pendingTargets)
         if request.dryRun {
             for (index, item) in resolved.enumerated() {
@@ -91,6 +96,9 @@ public struct BulkActionRunner: Sendable {
                 summary.stoppedBy = "rate limit"
                 summary.nextSlotAt = error.retryAfter
                 break
+            } catch let error as XAPIError where error.code == .budgetExceeded {
+                summary.stoppedBy = "budget (--max-cost \(error.budget?.limit.description ?? ""))"
+                break
             } catch let error as XAPIError where Self.isRefusalOfThisAccount(error) {
                 summary.failed += 1
                 try record(item, outcome: .failed, detail: error.problem?.detail ?? error.message, in: journal, request: request, progress: progress)
@@ -114,6 +122,23 @@ public struct BulkActionRunner: Sendable {
             }
         } else {
             context.output.line(summary.line())
+        }
+    }
+
+    /// Says what the run can cost (the lookups of the accounts, then one request per account
+    /// the daily cap lets through) and asks when it must.
+    private func approveCost(of request: BulkRequest, pending: Int, fitting: Int?) throws {
+        guard let cost, let lookup = TargetResolver.operation.pricing, let pricing = request.action.operation.pricing,
+              pending > 0
+        else { return }
+        let actions = CostEstimate(units: min(pending, fitting ?? pending), unit: request.action.verb, pricing: pricing, ownedRead: false)
+        let lookups = CostEstimate(units: pending, unit: "account lookup", pricing: lookup, ownedRead: false)
+        let approval = SpendApproval(context: context, options: cost)
+        if request.dryRun {
+            context.errors.line("The run would cost \(CostEstimate.sentence([actions, lookups])).")
+            try approval.approve([lookups], what: "This dry run's lookups")
+        } else {
+            try approval.approve([actions, lookups], what: "This run")
         }
     }
 

@@ -16,6 +16,9 @@ struct TargetResolver {
     /// At most this many per lookup, X's limit.
     static let batchSize = 100
 
+    /// The lookup it makes (by IDs; by usernames costs the same), for its price.
+    static let operation = OperationDescriptor.getUsersByIds
+
     let client: UserClient
 
     /// Every target, in order, with its account.

@@ -22,6 +22,37 @@ public enum ActingCredentials: Sendable {
         case .user(_, _, let source), .app(_, let source): source
         }
     }
+
+    /// The App they belong to, as the spend ledger names it: the API key (OAuth 1.0a), the
+    /// OAuth 2.0 client ID, or for a bearer token alone `app-only-` and a digest of it (never
+    /// the token itself).
+    public var app: String {
+        switch self {
+        case .user(.oauth1(let credentials), _, _): credentials.consumerKey
+        case .user(.oauth2Session(let session), _, _): session.authorizer.clientID
+        case .user(.oauth2(let token), _, _): "oauth2-" + Self.digest(token.accessToken)
+        case .app(let credentials, _): "app-only-" + Self.digest(credentials.bearerToken)
+        }
+    }
+
+    /// 64-bit FNV-1a of a secret, in hex: a stable name that does not give the secret away.
+    static func digest(_ secret: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in secret.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The user they act for, when known without asking the server.
+    public var userID: String? {
+        switch self {
+        case .user(let credentials, let account, _): account?.id ?? credentials.userID
+        case .app: nil
+        }
+    }
 }
 
 extension CommandContext {

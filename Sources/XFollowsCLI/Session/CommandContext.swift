@@ -25,12 +25,15 @@ public struct CommandContext: Sendable {
     public var verbose: Bool
     /// The transport; `nil` uses the runtime's default (URLSession).
     public var transport: (any ClientTransport)?
+    /// Who to ask before spending (a person at a terminal, or no one).
+    public var confirmation: Confirmation
 
     /// A context.
     public init(
         server: ServerTarget, profileName: String = "default", isProfileExplicit: Bool = false,
         directory: ConfigDirectory, environment: [String: String], output: TextOutput = .standardOutput,
-        errors: TextOutput = .standardError, verbose: Bool = false, transport: (any ClientTransport)? = nil
+        errors: TextOutput = .standardError, verbose: Bool = false, transport: (any ClientTransport)? = nil,
+        confirmation: Confirmation = .unavailable
     ) {
         self.server = server
         self.profileName = profileName
@@ -41,6 +44,7 @@ public struct CommandContext: Sendable {
         self.errors = errors
         self.verbose = verbose
         self.transport = transport
+        self.confirmation = confirmation
     }
 
     /// The credentials file.
@@ -59,19 +63,39 @@ public struct CommandContext: Sendable {
     ///   - rateLimitPolicy: What a 429 does.
     ///   - dailyCaps: The ledger follow and unfollow count in.
     ///   - monitor: Records waits for a progress line.
+    ///   - spending: The spend ledger of the App (``spendLedger(app:)``); an in-memory one
+    ///     when `nil`.
+    ///   - budget: What the run may spend at most.
     public func configuration(
-        rateLimitPolicy: RateLimitPolicy = .fail, dailyCaps: DailyCapLedger? = nil, monitor: WaitMonitor? = nil
+        rateLimitPolicy: RateLimitPolicy = .fail, dailyCaps: DailyCapLedger? = nil, monitor: WaitMonitor? = nil,
+        spending: SpendLedger? = nil, budget: SpendBudget? = nil
     ) -> ClientConfiguration {
         var configuration = ClientConfiguration(serverURL: server.url)
         if let transport { configuration.transport = transport }
         configuration.rateLimitPolicy = rateLimitPolicy
         configuration.dailyCaps = dailyCaps
+        if let spending { configuration.spending = spending }
+        configuration.budget = budget
         configuration.logger = logger
         if let monitor {
             configuration.clock = monitor.clock()
             configuration.middlewares.append(monitor.middleware)
         }
         return configuration
+    }
+
+    /// The spend ledger of an App on this server, in files every run and process shares
+    /// (``ConfigDirectory/spendDirectory(for:)``).
+    ///
+    /// - Throws: ``CLIFailure`` when the directory cannot be made.
+    public func spendLedger(app: String) throws -> SpendLedger {
+        let directory = self.directory.spendDirectory(for: server)
+        try self.directory.create(directory)
+        do {
+            return SpendLedger(app: app, store: try FileSpendStore(directory: directory))
+        } catch {
+            throw presenter.failure(for: error)
+        }
     }
 
     /// The daily-cap ledger for this server, in a file every run and process shares.

@@ -1,12 +1,13 @@
 import Foundation
+import XFollows
 
 /// A progress line that counts: items so far of the total, the rate, and a countdown while
 /// the client waits out a 429 (or backs off before a retry), redrawn a few times a second on
 /// a terminal and absent otherwise. Exports count users; bulk follows count accounts.
 ///
 /// ```
-/// followers of @XDevelopers: 12,000 of 104,321 (11%) · 9,850 users/s
-/// followers of @XDevelopers: 15,000 of 104,321 (14%) · rate limited, resuming at 14:05:09 (4:31)
+/// followers of @XDevelopers: 12,000 of 104,321 (11%) · $120.00 · 9,850 users/s
+/// followers of @XDevelopers: 15,000 of 104,321 (14%) · $150.00 · rate limited, resuming at 14:05:09 (4:31)
 /// ```
 public final class CountProgress: Sendable {
     private let line: ProgressLine
@@ -20,6 +21,7 @@ public final class CountProgress: Sendable {
 
     private struct State {
         var count: Int
+        var spent: USD?
         var startCount: Int
         var startedAt: Date
     }
@@ -41,7 +43,7 @@ public final class CountProgress: Sendable {
         self.total = total
         self.unit = unit
         self.now = now
-        self.state = Locked(State(count: count, startCount: count, startedAt: now()))
+        self.state = Locked(State(count: count, spent: nil, startCount: count, startedAt: now()))
     }
 
     /// Redraws every 200 ms until ``finish(_:)``.
@@ -57,9 +59,13 @@ public final class CountProgress: Sendable {
         ticker.update { $0 = task }
     }
 
-    /// Records how many are done so far and redraws.
-    public func record(count: Int) {
-        state.update { $0.count = count }
+    /// Records how many are done so far (and what the run spent, when it is charged) and
+    /// redraws.
+    public func record(count: Int, spent: USD? = nil) {
+        state.update {
+            $0.count = count
+            if let spent { $0.spent = spent }
+        }
         draw()
     }
 
@@ -86,6 +92,7 @@ public final class CountProgress: Sendable {
         if let total, total > 0 {
             text += " of \(Formatting.count(total)) (\(min(100, count * 100 / total))%)"
         }
+        if let spent = state.current.spent { text += " · \(spent)" }
         let current = now()
         if let wait = monitor?.currentWait {
             let left = Formatting.countdown(wait.until.timeIntervalSince(current))

@@ -5,6 +5,10 @@ import Glibc
 import Darwin
 #endif
 import XFollows
+import XSandbox
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// An `x-sandbox` process on a free port, and what its banner says: the URL and the demo
 /// credentials (as a person reads them off the terminal).
@@ -53,9 +57,19 @@ final class Sandbox: @unchecked Sendable {
         return ["API_KEY": apiKey, "API_SECRET": apiSecret, "ACCESS_TOKEN": token, "ACCESS_TOKEN_SECRET": secret]
     }
 
-    /// A client of the generated library with the App's bearer token, for the tests' own lookups.
+    /// The second App's (pay-per-use) bearer token, from the banner's "Another App" section.
+    var otherAppBearerToken: String { value(after: "Bearer token (App-only):", occurrence: 1) }
+
+    /// A client of the generated library for the tests' own lookups: on the second App, so what
+    /// the tests read never shows on the first App's bill, which xfollows spends.
     var appClient: AppOnlyClient {
-        AppOnlyClient(credentials: AppOnlyCredentials(bearerToken: bearerToken), configuration: ClientConfiguration(serverURL: url))
+        AppOnlyClient(credentials: AppOnlyCredentials(bearerToken: otherAppBearerToken), configuration: ClientConfiguration(serverURL: url))
+    }
+
+    /// What the sandbox billed each App (`GET /_sandbox/bill`).
+    func bill() async throws -> SandboxBill {
+        let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("_sandbox/bill"))
+        return try XAPIJSON.makeDecoder().decode(SandboxBill.self, from: data)
     }
 
     /// Every follower of `id`, in the API's order, through the generated client.

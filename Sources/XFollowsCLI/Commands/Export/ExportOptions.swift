@@ -41,8 +41,11 @@ public struct ExportOptions: ParsableArguments, Sendable {
     var noWait = false
 
     /// `--quiet`.
-    @Flag(help: "No progress line, even on a terminal.")
+    @Flag(help: "No progress line or cost lines on standard error.")
     var quiet = false
+
+    /// What it may spend.
+    @OptionGroup var cost: CostOptions
 
     /// Parsed.
     public init() {}
@@ -54,6 +57,18 @@ public struct ExportOptions: ParsableArguments, Sendable {
         if resume && force { throw ValidationError("Choose one of --resume and --force.") }
     }
 
+    /// X's window for followers lookups, from the spec: `X allows 300 requests per 15 minutes`.
+    static var limitsText: String {
+        guard let window = Relation.followers.operation.rateLimits.first else { return "X's rate limits apply" }
+        return "X allows \(Formatting.count(window.requests)) requests per \(window.windowSeconds / 60) minutes"
+    }
+
+    /// `$0.010 ($0.001 for the App owner's own list, with --app-owner)`, from the spec.
+    static var priceText: String {
+        guard let pricing = Relation.followers.operation.pricing else { return "what X charges" }
+        return "\(pricing.price.priceDescription)" + (pricing.ownedRead.map { " (\($0.price.priceDescription) for the App owner's own list, with --app-owner)" } ?? "")
+    }
+
     /// Longest wait for one rate-limit reset (X's window is 15 minutes).
     static let maximumWait: Duration = .seconds(16 * 60)
 
@@ -63,15 +78,18 @@ public struct ExportOptions: ParsableArguments, Sendable {
         return """
             Pages through every user with the fields you ask for and writes them as they arrive (memory \
             stays flat however many), as JSON Lines or CSV. On a terminal a progress line on standard error \
-            shows users so far of the account's total, the rate, and a countdown while waiting out a rate \
-            limit (X allows 15 requests of up to 1,000 users per 15 minutes).
+            shows users so far of the account's total, what the run spent, the rate, and a countdown while \
+            waiting out a rate limit (\(ExportOptions.limitsText)).
+
+            \(CostOptions.discussion) Each user read costs \(ExportOptions.priceText).
 
             With --output, a checkpoint beside the file is updated after every page; after a crash, Ctrl-C \
             or a rate-limit stop, the same command with --resume continues, and the finished file holds \
             every user exactly once.
 
             Examples:
-              xfollows \(command) @XDevelopers --output \(command).csv
+              xfollows \(command) @XDevelopers --output \(command).csv --max-cost 5.00
+              xfollows \(command) @me_myself --app-owner me --output \(command).csv
               xfollows \(command) @XDevelopers --output \(command).csv --resume
               xfollows \(command) 2244994945 --fields all > \(command).jsonl
               xfollows \(command) @XDevelopers --fields created_at,public_metrics --format csv --no-wait -o out.csv

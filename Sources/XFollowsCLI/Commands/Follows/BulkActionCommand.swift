@@ -10,11 +10,14 @@ enum BulkActionCommand {
             let targets = try options.targets(readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) })
             let ledger = try context.dailyCapLedger()
             let monitor = WaitMonitor()
-            let configuration = context.configuration(
+            var configuration = context.configuration(
                 rateLimitPolicy: options.noWait ? .fail : .wait(maximum: ExportOptions.maximumWait), dailyCaps: ledger, monitor: monitor)
-            guard case .user(let credentials, let stored, _) = try context.credentials(for: .user, configuration: configuration) else {
+            let acting = try context.credentials(for: .user, configuration: configuration)
+            guard case .user(let credentials, let stored, _) = acting else {
                 throw CLIFailure.notLoggedIn("Following needs a user's credentials; run `xfollows login`.")
             }
+            configuration.spending = try context.spendLedger(app: acting.app)
+            configuration.budget = options.cost.maximum.map { SpendBudget(lifetime: $0) }
             let client = UserClient(credentials: credentials, configuration: configuration)
             let actor: Account
             if let stored {
@@ -25,12 +28,15 @@ enum BulkActionCommand {
                 }
                 actor = Account(id: me.id, username: me.username)
             }
-            let runner = BulkActionRunner(context: context, client: client, ledger: ledger, actor: actor, monitor: monitor)
+            let runner = BulkActionRunner(context: context, client: client, ledger: ledger, actor: actor, monitor: monitor,
+                                          cost: options.cost)
             let request = BulkRequest(action: action, targets: targets, dryRun: options.dryRun, resume: options.resume,
                                       restart: options.restart, json: options.json)
             let summary = try await runner.run(request)
             if options.dryRun { return .success }
             runner.printSummary(summary, request: request)
+            let spent = await configuration.spending.lifetimeSpent
+            if !request.json { context.errors.line("This run spent \(spent).") }
             return summary.status
         }
     }

@@ -34,6 +34,9 @@ public struct BulkActionOptions: ParsableArguments, Sendable {
     @Flag(help: "Stop at a rate limit (exit 3, resumable) instead of waiting for it to reset.")
     var noWait = false
 
+    /// What it may spend.
+    @OptionGroup var cost: CostOptions
+
     /// Parsed.
     public init() {}
 
