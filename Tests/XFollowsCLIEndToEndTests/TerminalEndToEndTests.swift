@@ -8,15 +8,19 @@ import XSandbox
 @Suite("xfollows end to end: on a terminal")
 struct TerminalEndToEndTests {
     /// Runs xfollows on a pseudo-terminal of 100 columns; sends SIGINT once `interruptOn`
-    /// appears. Returns the exit status and every byte the terminal received.
-    func runOnTerminal(_ arguments: [String], workspace: Workspace, environment: [String: String],
-                       interruptOn: String? = nil) async throws -> (status: Int32, screen: String) {
+    /// appears, and types `answer.reply` (and Return) once `answer.on` appears. Returns the
+    /// exit status and every byte the terminal received.
+    static func runOnTerminal(_ arguments: [String], workspace: Workspace, environment: [String: String],
+                              interruptOn: String? = nil, answer: (on: String, reply: String)? = nil) async throws -> (status: Int32, screen: String) {
         let script = """
             import os, pty, signal, struct, sys, fcntl, termios, time
             trigger = sys.argv[2].encode() if sys.argv[2] else None
+            question = sys.argv[3].encode() if sys.argv[3] else None
+            reply = sys.argv[4].encode() + b'\\n'
+            answered = False
             pid, fd = pty.fork()
             if pid == 0:
-                os.execv(sys.argv[3], sys.argv[3:])
+                os.execv(sys.argv[5], sys.argv[5:])
             fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 100, 0, 0))
             data, sent, deadline = b'', False, time.time() + 240
             while time.time() < deadline:
@@ -27,6 +31,9 @@ struct TerminalEndToEndTests {
                 if not chunk:
                     break
                 data += chunk
+                if question and not answered and question in data:
+                    os.write(fd, reply)
+                    answered = True
                 if trigger and not sent and trigger in data:
                     os.kill(pid, signal.SIGINT)
                     sent = True
@@ -36,7 +43,8 @@ struct TerminalEndToEndTests {
             """
         let screenFile = workspace.file("screen-\(UUID().uuidString)")
         let executable = try RunningProcess.executable("xfollows").path
-        let process = try RunningProcess("/usr/bin/env", ["python3", "-c", script, screenFile.path, interruptOn ?? "", executable] + arguments,
+        let process = try RunningProcess("/usr/bin/env", ["python3", "-c", script, screenFile.path, interruptOn ?? "",
+                                                          answer?.on ?? "", answer?.reply ?? "", executable] + arguments,
                                          environment: workspace.environment.merging(environment) { $1 }, directory: workspace.directory)
         process.closeInput()
         #expect(try await process.exitStatus(timeout: .seconds(300)) == 0, "\(process.standardError)")
@@ -48,7 +56,7 @@ struct TerminalEndToEndTests {
     func progressLine() async throws {
         let sandbox = try await Sandbox()
         let workspace = try Workspace(sandbox: sandbox)
-        let (status, screen) = try await runOnTerminal(["followers", "@tenk_club", "-o", "followers.csv", "--page-size", "500", "--yes"],
+        let (status, screen) = try await Self.runOnTerminal(["followers", "@tenk_club", "-o", "followers.csv", "--page-size", "500", "--yes"],
                                                        workspace: workspace, environment: ["BEARER_TOKEN": sandbox.bearerToken])
         #expect(status == 0)
         let frames = screen.components(separatedBy: "\r").filter { !$0.isEmpty }
@@ -68,7 +76,7 @@ struct TerminalEndToEndTests {
         // X's 2023 window (15 lookups per 15 minutes), so the 16th request meets a 429.
         let sandbox = try await Sandbox(limits: true, arguments: ["--rate-limit", "usersIdFollowers=15/900"])
         let workspace = try Workspace(sandbox: sandbox)
-        let (status, screen) = try await runOnTerminal(
+        let (status, screen) = try await Self.runOnTerminal(
             ["followers", "@tenk_club", "-o", "followers.jsonl", "--page-size", "100", "--yes"], workspace: workspace,
             environment: ["BEARER_TOKEN": sandbox.bearerToken], interruptOn: "rate limited, resuming at")
         #expect(status == 130)

@@ -20,8 +20,10 @@ final class Sandbox: @unchecked Sendable {
     /// - Parameters:
     ///   - limits: Whether X's limits apply (`--no-limits` otherwise).
     ///   - arguments: More arguments, such as `--rate-limit usersIdFollowers=15/900`.
-    init(limits: Bool = false, arguments: [String] = []) async throws {
-        let process = try RunningProcess("x-sandbox", ["--port", "0"] + (limits ? [] : ["--no-limits"]) + arguments, environment: [:])
+    ///   - port: The port to listen on; a free one when 0.
+    init(limits: Bool = false, arguments: [String] = [], port: Int = 0) async throws {
+        let process = try RunningProcess("x-sandbox", ["--port", String(port)] + (limits ? [] : ["--no-limits"]) + arguments,
+                                         environment: [:])
         try await process.wait(for: "its banner", timeout: .seconds(60)) { process.standardOutput.contains("Press Ctrl-C to stop.") }
         self.process = process
         banner = process.standardOutput
@@ -49,6 +51,30 @@ final class Sandbox: @unchecked Sendable {
     /// Alice's, Bob's, Carol's OAuth 1.0a access token and secret, in the banner's order.
     func accessToken(_ index: Int) -> (token: String, secret: String) {
         (value(after: "access token:", occurrence: index), value(after: "access token secret:", occurrence: index))
+    }
+
+    /// OAuth 1.0a credentials of the second App (pay-per-use) in the environment: its key and
+    /// secret, and Alice's, Bob's or Carol's token on it.
+    func selfServeEnvironment(_ index: Int) -> [String: String] {
+        ["API_KEY": value(after: "API key (consumer key):", occurrence: 1),
+         "API_SECRET": value(after: "API key secret:", occurrence: 1),
+         "ACCESS_TOKEN": value(after: "access token:", occurrence: 3 + index),
+         "ACCESS_TOKEN_SECRET": value(after: "access token secret:", occurrence: 3 + index)]
+    }
+
+    /// Stops the process and waits for it to end (a restart on the same port follows).
+    func stop() async throws {
+        process.signal(SIGTERM)
+        _ = try await process.exitStatus(timeout: .seconds(30))
+    }
+
+    /// Adds credits to an App (`POST /_sandbox/credits`).
+    func addCredits(_ amount: String, toApp id: String) async throws {
+        var request = URLRequest(url: url.appendingPathComponent("_sandbox/credits"))
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"app": "\#(id)", "amount": "\#(amount)"}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw RunningProcess.Failure(description: "credits refused") }
     }
 
     /// OAuth 1.0a credentials in the environment, as X's samples name them.
