@@ -219,6 +219,40 @@ struct SpendLedgerTests {
         }
     }
 
+    @Test func concurrentReservationsNeverPassTheLifetimeBudget() async throws {
+        let clock = VirtualClock(now: Self.lastSecondOfTheDay)
+        let ledger = SpendLedger(store: SlowSpendStore(), clock: clock.clock)
+        let budget = SpendBudget(lifetime: Self.usd("1.00"))
+        let granted = await Self.reserveConcurrently(100, of: Self.usd("0.10"), on: [ledger], budget: budget)
+        #expect(granted.count == 10)
+        // Settling them concurrently too keeps the lifetime exact.
+        await withTaskGroup(of: Void.self) { group in
+            for (index, reservation) in granted.enumerated() {
+                group.addTask {
+                    _ = try? await ledger.settle(reservation, pricing: .followersRead, resourceIDs: Self.ids(index * 10 + 1...index * 10 + 10),
+                                                 ownedRead: false)
+                }
+            }
+        }
+        #expect(await ledger.lifetimeSpent == Self.usd("1.00"))
+        #expect(try await ledger.today().spent == Self.usd("1.00"))
+        #expect(await Self.reserveConcurrently(10, of: Self.usd("0.01"), on: [ledger], budget: budget).isEmpty)
+    }
+
+    @Test func aRequestBeingSettledStillCountsAgainstTheLifetimeBudget() async throws {
+        let clock = VirtualClock(now: Self.lastSecondOfTheDay)
+        let ledger = SpendLedger(store: SlowSpendStore(), clock: clock.clock)
+        let budget = SpendBudget(lifetime: Self.usd("1.00"))
+        let reservation = try await ledger.reserve(Self.usd("1.00"), budget: budget, operation: Self.followers)
+        async let charge = ledger.settle(reservation, pricing: .followersRead, resourceIDs: Self.ids(1...100), ownedRead: false)
+        // While the charge is being recorded, and after: the budget is spent either way.
+        let granted = await Self.reserveConcurrently(20, of: Self.usd("0.10"), on: [ledger], budget: budget)
+        #expect(try await charge.amount == Self.usd("1.00"))
+        #expect(granted.isEmpty)
+        #expect(await Self.reserveConcurrently(5, of: Self.usd("0.01"), on: [ledger], budget: budget).isEmpty)
+        #expect(await ledger.lifetimeSpent == Self.usd("1.00"))
+    }
+
     /// Starts `count` reservations of `amount` at once, spread over `ledgers`; the ones granted.
     static func reserveConcurrently(_ count: Int, of amount: USD, on ledgers: [SpendLedger], budget: SpendBudget) async -> [SpendReservation] {
         await withTaskGroup(of: SpendReservation?.self) { group in
