@@ -96,14 +96,40 @@ struct RateLimitTests {
 
     @Test func aResetCenturiesAwayFailsAtOnce() async throws {
         let clock = VirtualClock()
-        let transport = ScriptedTransport([.problem(#"{"title":"Too Many Requests"}"#, status: 429, headers: [("x-rate-limit-reset", "32503680000000")]), Self.ok])
+        let transport = ScriptedTransport([.problem(#"{"title":"Too Many Requests"}"#, status: 429, headers: [
+            ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "32503680000000"),
+        ]), Self.ok])
         let error = await #expect(throws: XAPIError.self) {
             try await Self.client(transport, clock: clock, policy: .wait(maximum: .seconds(900)))
                 .send(ClientTests.followersRequest(), decoding: FollowsPage.self)
         }
         #expect(error?.code == .rateLimited)
+        #expect(error?.retryAfter == Date(timeIntervalSince1970: 32_503_680_000_000))
+        #expect(error?.message.contains("maximum wait") == true)
         #expect(clock.sleeps.isEmpty)
         #expect(transport.requests.count == 1)
+    }
+
+    /// A 429 whose headers report no exhausted limit (X's usage caps come with healthy ones) says
+    /// nothing about when to retry: waiting for the window's reset would only repeat it.
+    @Test func aResetWithoutAnExhaustedLimitIsNotWaitedFor() async throws {
+        for headers in [
+            [("x-rate-limit-reset", "1700000060")],
+            [("x-rate-limit-limit", "15"), ("x-rate-limit-remaining", "3"), ("x-rate-limit-reset", "1700000060")],
+            [("x-user-limit-24hour-limit", "400"), ("x-user-limit-24hour-remaining", "1"), ("x-user-limit-24hour-reset", "1700000060")],
+        ] {
+            let clock = VirtualClock()
+            let transport = ScriptedTransport([.problem(#"{"title":"Too Many Requests"}"#, status: 429, headers: headers), Self.ok])
+            let error = await #expect(throws: XAPIError.self) {
+                try await Self.client(transport, clock: clock, policy: .wait(maximum: .seconds(900)))
+                    .send(ClientTests.followersRequest(), decoding: FollowsPage.self)
+            }
+            #expect(error?.code == .rateLimited)
+            #expect(error?.retryAfter == nil)
+            #expect(error?.message == "The server answered HTTP 429. None of the limits it reports is exhausted, so waiting for a reset would not help.")
+            #expect(clock.sleeps.isEmpty)
+            #expect(transport.requests.count == 1)
+        }
     }
 
     @Test func a429WithoutHeadersFailsAtOnceEvenWhenWaiting() async throws {

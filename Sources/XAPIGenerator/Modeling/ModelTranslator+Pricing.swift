@@ -22,6 +22,11 @@ extension ModelTranslator {
             guard let bound = pricingBound(pricing.atMost, parameters: parameters, subject: subject),
                   let billable = billableConformance(resources, idMember: pricing.resourceID, response: response, subject: subject)
             else { return nil }
+            // Without a bound a list would reserve the price of one resource for a whole page.
+            if billable.isList, pricing.atMost == nil {
+                diagnostics.error("'x-pricing' of \(subject) charges each resource in the list '\(resources.value)' and needs 'at-most' (the query parameter that bounds how many one request returns, such as 'max_results' or 'ids') for a request's worst case", at: resources.location)
+                return nil
+            }
             return PricingModel(category: pricing.category.value, unit: .resource(kind: kind.value), price: pricing.price.value,
                                 ownedRead: ownedRead, bound: bound, description: pricing.description, billable: billable)
         }

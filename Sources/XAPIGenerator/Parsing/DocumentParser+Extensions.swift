@@ -89,7 +89,8 @@ extension DocumentParser {
         let description = entry.text("description", diagnostics: &diagnostics)
         var ownedPrice: Located<String>?
         var ownedParameter: Located<String>?
-        if let owned = entry.take("owned-read"),
+        let owned = entry.take("owned-read")
+        if let owned,
            var ownedEntry = MappingReader(owned, subject: "'owned-read' of \(entry.subject)", diagnostics: &diagnostics) {
             if let node = ownedEntry.require("price", diagnostics: &diagnostics) {
                 ownedPrice = self.price(node, "'price' in \(ownedEntry.subject)")
@@ -111,8 +112,10 @@ extension DocumentParser {
             if resource == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resource' (the kind, such as 'user')", at: node.location) }
             if resources == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resources' (the response property holding them, such as 'data')", at: node.location) }
         } else if charged?.value == .request {
-            for key in [resource, resources, resourceID, atMost].compactMap({ $0 }) {
-                diagnostics.error("'x-pricing' of \(subject) charges per request; '\(key.value)' belongs to a per-resource price", at: key.location)
+            let perResource = [("resource", resource?.location), ("resources", resources?.location), ("resource-id", resourceID?.location),
+                               ("at-most", atMost?.location), ("owned-read", owned?.location)]
+            for case let (key, location?) in perResource {
+                diagnostics.error("'x-pricing' of \(subject) charges per request; '\(key)' belongs to a per-resource price", at: location)
             }
         }
         guard let category, let charged, let price, (ownedPrice == nil) == (ownedParameter == nil) else { return nil }

@@ -68,20 +68,31 @@ public actor SpendLedger {
                                                     requested: worstCase), operation: operation)
             }
         }
+        // Held before the store is awaited: reservations made meanwhile (the actor is reentrant)
+        // must count this one against the lifetime budget.
+        lifetimeReserved[reservation.id] = worstCase
         let timeout = reservationTimeout.seconds
         let dailyLimit = budget?.perDay
-        let refusal: BudgetExhaustion? = try await update(day: reservation.day, operation: operation) { day in
-            if let dailyLimit {
-                let reserved = day.reserved(at: now, timeout: timeout)
-                if day.spent + reserved + worstCase > dailyLimit {
-                    return BudgetExhaustion(period: .day, limit: dailyLimit, spent: day.spent, reserved: reserved, requested: worstCase)
+        let refusal: BudgetExhaustion?
+        do {
+            refusal = try await update(day: reservation.day, operation: operation) { day in
+                if let dailyLimit {
+                    let reserved = day.reserved(at: now, timeout: timeout)
+                    if day.spent + reserved + worstCase > dailyLimit {
+                        return BudgetExhaustion(period: .day, limit: dailyLimit, spent: day.spent, reserved: reserved, requested: worstCase)
+                    }
                 }
+                day.reserve(SpendDay.Reservation(id: reservation.id, amount: worstCase, date: now))
+                return nil
             }
-            day.reserve(SpendDay.Reservation(id: reservation.id, amount: worstCase, date: now))
-            return nil
+        } catch {
+            lifetimeReserved[reservation.id] = nil
+            throw error
         }
-        if let refusal { throw Self.refusal(refusal, operation: operation) }
-        lifetimeReserved[reservation.id] = worstCase
+        if let refusal {
+            lifetimeReserved[reservation.id] = nil
+            throw Self.refusal(refusal, operation: operation)
+        }
         return reservation
     }
 
@@ -97,7 +108,8 @@ public actor SpendLedger {
     public func settle(
         _ reservation: SpendReservation, pricing: OperationPricing, resourceIDs: [String], ownedRead: Bool
     ) async throws -> Charge {
-        lifetimeReserved[reservation.id] = nil
+        // The reservation counts against the lifetime budget until its charge does.
+        defer { lifetimeReserved[reservation.id] = nil }
         let today = SpendDay.key(for: clock.now())
         let operation = reservation.operationID
         if today != reservation.day {

@@ -1269,6 +1269,17 @@ struct SnippetTests {
             public static let allCases: [Self] = [.pinnedTweetID]
         }
 
+        extension User.Expansion {
+            /// The field of the data object that holds the expanded object's ID (a dotted path for a nested
+            /// one), which a server returns with the expansion; `nil` for an expansion the spec does not list.
+            public var sourceField: String? {
+                switch self {
+                case .pinnedTweetID: "pinned_tweet_id"
+                case .unknown: nil
+                }
+            }
+        }
+
         extension Page {
             /// This response with each data object's expanded objects filled in: `pinnedTweet` from
             /// `includes.tweets`.
