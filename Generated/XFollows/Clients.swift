@@ -22,11 +22,11 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
-    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
-    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
-    ///   developer App (since 2026-04-20).
+    /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+    ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+    ///   it again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per
+    ///   resource; Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that
+    ///   user owns the developer App (since 2026-04-20).
     /// - Replaces: `GET /1.1/followers/ids.json`, `GET /1.1/followers/list.json`.
     /// - SeeAlso:
     ///   <https://developer.x.com/en/docs/twitter-api/users/follows/api-reference/get-users-id-followers>
@@ -176,11 +176,11 @@ extension XAPIClient {
     /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
     ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
     /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
-    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
-    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
-    ///   developer App (since 2026-04-20).
+    /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+    ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+    ///   it again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per
+    ///   resource; Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that
+    ///   user owns the developer App (since 2026-04-20).
     /// - Replaces: `GET /1.1/friends/ids.json`, `GET /1.1/friends/list.json`.
     /// - SeeAlso:
     ///   <https://developer.x.com/en/docs/twitter-api/users/follows/api-reference/get-users-id-following>

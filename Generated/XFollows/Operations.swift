@@ -9,11 +9,11 @@ extension OperationDescriptor {
     /// `GET /2/users/{id}/followers`: Followers by User ID.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
-    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
-    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
-    ///   developer App (since 2026-04-20).
+    /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+    ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+    ///   it again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per
+    ///   resource; Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that
+    ///   user owns the developer App (since 2026-04-20).
     public static let usersIdFollowers = OperationDescriptor(
         id: "usersIdFollowers",
         method: .get,
@@ -42,11 +42,11 @@ extension OperationDescriptor {
     /// `GET /2/users/{id}/following`: Following by User ID.
     ///
     /// - Rate limits: 300 requests per 15 minutes per App; 300 requests per 15 minutes per user.
-    /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-    ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-    ///   again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per resource;
-    ///   Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that user owns the
-    ///   developer App (since 2026-04-20).
+    /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+    ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+    ///   it again the same day is free. X's pricing page: Following/Followers: Read, $0.010 per
+    ///   resource; Owned Reads, $0.001 per resource, when `{id}` is the authenticated user and that
+    ///   user owns the developer App (since 2026-04-20).
     public static let usersIdFollowing = OperationDescriptor(
         id: "usersIdFollowing",
         method: .get,

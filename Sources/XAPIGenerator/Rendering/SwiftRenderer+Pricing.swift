@@ -63,7 +63,7 @@ extension SwiftRenderer {
             case .resource(let kind):
                 line = "- Cost: \(Self.dollars(pricing.price)) per \(kind) returned"
                 if let owned = pricing.ownedRead {
-                    line += "; \(Self.dollars(owned.price)) for your own App owner's account (Owned Read: `\(owned.parameter)` is the authenticated user, who owns the App)"
+                    line += "; \(Self.dollars(owned.price)) as an Owned Read: with user context, when `\(owned.parameter)` is the authenticated user and that user owns the App"
                 }
                 line += ". X charges each \(kind) once per UTC day; reading it again the same day is free."
             case .request:

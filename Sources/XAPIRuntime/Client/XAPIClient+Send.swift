@@ -43,7 +43,7 @@ extension XAPIClient {
                                                        appOwnerID: configuration.appOwnerID) }
         let spending = configuration.spending
         let spendReservation = try await cost.asyncMap {
-            try await spending.reserve($0.worstCase, budget: configuration.budget, operation: operation)
+            try await spending.reserve($0.worstCase, budget: configuration.budget, operation: operation, at: configuration.clock.now())
         }
 
         var reservation: DailyCapReservation?
@@ -74,7 +74,7 @@ extension XAPIClient {
         do {
             response = try interpret(received, decoding: Body.self, operation: operation)
         } catch {
-            // X charges for what it sent, decodable or not; without the IDs nothing is deduplicated.
+            // X charges for what it sent, decodable or not; without the IDs the worst case is recorded.
             if let cost, let spendReservation {
                 _ = await settle(spendReservation, cost: cost, resourceIDs: nil, operation: operation)
             }
@@ -167,16 +167,15 @@ extension XAPIClient {
     private func settle(
         _ reservation: SpendReservation, cost: RequestCost, resourceIDs: [String]?, operation: OperationDescriptor
     ) async -> Charge {
-        let ids = resourceIDs ?? []
         do {
-            return try await configuration.spending.settle(reservation, pricing: cost.pricing, resourceIDs: ids,
-                                                           ownedRead: cost.isOwnedRead)
+            return try await configuration.spending.settle(reservation, pricing: cost.pricing, resourceIDs: resourceIDs,
+                                                           ownedRead: cost.isOwnedRead, at: configuration.clock.now())
         } catch {
             configuration.logger.error(
                 "Spend ledger could not record a charge",
                 metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
             )
-            let units = if case .resource = cost.pricing.unit { ids.count } else { 1 }
+            let units = if case .resource = cost.pricing.unit { resourceIDs?.count ?? cost.worstCaseUnits } else { 1 }
             return Charge(category: cost.pricing.category, billableUnits: units, chargedUnits: units,
                           unitPrice: cost.unitPrice, isOwnedRead: cost.isOwnedRead)
         }

@@ -31,7 +31,7 @@ public struct Charge: Sendable, Hashable, CustomStringConvertible {
         self.isOwnedRead = isOwnedRead
     }
 
-    /// E.g. `$6.40 (640 of 1,000 at $0.010; 360 already charged today)`.
+    /// E.g. `$6.40 (640 of 1000 at $0.010; 360 already charged today)`.
     public var description: String {
         var text = "\(amount) (\(chargedUnits) of \(billableUnits) at \(unitPrice.priceDescription)\(isOwnedRead ? ", Owned Read" : "")"
         if chargedUnits < billableUnits { text += "; \(billableUnits - chargedUnits) already charged today" }

@@ -108,8 +108,8 @@ public struct OperationPricing: Sendable, Hashable {
         return "\(kind):\(id)"
     }
 
-    /// Describes the price: `$0.010 per user returned; $0.001 for your own App owner's
-    /// account` or `$0.015 per request`.
+    /// Describes the price: `$0.010 per user returned; $0.001 for the App owner's own account
+    /// (Owned Read)` or `$0.015 per request`.
     public var summary: String {
         switch unit {
         case .resource(let kind):

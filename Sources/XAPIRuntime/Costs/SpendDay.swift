@@ -86,6 +86,13 @@ public struct SpendDay: Sendable, Hashable {
         return fresh.count
     }
 
+    /// Charges `units` resources whose IDs are unknown (a response that did not decode), none
+    /// of them deduplicated; returns the units charged.
+    public mutating func chargeUnidentified(_ units: Int, unitPrice: USD) -> Int {
+        apply(.charged(amount: unitPrice * units, resourceKeys: []))
+        return units
+    }
+
     /// Applies a change and records it.
     mutating func apply(_ change: Change) {
         replay(change)

@@ -55,10 +55,14 @@ public actor SpendLedger {
     /// Reserves `worstCase` for a request, or refuses it when a limit of `budget` would be
     /// passed.
     ///
+    /// - Parameter date: The time of the request (the client's clock); the ledger's clock when
+    ///   `nil`.
     /// - Throws: ``XAPIError`` with ``XAPIError/Code/budgetExceeded`` (saying what is left) or
     ///   ``XAPIError/Code/spendLedgerStorage``; nothing is sent either way.
-    public func reserve(_ worstCase: USD, budget: SpendBudget?, operation: OperationDescriptor) async throws -> SpendReservation {
-        let now = clock.now()
+    public func reserve(
+        _ worstCase: USD, budget: SpendBudget?, operation: OperationDescriptor, at date: Date? = nil
+    ) async throws -> SpendReservation {
+        let now = date ?? clock.now()
         let reservation = SpendReservation(id: UUID().uuidString, operationID: operation.id, day: SpendDay.key(for: now),
                                            amount: worstCase)
         if let limit = budget?.lifetime {
@@ -97,31 +101,38 @@ public actor SpendLedger {
     }
 
     /// Ends a reservation with what the response cost: each resource of `resourceIDs` not yet
-    /// charged today at the unit price (or, for a per-request price, the request).
+    /// charged today at the unit price (or, for a per-request price, the request). Without the
+    /// IDs (a response that did not decode, for which X still charges), the reservation's worst
+    /// case is recorded, undeduplicated: the ledger errs on the side of having spent more.
     ///
     /// - Parameters:
     ///   - reservation: The request's reservation.
     ///   - pricing: The operation's pricing.
-    ///   - resourceIDs: The IDs of the resources returned (``BillableResponse``).
+    ///   - resourceIDs: The IDs of the resources returned (``BillableResponse``); `nil` when
+    ///     they cannot be known.
     ///   - ownedRead: Whether the Owned Read price applies.
+    ///   - date: The time of the response (the client's clock); the ledger's clock when `nil`.
     /// - Throws: ``XAPIError`` with ``XAPIError/Code/spendLedgerStorage``.
     public func settle(
-        _ reservation: SpendReservation, pricing: OperationPricing, resourceIDs: [String], ownedRead: Bool
+        _ reservation: SpendReservation, pricing: OperationPricing, resourceIDs: [String]?, ownedRead: Bool, at date: Date? = nil
     ) async throws -> Charge {
         // The reservation counts against the lifetime budget until its charge does.
         defer { lifetimeReserved[reservation.id] = nil }
-        let today = SpendDay.key(for: clock.now())
+        let today = SpendDay.key(for: date ?? clock.now())
         let operation = reservation.operationID
         if today != reservation.day {
             try await update(day: reservation.day, operationID: operation) { $0.release(reservation.id) }
         }
         let price = pricing.unitPrice(ownedRead: ownedRead)
-        let keys: [String]? = if case .resource = pricing.unit { resourceIDs.compactMap(pricing.resourceKey) } else { nil }
+        let isPerResource: Bool = if case .resource = pricing.unit { true } else { false }
+        let keys = isPerResource ? resourceIDs?.compactMap(pricing.resourceKey) : nil
+        let unknownUnits = isPerResource && resourceIDs == nil ? reservation.amount.units(of: price) : nil
         let charged = try await update(day: today, operationID: operation) { day in
             day.release(reservation.id)
+            if let unknownUnits { return day.chargeUnidentified(unknownUnits, unitPrice: price) }
             return day.charge(resourceKeys: keys, unitPrice: price)
         }
-        let charge = Charge(category: pricing.category, billableUnits: keys?.count ?? 1, chargedUnits: charged,
+        let charge = Charge(category: pricing.category, billableUnits: unknownUnits ?? keys?.count ?? 1, chargedUnits: charged,
                             unitPrice: price, isOwnedRead: ownedRead)
         lifetimeSpent += charge.amount
         return charge

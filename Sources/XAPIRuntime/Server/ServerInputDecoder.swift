@@ -98,7 +98,9 @@ public struct ServerInputDecoder: Sendable {
             if required { missing(name) }
             return nil
         }
-        let texts = explode ? items : items.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let sentTexts = explode ? items : items.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // An older spelling stands for its value, so it and the value are one value twice.
+        let texts = valueAliases[name].map { aliases in sentTexts.map { aliases[$0] ?? $0 } } ?? sentTexts
         if texts == [""] || texts.isEmpty {
             missing(name)
             return nil

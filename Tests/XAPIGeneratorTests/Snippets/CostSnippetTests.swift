@@ -213,9 +213,9 @@ extension SnippetTests {
         extension OperationDescriptor {
             /// `GET /2/users/{id}/followers`: Followers by User ID.
             ///
-            /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-            ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-            ///   again the same day is free. X's pricing page, Owned Reads since 2026-04-20.
+            /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+            ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+            ///   it again the same day is free. X's pricing page, Owned Reads since 2026-04-20.
             public static let usersIdFollowers = OperationDescriptor(
                 id: "usersIdFollowers",
                 method: .get,
@@ -323,9 +323,9 @@ extension SnippetTests {
         """
         let followers = """
             /// - Authentication: OAuth 2.0 App-only bearer token.
-            /// - Cost: $0.010 per user returned; $0.001 for your own App owner's account (Owned Read: `id` is
-            ///   the authenticated user, who owns the App). X charges each user once per UTC day; reading it
-            ///   again the same day is free. X's pricing page, Owned Reads since 2026-04-20.
+            /// - Cost: $0.010 per user returned; $0.001 as an Owned Read: with user context, when `id` is the
+            ///   authenticated user and that user owns the App. X charges each user once per UTC day; reading
+            ///   it again the same day is free. X's pricing page, Owned Reads since 2026-04-20.
             /// - Parameters:
         """
         let lookup = """

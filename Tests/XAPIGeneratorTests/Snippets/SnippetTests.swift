@@ -1478,7 +1478,8 @@ struct SnippetTests {
                 ],
                 rateLimits: [RateLimitRule(scope: .app, requests: 15, windowSeconds: 900)],
                 dailyCaps: [],
-                isIdempotent: true
+                isIdempotent: true,
+                pagination: OperationPagination(tokenParameter: "pagination_token")
             )
         }
 

@@ -115,6 +115,33 @@ struct ClientCostTests {
             == SpendSummary(day: "2026-12-04", spent: Self.usd("0.08"), charges: 3, chargedResources: 8, reserved: .zero))
     }
 
+    @Test func theConfigurationsClockDecidesTheDayEvenWhenSetAfterward() async throws {
+        let clock = VirtualClock(now: SpendLedgerTests.lastSecondOfTheDay)
+        let transport = ScriptedTransport([.json(userPage(ids: 1...5)), .json(userPage(ids: 1...5))])
+        // The default ledger is made with the system clock; the clock set later still decides the day.
+        var configuration = ClientConfiguration(serverURL: URL(string: "https://api.x.com")!, transport: transport)
+        configuration.clock = clock.clock
+        let client = Self.appOnly(configuration)
+        _ = try await client.send(Self.followers(maxResults: 5), decoding: FollowsPage.self)
+        clock.advance(by: 1)  // 00:00:00Z the next day: the same users are charged again
+        let next = try await client.send(Self.followers(maxResults: 5), decoding: FollowsPage.self)
+        #expect(next.charge?.chargedUnits == 5)
+        #expect(try await configuration.spending.summary(of: "2026-12-04").spent == Self.usd("0.05"))
+        #expect(try await configuration.spending.summary(of: "2026-12-05").spent == Self.usd("0.05"))
+    }
+
+    @Test func a2xxThatDoesNotDecodeRecordsItsWorstCase() async throws {
+        let clock = VirtualClock(now: SpendLedgerTests.lastSecondOfTheDay)
+        let transport = ScriptedTransport([.json(#"{"data": [{"id": 1}]}"#)])
+        let configuration = Self.configuration(transport, clock: clock)
+        await #expect(throws: XAPIError.self) {
+            _ = try await Self.appOnly(configuration).send(Self.followers(maxResults: 20), decoding: FollowsPage.self)
+        }
+        // X charged for what it sent; without the IDs the ledger records the most it can have been.
+        let today = try await configuration.spending.today()
+        #expect(today.spent == Self.usd("0.20") && today.chargedResources == 0 && today.reserved == .zero)
+    }
+
     @Test func ownedReadsNeedTheAppOwnerReadingTheirOwnList() async throws {
         let clock = VirtualClock(now: SpendLedgerTests.lastSecondOfTheDay)
         let transport = ScriptedTransport { _, _ in .json(userPage(ids: 1...4)) }

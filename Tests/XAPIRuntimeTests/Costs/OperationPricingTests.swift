@@ -94,8 +94,8 @@ struct OperationPricingTests {
 
     @Test func summaries() {
         #expect(OperationPricing.followersRead.summary
-            == "$0.01 per user returned; $0.001 for the App owner's own account (Owned Read)")
-        #expect(OperationPricing.userLookup.summary == "$0.01 per user returned")
+            == "$0.010 per user returned; $0.001 for the App owner's own account (Owned Read)")
+        #expect(OperationPricing.userLookup.summary == "$0.010 per user returned")
         #expect(OperationPricing.followCreate.summary == "$0.015 per request")
     }
 

@@ -35,7 +35,7 @@ struct SpendLedgerTests {
         #expect(charge == Charge(category: "Following/Followers: Read", billableUnits: 640, chargedUnits: 640,
                                  unitPrice: Self.usd("0.010"), isOwnedRead: false))
         #expect(charge.amount == Self.usd("6.40"))
-        #expect(charge.description == "$6.40 (640 of 640 at $0.01)")
+        #expect(charge.description == "$6.40 (640 of 640 at $0.010)")
         #expect(try await ledger.today() == SpendSummary(day: "2026-12-04", spent: Self.usd("6.40"), charges: 1,
                                                           chargedResources: 640, reserved: .zero))
         #expect(await ledger.lifetimeSpent == Self.usd("6.40"))
@@ -59,12 +59,12 @@ struct SpendLedgerTests {
         #expect(overlapping.billableUnits == 100)
         #expect(overlapping.chargedUnits == 50)
         #expect(overlapping.amount == Self.usd("0.50"))
-        #expect(overlapping.description == "$0.50 (50 of 100 at $0.01; 50 already charged today)")
+        #expect(overlapping.description == "$0.50 (50 of 100 at $0.010; 50 already charged today)")
 
         let reread = try await Self.read(Self.ids(1...100), on: ledger)
         #expect(reread.chargedUnits == 0)
         #expect(reread.amount == .zero)
-        #expect(reread.description == "$0.00 (0 of 100 at $0.01; 100 already charged today)")
+        #expect(reread.description == "$0.00 (0 of 100 at $0.010; 100 already charged today)")
 
         // Repeats inside one page count once.
         let repeats = try await Self.read(["200", "200", "201", "201", "201", "100"], on: ledger)
