@@ -264,6 +264,23 @@ let package = Package(
             exclude: ["openapi-2.159.json", "README.md"],
             swiftSettings: generatedCodeTestSettings
         ),
+        // X's current published document (2.167), client side, generated the same way: its
+        // follows operations, under 2.167's names (post.fields, pinned_post_id), run against
+        // x-sandbox.
+        .target(
+            name: "XAPICurrentDocument",
+            dependencies: ["XAPIRuntime"],
+            path: "Tests/XAPICurrentDocument",
+            exclude: ["xapi-gen.json"],
+            swiftSettings: generatedCodeTestSettings,
+            plugins: ["XAPIGeneratorPlugin"]
+        ),
+        .testTarget(
+            name: "XAPICurrentDocumentTests",
+            dependencies: ["XAPICurrentDocument", "XSandbox"],
+            exclude: ["openapi-2.167.json", "README.md"],
+            swiftSettings: generatedCodeTestSettings
+        ),
         .testTarget(
             name: "XAPILoopbackTests",
             dependencies: ["XAPILoopback"],

@@ -564,6 +564,10 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
     public var listedCount: Int?
     /// Number of likes this user has given (X's document 2.159 adds it).
     public var likeCount: Int?
+    /// Number of Posts (including Reposts) posted by this user: the name X's published OpenAPI document
+    /// 2.167 gives `tweet_count`, which it also makes required. x-sandbox sends both, so clients
+    /// generated from either document decode its users.
+    public var postCount: Int?
 
     /// Creates a value from its members.
     public init(
@@ -571,13 +575,15 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
         followingCount: Int,
         tweetCount: Int,
         listedCount: Int? = nil,
-        likeCount: Int? = nil
+        likeCount: Int? = nil,
+        postCount: Int? = nil
     ) {
         self.followersCount = followersCount
         self.followingCount = followingCount
         self.tweetCount = tweetCount
         self.listedCount = listedCount
         self.likeCount = likeCount
+        self.postCount = postCount
     }
 
     /// Decodes the members from a JSON object.
@@ -588,6 +594,7 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
         self.tweetCount = try members.member("tweet_count")
         self.listedCount = try members.optionalMember("listed_count")
         self.likeCount = try members.optionalMember("like_count")
+        self.postCount = try members.optionalMember("post_count")
     }
 
     /// Encodes the members as a JSON object.
@@ -598,6 +605,7 @@ public struct UserPublicMetrics: Codable, Hashable, Sendable {
         try members.encodeMember(self.tweetCount, "tweet_count")
         try members.encodeMemberIfPresent(self.listedCount, "listed_count")
         try members.encodeMemberIfPresent(self.likeCount, "like_count")
+        try members.encodeMemberIfPresent(self.postCount, "post_count")
     }
 }
 

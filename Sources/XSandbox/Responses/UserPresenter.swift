@@ -63,7 +63,9 @@ struct UserPresenter: Sendable {
                 followingCount: live.following,
                 tweetCount: user.publicMetrics?.tweetCount ?? 0,
                 listedCount: user.publicMetrics?.listedCount,
-                likeCount: user.publicMetrics?.likeCount
+                likeCount: user.publicMetrics?.likeCount,
+                // X's document 2.167 names tweet_count post_count (and requires it): both go out.
+                postCount: user.publicMetrics?.tweetCount ?? 0
             )
         }
         return selection.apply(to: user)
