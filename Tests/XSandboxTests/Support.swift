@@ -7,14 +7,15 @@ struct APIHarness {
     let api: SandboxAPI
     let credentials: SandboxCredentials
 
-    init(graph: SandboxGraph = .seeded(), limits: SandboxLimits = .documented, now: Date = Date(timeIntervalSince1970: 1_750_000_000)) {
+    init(graph: SandboxGraph = .seeded(), limits: SandboxLimits = .documented, now: Date = Date(timeIntervalSince1970: 1_750_000_000),
+         clock: SandboxClock? = nil, billing: SandboxBilling = SandboxBilling(credits: nil, usageCap: nil)) {
         credentials = graph.credentials
         api = SandboxAPI(
             directory: graph.directory,
             authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: 300),
             tokens: PageTokenCodec(secret: Data("api tests".utf8)),
-            store: SandboxStore(follows: graph.follows, limits: limits, tolerance: 300, journalCapacity: 100),
-            clock: SandboxClock(now: { now }),
+            store: SandboxStore(follows: graph.follows, limits: limits, tolerance: 300, journalCapacity: 100, billing: billing),
+            clock: clock ?? SandboxClock(now: { now }),
             scheme: "http",
             logger: SandboxConfiguration.quietLogger
         )
