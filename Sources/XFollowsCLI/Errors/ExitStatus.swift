@@ -5,7 +5,7 @@
 /// | 0 | Everything asked for was done. |
 /// | 1 | An error stopped the command; the message says what, why and what to do. |
 /// | 2 | Done, but some items failed (an unknown or suspended account, a refused follow); each is reported. |
-/// | 3 | Stopped early at a daily cap or a rate limit; nothing was lost, and `--resume` continues later. |
+/// | 3 | Stopped early at a daily cap, a rate limit, `--max-cost`, spent credits or a usage cap; nothing was lost, and `--resume` continues later. |
 /// | 4 | Not logged in, or the credentials were refused: run `xfollows login`. |
 /// | 64 | Bad usage: an unknown option, a missing argument, a malformed value. |
 /// | 130 | Interrupted (Ctrl-C); progress was saved and `--resume` continues. |
@@ -16,7 +16,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case failure = 1
     /// Done, but some items failed.
     case partial = 2
-    /// Stopped early at a daily cap or a rate limit; resumable.
+    /// Stopped early at a daily cap, a rate limit, `--max-cost`, spent credits or a usage cap;
+    /// resumable.
     case stopped = 3
     /// Not logged in, or the credentials were refused.
     case notLoggedIn = 4
@@ -31,7 +32,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .success: "everything asked for was done"
         case .failure: "an error stopped the command; the message says why"
         case .partial: "done, but some accounts failed; each is reported"
-        case .stopped: "stopped at a daily cap or rate limit; --resume goes on"
+        case .stopped: "stopped at a cap, a rate limit, --max-cost or out of credits; --resume goes on"
         case .notLoggedIn: "not logged in, or credentials refused: xfollows login"
         case .usage: "bad usage: an unknown option or a malformed value"
         case .interrupted: "interrupted (Ctrl-C); progress saved, --resume goes on"
