@@ -40,6 +40,7 @@ let package = Package(
     products: [
         .library(name: "XFollows", targets: ["XFollows"]),
         .library(name: "XAPIRuntime", targets: ["XAPIRuntime"]),
+        .library(name: "XAPIServerRuntime", targets: ["XAPIServerRuntime"]),
         .library(name: "XFollowsServer", targets: ["XFollowsServer"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
@@ -113,6 +114,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Server-side runtime (what generated server code shares; clients never compile it)
+        .target(
+            name: "XAPIServerRuntime",
+            dependencies: [
+                "XAPIRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Loopback redirect receiver (kept apart so the runtime needs no web server)
         .target(
             name: "XAPILoopback",
@@ -136,7 +147,7 @@ let package = Package(
         // MARK: The generated server side
         .target(
             name: "XFollowsServer",
-            dependencies: ["XFollows", "XAPIRuntime"],
+            dependencies: ["XFollows", "XAPIRuntime", "XAPIServerRuntime"],
             exclude: ["xapi-gen.json"],
             swiftSettings: strictSettings,
             plugins: ["XAPIGeneratorPlugin"]
@@ -149,6 +160,7 @@ let package = Package(
                 "XFollows",
                 "XFollowsServer",
                 "XAPIRuntime",
+                "XAPIServerRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -218,6 +230,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIServerRuntimeTests",
+            dependencies: ["XAPIServerRuntime", "XAPIRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XAPIGenEndToEndTests",
             dependencies: ["XAPIGenerator"],
             resources: [.copy("Fixtures")],
@@ -249,7 +266,7 @@ let package = Package(
         ),
         .target(
             name: "XAPIOfficialDocumentServer",
-            dependencies: ["XAPIOfficialDocument", "XAPIRuntime"],
+            dependencies: ["XAPIOfficialDocument", "XAPIRuntime", "XAPIServerRuntime"],
             path: "Tests/XAPIOfficialDocumentServer",
             exclude: ["xapi-gen.json"],
             swiftSettings: generatedCodeTestSettings,
@@ -258,7 +275,7 @@ let package = Package(
         .testTarget(
             name: "XAPIOfficialDocumentTests",
             dependencies: [
-                "XAPIOfficialDocument", "XAPIOfficialDocumentServer", "XSandbox",
+                "XAPIOfficialDocument", "XAPIOfficialDocumentServer", "XSandbox", "XAPIServerRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["openapi-2.159.json", "README.md"],
@@ -292,6 +309,7 @@ let package = Package(
                 "XSandbox",
                 "XFollows",
                 "XFollowsServer",
+                "XAPIServerRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // Raw HTTP over a socket, for requests URLSession cannot send.
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,6 +4,7 @@
 
 import Foundation
 import XAPIRuntime
+import XAPIServerRuntime
 import XFollows
 
 /// The operations of X API v2 follows, one function each, for a server to implement.

@@ -14,3 +14,4 @@
 //     case .failure(.unknownPath): …  // 404
 //     case .failure(.methodNotAllowed(let allowed)): …  // 405 with Allow
 //     }
+@_exported import XAPIServerRuntime

@@ -3,3 +3,4 @@
 // `APIHandler` protocol, `ServerOperations.router` and each operation's input, decoded and
 // checked in X's words, over the client module's types.
 @_exported import XAPIOfficialDocument
+@_exported import XAPIServerRuntime

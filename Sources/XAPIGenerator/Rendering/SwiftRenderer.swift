@@ -50,6 +50,8 @@ struct SwiftRenderer {
         writer.line()
         writer.line("import Foundation")
         writer.line("import XAPIRuntime")
+        // The server side's support is a module of its own, so clients never compile it.
+        if name == .server { writer.line("import XAPIServerRuntime") }
         for module in imports { writer.line("import \(module)") }
         writer.line()
     }

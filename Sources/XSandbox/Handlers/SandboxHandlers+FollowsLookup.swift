@@ -1,4 +1,5 @@
 import Foundation
+import XAPIServerRuntime
 import XFollows
 import XFollowsServer
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import XAPIServerRuntime
 import XFollows
 import XFollowsServer
 

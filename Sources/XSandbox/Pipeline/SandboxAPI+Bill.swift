@@ -1,4 +1,5 @@
 import Foundation
+import XAPIServerRuntime
 import XFollows
 
 /// The sandbox's own pages, under `/_sandbox/` (X has no such paths): what each App was

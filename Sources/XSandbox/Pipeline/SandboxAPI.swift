@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Logging
+import XAPIServerRuntime
 import XFollows
 import XFollowsServer
 

@@ -1,4 +1,5 @@
 import Foundation
+import XAPIServerRuntime
 import XFollows
 
 /// A response before it becomes Hummingbird's: status, headers and body bytes.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import XAPIServerRuntime
 
 /// Sits between NIO's HTTP/1 decoder and Hummingbird, and gives a connection the behaviour of
 /// a real server that Hummingbird and NIO leave out:

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XAPIRuntime
+import XAPIServerRuntime
 
 @Suite("Server: decoding and checking inputs")
 struct ServerInputDecoderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XAPIRuntime
+@testable import XAPIServerRuntime
 
 /// A server and a client check a value with the same rules (``ParameterRules``) and differ
 /// only in wording: the client's XAPIError, X's words on the server.

@@ -1,3 +1,4 @@
+import XAPIRuntime
 import HTTPTypes
 
 /// Matches a request's method and path against the path templates of a spec's operations.

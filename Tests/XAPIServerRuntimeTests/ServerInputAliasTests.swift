@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XAPIRuntime
+import XAPIServerRuntime
 
 /// `x-aliases` and `x-value-aliases` as a generated server passes them: X 2.167's names with
 /// 2.159's still accepted.

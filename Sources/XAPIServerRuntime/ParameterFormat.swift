@@ -1,4 +1,5 @@
 import Foundation
+import XAPIRuntime
 
 /// How a server reads one parameter value from text and which of the spec's rules it must
 /// keep: generated server code passes one to ``ServerInputDecoder`` for each parameter.

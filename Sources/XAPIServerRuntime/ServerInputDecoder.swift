@@ -1,4 +1,5 @@
 import Foundation
+import XAPIRuntime
 
 /// Reads a received request's path parameters, query and body into typed values, checking
 /// the spec's rules as X does and collecting every problem in X's words.

@@ -1,4 +1,5 @@
 import Foundation
+import XAPIRuntime
 import HTTPTypes
 
 /// A request a server received, independent of the HTTP library that received it: what

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 import XAPIRuntime
+import XAPIServerRuntime
 
 @Suite("Server: routing")
 struct OperationRouterTests {

@@ -1,4 +1,5 @@
 import Foundation
+import XAPIRuntime
 import HTTPTypes
 
 /// What a server's operation handler answers: the operation's success body with a status and

@@ -1,3 +1,4 @@
+import XAPIRuntime
 /// One problem with a received request, as X reports it in the `errors` of an invalid-request
 /// problem: `{"parameters": {"max_results": ["5000"]}, "message": "The `max_results` query
 /// parameter value [5000] is not between 1 and 1000"}`.
