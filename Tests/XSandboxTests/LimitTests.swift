@@ -90,12 +90,35 @@ struct LimitTests {
         #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_400.01)).remaining == 1)
     }
 
-    @Test("The documented limits are the spec's, and unlimited applies none")
+    /// X's documented 15-minute windows of every operation, as spec/follows.yaml writes them.
+    static let xRateLimits: [String: [RateLimitRule]] = {
+        func per15Minutes(_ scope: LimitScope, _ requests: Int) -> RateLimitRule {
+            RateLimitRule(scope: scope, requests: requests, windowSeconds: 900)
+        }
+        let lists = [per15Minutes(.app, 15), per15Minutes(.user, 15)]
+        let writes = [per15Minutes(.user, 50)]
+        let lookups = [per15Minutes(.app, 300), per15Minutes(.user, 900)]
+        return [
+            "usersIdFollowers": lists, "usersIdFollowing": lists, "usersIdFollow": writes, "usersIdUnfollow": writes,
+            "getUsersMe": [per15Minutes(.user, 75)],
+            "getUsersById": lookups, "getUsersByIds": lookups, "getUsersByUsername": lookups, "getUsersByUsernames": lookups,
+        ]
+    }()
+
+    /// X's documented 24-hour caps: follows per user and per App, unfollows per App.
+    static let xDailyCaps: [String: [DailyCapRule]] = [
+        "usersIdFollow": [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)],
+        "usersIdUnfollow": [DailyCapRule(scope: .app, limit: 500)],
+    ]
+
+    @Test("The documented limits are X's, as the spec writes them, for every operation; unlimited applies none")
     func documentedLimits() {
         let documented = SandboxLimits.documented
-        #expect(documented.rateLimits(for: .usersIdFollowers) == OperationDescriptor.usersIdFollowers.rateLimits)
-        #expect(documented.dailyCaps(for: .usersIdFollow) == [DailyCapRule(scope: .user, limit: 400), DailyCapRule(scope: .app, limit: 1000)])
-        #expect(documented.dailyCaps(for: .usersIdUnfollow) == [DailyCapRule(scope: .app, limit: 500)])
+        #expect(Set(SandboxLimits.operations.map(\.id)) == Set(Self.xRateLimits.keys))
+        for operation in SandboxLimits.operations {
+            #expect(documented.rateLimits(for: operation) == Self.xRateLimits[operation.id], "\(operation.id)")
+            #expect(documented.dailyCaps(for: operation) == Self.xDailyCaps[operation.id, default: []], "\(operation.id)")
+        }
         #expect(SandboxLimits.unlimited.rateLimits(for: .usersIdFollowers).isEmpty)
         #expect(SandboxLimits.unlimited.dailyCaps(for: .usersIdFollow).isEmpty)
         var custom = SandboxLimits.documented
