@@ -43,7 +43,7 @@ struct ResponseInterpreter {
                 contentType: contentType,
                 bodyExcerpt: excerpt(data),
                 underlyingError: underlying
-            )
+            ).scrubbingUnderlyingError(of: secrets)
         }
         if Body.self == NoContent.self, let empty = NoContent() as? Body {
             // The spec promises no content; whatever came is not read.
@@ -72,7 +72,7 @@ struct ResponseInterpreter {
                 decodingPath: path,
                 contentType: contentType,
                 underlyingError: error
-            )
+            ).scrubbingUnderlyingError(of: secrets)
         } catch {
             throw malformed("The \(status) response body could not be decoded.", underlying: error)
         }
