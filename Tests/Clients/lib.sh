@@ -7,11 +7,36 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-# The binary defaults to .build/debug/x-sandbox, which `swift test` in .ci/run has built already;
-# it is built only if missing.
-sandbox=${1:-$root/.build/debug/x-sandbox}
-if [[ ! -x $sandbox ]]; then
+
+# newer_source BINARY: the first file x-sandbox is built from (its targets' sources, the spec
+# and the generator that turns it into code, Package.swift) that changed after BINARY was
+# written; nothing when there is none.
+newer_source() {
+    local inputs=("$root/spec" "$root/Plugins" "$root/Package.swift") target
+    for target in x-sandbox XSandbox XFollows XFollowsServer XAPIRuntime XAPIGenerator xapi-gen; do
+        inputs+=("$root/Sources/$target")
+    done
+    find "${inputs[@]}" -type f -newer "$1" -print -quit
+}
+
+# The binary: the one given (.ci/run passes the one its `swift test` built), which must be newer
+# than every source, so a stale build is never what the clients test; without one, the debug
+# build, brought up to date by `swift build` (quick when it is).
+if [[ $# -ge 1 ]]; then
+    sandbox=$1
+    if [[ ! -x $sandbox ]]; then
+        echo "x-sandbox: $sandbox is not an executable; build it (swift build --product x-sandbox) or give no argument"
+        exit 1
+    fi
+    stale=$(newer_source "$sandbox")
+    if [[ -n $stale ]]; then
+        echo "x-sandbox: $sandbox is older than ${stale#"$root/"}: build it again (swift build --product x-sandbox)," \
+            "or give no argument to have it built"
+        exit 1
+    fi
+else
     (cd "$root" && swift build --product x-sandbox)
+    sandbox="$(cd "$root" && swift build --show-bin-path)/x-sandbox"
 fi
 
 work=$(mktemp -d)

@@ -24,9 +24,10 @@ writes, into the test target that builds the document through the plugin:
     - and, for shapes a URL can carry, as path and query parameters, single
       and in arrays, exploded or comma-separated (operation `parametersShape`).
 - `ShapeSamples.swift`: for each component a JSON sample per case (decoded,
-  encoded and decoded again by the tests, and compared with the input), each
-  echo operation's body, and each parameters operation's call with the exact
-  path and query it must send.
+  encoded and decoded again by the tests, and compared exactly with the input,
+  or with the `encoded:` JSON where an optional member that is null is left
+  out: null and absent are never the same), each echo operation's body, and
+  each parameters operation's call with the exact path and query it must send.
 
 Only the standard library is used, so CI runs it on a clean machine.
 """
@@ -252,7 +253,7 @@ def holder(shape, version):
     return {
         "type": "object",
         "description": f"`{shape.name}` in every member position.",
-        "required": ["value", "nullable"],
+        "required": list(HOLDER_REQUIRED),
         "properties": {
             "value": inline(version),
             "optional": inline(version),
@@ -268,6 +269,16 @@ def holder(shape, version):
             "reference_map": {"type": "object", "additionalProperties": ref(shape.name)},
         },
     }
+
+
+HOLDER_REQUIRED = ("value", "nullable")
+
+
+def holder_encoded(sample):
+    """The JSON a holder sample encodes back to: a required member that is null stays null,
+    an optional one is left out (a Swift optional has one nil). Everything else, null in
+    arrays and maps included, comes back as it was."""
+    return {key: value for key, value in sample.items() if value is not None or key in HOLDER_REQUIRED}
 
 
 def holder_samples(shape):
@@ -401,6 +412,11 @@ def compact(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
+def encoded_argument(sample, back):
+    """`, encoded: …` when a sample encodes back to other JSON than itself; nothing otherwise."""
+    return "" if back == sample else f", encoded: {swift_string(compact(back))}"
+
+
 def encoded(text):
     """What the runtime's RFC 3986 percent-encoding makes of a value."""
     return urllib.parse.quote(text, safe="-._~")
@@ -420,16 +436,17 @@ def swift_samples(version):
     ]
     for shape in shapes:
         name = shape.name
-        cases = [(name, sample) for sample in shape.samples]
-        cases += [(f"{name}Holder", sample) for sample in holder_samples(shape)]
-        cases += [(f"{name}List", [s for s in shape.samples if s is not None]), (f"{name}List", [])]
-        cases += [(f"{name}Grid", [[s for s in shape.samples if s is not None], []])]
-        cases += [(f"{name}Map", {"k": shape.samples[0]} if shape.samples[0] is not None else {})]
-        cases += [(f"{name}Nullable", sample) for sample in shape.samples + [None]]
-        for type_name, sample in cases:
+        # (type, sample, the JSON it encodes back to)
+        cases = [(name, sample, sample) for sample in shape.samples]
+        cases += [(f"{name}Holder", sample, holder_encoded(sample)) for sample in holder_samples(shape)]
+        cases += [(f"{name}List", sample, sample) for sample in ([s for s in shape.samples if s is not None], [])]
+        cases += [(f"{name}Grid", sample, sample) for sample in ([[s for s in shape.samples if s is not None], []],)]
+        cases += [(f"{name}Map", sample, sample) for sample in ({"k": shape.samples[0]} if shape.samples[0] is not None else {},)]
+        cases += [(f"{name}Nullable", sample, sample) for sample in shape.samples + [None]]
+        for type_name, sample, back in cases:
             # A nullable component is its non-null type; where it is used, it is optional.
             swift_type = f"Optional<{type_name}>" if sample is None else type_name
-            lines.append(f"    ShapeSample({swift_type}.self, {swift_string(compact(sample))}),")
+            lines.append(f"    ShapeSample({swift_type}.self, {swift_string(compact(sample))}{encoded_argument(sample, back)}),")
     lines.append("]")
     lines.append("")
     lines.append("/// Each echo operation with a body it sends and gets back.")
@@ -445,7 +462,9 @@ def swift_samples(version):
             else:
                 call = f"{{ try await $0.{lower}(body: $1) }}"
             lines.append(f"    EchoSample(\"{lower}\", {swift_string(compact(sample))}) {call},")
-        lines.append(f"    EchoSample(\"{lower}Holder\", {swift_string(compact(holder_samples(shape)[1]))}) {{ try await $0.{lower}Holder(body: $1) }},")
+        holder = holder_samples(shape)[1]
+        lines.append(f"    EchoSample(\"{lower}Holder\", {swift_string(compact(holder))}{encoded_argument(holder, holder_encoded(holder))}) "
+                     f"{{ try await $0.{lower}Holder(body: $1) }},")
     lines.append("]")
     lines.append("")
     lines.append("/// Each parameters operation called with two values of its shape, and the path and query it must send.")

@@ -8,7 +8,7 @@ import XSandbox
 /// extensions) compiles with warnings as errors, or this target would not
 /// build, and its follows operations, under X's names, work against x-sandbox
 /// over HTTP.
-@Suite("X's published OpenAPI document, end to end")
+@Suite("X's published OpenAPI document, end to end", .timeLimit(.minutes(1)))
 struct OfficialDocumentEndToEndTests {
     @Test("getUsersFollowers and getUsersFollowing list, page and carry the requested fields")
     func lookups() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Daily caps")
+@Suite("Daily caps", .timeLimit(.minutes(1)))
 struct DailyCapLedgerTests {
     static let followed = Reply.json(#"{"data":{"following":true,"pending_follow":false}}"#)
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Rate limits")
+@Suite("Rate limits", .timeLimit(.minutes(1)))
 struct RateLimitTests {
     static let ok = Reply.json(
         #"{"meta":{"result_count":0}}"#,

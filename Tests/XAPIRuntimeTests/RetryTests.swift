@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Retries")
+@Suite("Retries", .timeLimit(.minutes(1)))
 struct RetryTests {
     static func client(
         _ transport: ScriptedTransport, clock: VirtualClock, retry: RetryPolicy = RetryPolicy(random: { 0 })

@@ -80,4 +80,52 @@ struct SecretsTests {
         }
         #expect(!capture.records.isEmpty)
     }
+
+    /// An error below the runtime that carries the request it failed, secrets included, in its
+    /// description and in its members, as a transport's or a middleware's error may.
+    struct EchoingError: Error, CustomStringConvertible {
+        var request: String
+        var description: String { "could not send: \(request)" }
+    }
+
+    /// Every way an error is shown: description, debug description, interpolation and `dump`.
+    static func renderings(of error: XAPIError) -> [String] {
+        var dumped = ""
+        dump(error, to: &dumped)
+        return [error.description, error.debugDescription, "\(error)", String(reflecting: error), dumped]
+    }
+
+    @Test("An underlying error holding the credentials' secrets shows none: not in the debug description, not in a dump")
+    func underlyingErrorsShowNoSecret() async throws {
+        let echoed = "Authorization: OAuth oauth_token=\"\(Secrets.accessToken)\", secret=\(Secrets.consumerSecret) "
+            + "\(Secrets.accessTokenSecret) \(OAuth1Signature.percentEncode(Secrets.accessToken))"
+        let transport = ScriptedTransport { _, _ in throw EchoingError(request: echoed) }
+        var configuration = configuration(transport)
+        configuration.retryPolicy = .none
+        let client = UserClient(credentials: .oauth1(Secrets.oauth1), configuration: configuration)
+        let thrown = await #expect(throws: XAPIError.self) {
+            try await client.send(ClientTests.followersRequest(), decoding: FollowsPage.self)
+        }
+        let error = try #require(thrown)
+        #expect(error.underlyingError is EchoingError)  // still there for code that looks at it
+        for text in Self.renderings(of: error) {
+            for secret in [Secrets.consumerSecret, Secrets.accessToken, Secrets.accessTokenSecret] {
+                #expect(!text.contains(secret) && !text.contains(OAuth1Signature.percentEncode(secret)), "secret leaked into: \(text)")
+            }
+        }
+        #expect(error.debugDescription.contains("underlying: EchoingError"))
+    }
+
+    @Test("An error made where the secrets are not known shows its underlying error's type only, also in a dump")
+    func underlyingErrorsOfUnknownSecrets() {
+        let error = XAPIError(code: .transport, operationID: "usersIdFollowers", message: "The request could not be completed.",
+                              underlyingError: EchoingError(request: "token=\(Secrets.oauth2Token)"))
+        for text in Self.renderings(of: error) {
+            #expect(!text.contains(Secrets.oauth2Token), "secret leaked into: \(text)")
+        }
+        #expect(error.debugDescription.hasSuffix("; underlying: EchoingError)"))
+        var dumped = ""
+        dump(error, to: &dumped)
+        #expect(dumped.contains("usersIdFollowers") && dumped.contains("EchoingError"), "\(dumped)")
+    }
 }

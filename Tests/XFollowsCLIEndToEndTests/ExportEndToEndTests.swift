@@ -8,7 +8,10 @@ import XFollows
 import XSandbox
 
 /// Exports as processes, checked against the sandbox's graph read through the generated client.
-@Suite("xfollows end to end: exports")
+///
+/// Processes and 10,000-user exports, each up to about 20 s alone and more beside the other suites; the
+/// SIGKILL test waits up to two minutes for its kill, so the limit is above that.
+@Suite("xfollows end to end: exports", .timeLimit(.minutes(3)))
 struct ExportEndToEndTests {
     static let fields: Set<User.Field> = [.createdAt, .description, .location, .protected, .publicMetrics, .url, .verified, .verifiedType]
 

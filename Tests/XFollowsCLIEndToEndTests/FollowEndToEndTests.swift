@@ -4,7 +4,7 @@ import XFollows
 import XSandbox
 
 /// Bulk follows as processes, within the daily cap kept in the ledger file.
-@Suite("xfollows end to end: following in bulk")
+@Suite("xfollows end to end: following in bulk", .timeLimit(.minutes(3)))
 struct FollowEndToEndTests {
     @Test("450 accounts from a file under the 400 cap: 400 done, 50 left, resumable, never over the cap")
     func followUnderTheCap() async throws {

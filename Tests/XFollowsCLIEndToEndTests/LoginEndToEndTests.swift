@@ -8,7 +8,7 @@ import XSandbox
 
 /// Logging in the three ways, as processes: the test does what the person does in the
 /// browser on the sandbox's authorization pages.
-@Suite("xfollows end to end: login, whoami, logout")
+@Suite("xfollows end to end: login, whoami, logout", .timeLimit(.minutes(3)))
 struct LoginEndToEndTests {
     @Test("OAuth 2.0: the authorize page approved, the token stored 0600 and never printed, refreshed use, revoked at logout")
     func oauth2() async throws {

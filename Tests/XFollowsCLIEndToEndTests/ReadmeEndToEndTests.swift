@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("README: the xfollows walk-through")
+@Suite("README: the xfollows walk-through", .timeLimit(.minutes(3)))
 struct ReadmeEndToEndTests {
     @Test("The client ID the README exports is the one the sandbox prints")
     func clientID() async throws {

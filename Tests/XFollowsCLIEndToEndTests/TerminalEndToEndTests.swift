@@ -5,7 +5,7 @@ import XSandbox
 
 /// What a person sees on a terminal: xfollows run under a pseudo-terminal (Python's `pty`,
 /// standing in for the person's terminal), its raw output inspected.
-@Suite("xfollows end to end: on a terminal")
+@Suite("xfollows end to end: on a terminal", .timeLimit(.minutes(3)))
 struct TerminalEndToEndTests {
     /// Runs xfollows on a pseudo-terminal of 100 columns; sends SIGINT once `interruptOn`
     /// appears, and types `answer.reply` (and Return) once `answer.on` appears. Returns the

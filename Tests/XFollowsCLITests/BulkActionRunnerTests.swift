@@ -3,7 +3,7 @@ import Testing
 import XFollows
 @testable import XFollowsCLI
 
-@Suite("Bulk follow and unfollow within the daily caps")
+@Suite("Bulk follow and unfollow within the daily caps", .timeLimit(.minutes(1)))
 struct BulkActionRunnerTests {
     static let me = FakeX.Account(id: "42", username: "alice")
     static let target = FakeX.Account(id: "7", username: "hub")

@@ -22,14 +22,36 @@ struct CommandLineTests {
         for status in ExitStatus.allCases { #expect(root.contains("  \(status.rawValue) ")) }
     }
 
-    @Test("Options parse into commands; bad combinations are usage errors")
+    /// What a command line that does not parse is refused with: the one line shown and the
+    /// exit status.
+    struct Refusal: Equatable, CustomStringConvertible {
+        var message: String
+        var status: Int32
+
+        /// A usage error (exit 64) with its message.
+        static func usage(_ message: String) -> Refusal { Refusal(message: message, status: ExitStatus.usage.rawValue) }
+
+        var description: String { "\(status): \(message)" }
+    }
+
+    /// How `arguments` are refused, or `nil` when they parse.
+    func refusal(_ arguments: [String]) -> Refusal? {
+        do {
+            _ = try XFollowsCommand.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return Refusal(message: XFollowsCommand.message(for: error), status: XFollowsCommand.exitCode(for: error).rawValue)
+        }
+    }
+
+    @Test("Options parse into commands; bad combinations are usage errors that say what is wrong")
     func parsing() throws {
         let followers = try XFollowsCommand.parseAsRoot(["followers", "@XDevelopers", "-o", "f.csv", "--resume", "--server", "http://127.0.0.1:8080"])
         #expect(followers is FollowersCommand)
-        #expect(throws: (any Error).self) { try XFollowsCommand.parseAsRoot(["followers", "@x", "--resume"]) }
-        #expect(throws: (any Error).self) { try XFollowsCommand.parseAsRoot(["followers", "@x", "--page-size", "5000"]) }
-        #expect(throws: (any Error).self) { try XFollowsCommand.parseAsRoot(["follow", "@x", "--resume", "--restart"]) }
-        #expect(throws: (any Error).self) { try XFollowsCommand.parseAsRoot(["login", "--pin", "--app"]) }
+        #expect(refusal(["followers", "@x", "--resume"]) == .usage("--resume needs --output FILE: standard output cannot be resumed."))
+        #expect(refusal(["followers", "@x", "--page-size", "5000"]) == .usage("--page-size must be between 1 and 1000, not 5000."))
+        #expect(refusal(["follow", "@x", "--resume", "--restart"]) == .usage("Choose one of --resume and --restart."))
+        #expect(refusal(["login", "--pin", "--app"]) == .usage("Choose one of --pin and --app."))
         #expect(try XFollowsCommand.parseAsRoot(["diff", "a.csv", "b.jsonl", "--json"]) is DiffCommand)
     }
 

@@ -24,7 +24,7 @@ struct RecordEncodingTests {
 
     @Test("CSV: X's names as columns, public_metrics spread over its counts")
     func csvHeader() throws {
-        let encoder = CSVUserEncoder(selection: try FieldSelection(parsing: "created_at,public_metrics,verified"))
+        let encoder = try CSVUserEncoder(selection: try FieldSelection(parsing: "created_at,public_metrics,verified"))
         #expect(encoder.columnNames == [
             "id", "username", "name", "created_at",
             "public_metrics.followers_count", "public_metrics.following_count", "public_metrics.like_count",
@@ -36,7 +36,7 @@ struct RecordEncodingTests {
     @Test("CSV written here reads back cell for cell with another parser (yaslab/CSV.swift)")
     func csvRoundTrip() throws {
         let selection = try FieldSelection(parsing: "created_at,description,location,public_metrics,verified")
-        let encoder = CSVUserEncoder(selection: selection)
+        let encoder = try CSVUserEncoder(selection: selection)
         var text = encoder.header()
         text.append(try encoder.encode([Self.awkward]))
         let reader = try CSVReader(string: String(decoding: text, as: UTF8.self), hasHeaderRow: true)
@@ -65,11 +65,39 @@ struct RecordEncodingTests {
     func nestedCells() throws {
         var user = Self.awkward
         user.withheld = UserWithheld(countryCodes: ["DE", "FR"])
-        let encoder = CSVUserEncoder(selection: try FieldSelection(parsing: "withheld"))
+        let encoder = try CSVUserEncoder(selection: try FieldSelection(parsing: "withheld"))
         let row = String(decoding: try encoder.encode([user]), as: UTF8.self)
         let reader = try CSVReader(string: String(decoding: encoder.header(), as: UTF8.self) + row, hasHeaderRow: true)
         let cells = Dictionary(uniqueKeysWithValues: zip(reader.headerRow ?? [], try #require(reader.next())))
         #expect(cells["withheld"] == #"{"country_codes":["DE","FR"]}"#)
+    }
+
+    /// A value whose encoding fails.
+    struct Unencodable: Encodable {
+        struct Refused: Error {}
+        func encode(to encoder: any Encoder) throws { throw Refused() }
+    }
+
+    @Test("public_metrics' columns come from the model, or the export stops with why: never a CSV without them")
+    func publicMetricsColumns() throws {
+        #expect(try CSVUserEncoder.publicMetricsMembers.get()
+            == ["followers_count", "following_count", "like_count", "listed_count", "tweet_count"])
+        // What the model's encoding could do wrong: throw, not be an object, have no members.
+        for failed in [CSVUserEncoder.memberNames(of: Unencodable(), field: "public_metrics"),
+                       CSVUserEncoder.memberNames(of: "text", field: "public_metrics"),
+                       CSVUserEncoder.memberNames(of: [String: Int](), field: "public_metrics")] {
+            let failure = #expect(throws: CLIFailure.self) { try failed.get() }
+            #expect(failure?.status == .failure)
+            #expect(failure?.message.hasPrefix("Cannot write public_metrics as CSV columns: ") == true, "\(failure?.message ?? "")")
+            #expect(failure?.message.contains("Nothing was written; export it as JSON Lines (--format jsonl)") == true)
+            // The encoder refuses the selection that needs the columns, before any header or row.
+            #expect(throws: CLIFailure.self) {
+                try CSVUserEncoder(selection: try FieldSelection(parsing: "created_at,public_metrics"), publicMetricsMembers: failed)
+            }
+            // A selection without them does not need them.
+            let encoder = try CSVUserEncoder(selection: try FieldSelection(parsing: "created_at"), publicMetricsMembers: failed)
+            #expect(encoder.columnNames == ["id", "username", "name", "created_at"])
+        }
     }
 
     @Test("--fields: X's names, all, default; an unknown one lists the known ones")

@@ -90,16 +90,36 @@ struct LimitTests {
         #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_400.01)).remaining == 1)
     }
 
-    @Test("The documented limits are the spec's, and unlimited applies none")
+    /// X's 15-minute windows of every operation, as its rate-limit page gives them today (X's
+    /// follows documentation of 2023 said 15 lookups per 15 minutes).
+    static let xRateLimits: [String: [RateLimitRule]] = {
+        func per15Minutes(_ scope: LimitScope, _ requests: Int) -> RateLimitRule {
+            RateLimitRule(scope: scope, requests: requests, windowSeconds: 900)
+        }
+        let lists = [per15Minutes(.app, 300), per15Minutes(.user, 300)]
+        let writes = [per15Minutes(.user, 50)]
+        let lookups = [per15Minutes(.app, 300), per15Minutes(.user, 900)]
+        return [
+            "usersIdFollowers": lists, "usersIdFollowing": lists, "usersIdFollow": writes, "usersIdUnfollow": writes,
+            "getUsersMe": [per15Minutes(.user, 75)],
+            "getUsersById": lookups, "getUsersByIds": lookups, "getUsersByUsername": lookups, "getUsersByUsernames": lookups,
+        ]
+    }()
+
+    /// X's 24-hour caps today: 400 follows per account (X's help centre); X lists no App cap
+    /// and no unfollow cap any more (its 2023 documentation had 1,000 and 500 per App).
+    static let xDailyCaps: [String: [DailyCapRule]] = [
+        "usersIdFollow": [DailyCapRule(scope: .user, limit: 400)],
+    ]
+
+    @Test("The documented limits are X's, as the spec writes them, for every operation; unlimited applies none")
     func documentedLimits() {
         let documented = SandboxLimits.documented
-        #expect(documented.rateLimits(for: .usersIdFollowers) == OperationDescriptor.usersIdFollowers.rateLimits)
-        // X's rate-limit page today: 300 lookups per 15 minutes per App and per user (2023: 15).
-        #expect(documented.rateLimits(for: .usersIdFollowers) == [RateLimitRule(scope: .app, requests: 300, windowSeconds: 900),
-                                                                 RateLimitRule(scope: .user, requests: 300, windowSeconds: 900)])
-        // X's help centre: 400 follows a day per account; no App caps today (2023: 1,000 and 500).
-        #expect(documented.dailyCaps(for: .usersIdFollow) == [DailyCapRule(scope: .user, limit: 400)])
-        #expect(documented.dailyCaps(for: .usersIdUnfollow).isEmpty)
+        #expect(Set(SandboxLimits.operations.map(\.id)) == Set(Self.xRateLimits.keys))
+        for operation in SandboxLimits.operations {
+            #expect(documented.rateLimits(for: operation) == Self.xRateLimits[operation.id], "\(operation.id)")
+            #expect(documented.dailyCaps(for: operation) == Self.xDailyCaps[operation.id, default: []], "\(operation.id)")
+        }
         #expect(SandboxLimits.unlimited.rateLimits(for: .usersIdFollowers).isEmpty)
         #expect(SandboxLimits.unlimited.dailyCaps(for: .usersIdFollow).isEmpty)
         var custom = SandboxLimits.documented

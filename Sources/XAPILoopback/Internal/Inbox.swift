@@ -26,10 +26,10 @@ final class Inbox: @unchecked Sendable {
     }
 
     /// Ends the wait as timed out, unless a redirect was claimed: its page is being written and
-    /// it is handed over next.
+    /// it is handed over next. Whether it was claimed is decided in the same critical section
+    /// that ends the wait, so a claim cannot slip in between and lose its redirect.
     func expire(_ timeout: Duration) {
-        let isClaimed = lock.withLock { claimed }
-        if !isClaimed { finish(.failure(.timedOut(timeout))) }
+        finish(.failure(.timedOut(timeout)), unlessClaimed: true)
     }
 
     /// Hands over the claimed redirect (unless the inbox ended meanwhile, by a timeout or a stop).
@@ -37,10 +37,12 @@ final class Inbox: @unchecked Sendable {
         finish(.success(url))
     }
 
+    /// Ends the inbox with `outcome` and resumes every waiter with it, unless it has ended
+    /// already, or `unlessClaimed` and a redirect was claimed; answers whether it ended it.
     @discardableResult
-    func finish(_ outcome: Result<URL, LoopbackRedirectReceiver.Failure>) -> Bool {
+    func finish(_ outcome: Result<URL, LoopbackRedirectReceiver.Failure>, unlessClaimed: Bool = false) -> Bool {
         let waiting: [CheckedContinuation<URL, any Error>]? = lock.withLock {
-            guard result == nil else { return nil }
+            guard result == nil, !(unlessClaimed && claimed) else { return nil }
             result = outcome
             defer { waiters.removeAll() }
             return waiters

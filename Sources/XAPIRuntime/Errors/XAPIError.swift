@@ -14,7 +14,8 @@ import Foundation
 /// ```
 ///
 /// Its `description` names the operation, the status, the problem and the context, and never
-/// contains a key, token, secret or signature.
+/// contains a key, token, secret or signature; nor do its `debugDescription` and `dump`, which
+/// show ``underlyingError`` only by its type and a scrubbed description.
 public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What kind of failure this is.
     public var code: Code
@@ -48,8 +49,17 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     /// What an authorization server said when it refused (`error`, `error_description`), for
     /// the errors of the OAuth flows.
     public var oauthError: OAuthErrorResponse?
-    /// The lower-level error (transport, decoding or storage), when there is one.
-    public var underlyingError: (any Error)?
+    /// The lower-level error (transport, decoding or storage), when there is one, for code that
+    /// inspects it. It may hold what a request carried, secrets included, so it is never
+    /// printed: ``debugDescription`` and `dump` show its type, and its description only as
+    /// scrubbed of the secrets known where this error was made.
+    public var underlyingError: (any Error)? {
+        didSet { scrubbedUnderlyingDescription = nil }
+    }
+
+    /// ``underlyingError``'s description without the secrets known where this error was made;
+    /// `nil` when they were not known there (see ``scrubbingUnderlyingError(of:)``).
+    private(set) var scrubbedUnderlyingDescription: String?
 
     /// Creates an error.
     public init(
@@ -86,5 +96,17 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         self.budget = budget
         self.oauthError = oauthError
         self.underlyingError = underlyingError
+    }
+}
+
+extension XAPIError {
+    /// This error with ``underlyingError``'s description scrubbed of `secrets`, for where the
+    /// error is made with the secrets at hand: the descriptions then show that scrubbed form.
+    func scrubbingUnderlyingError(of secrets: [String]) -> XAPIError {
+        var error = self
+        if let underlyingError {
+            error.scrubbedUnderlyingDescription = Redaction.scrub(String(describing: underlyingError), secrets: secrets)
+        }
+        return error
     }
 }

@@ -45,7 +45,7 @@ struct ResponseInterpreter {
                 contentType: contentType,
                 bodyExcerpt: excerpt(data),
                 underlyingError: underlying
-            )
+            ).scrubbingUnderlyingError(of: secrets)
         }
         if Body.self == NoContent.self, let empty = NoContent() as? Body {
             // The spec promises no content; whatever came is not read.
@@ -74,7 +74,7 @@ struct ResponseInterpreter {
                 decodingPath: path,
                 contentType: contentType,
                 underlyingError: error
-            )
+            ).scrubbingUnderlyingError(of: secrets)
         } catch {
             throw malformed("The \(status) response body could not be decoded.", underlying: error)
         }

@@ -24,10 +24,20 @@ public struct CSVUserEncoder: UserRecordEncoder {
     let columns: [Column]
 
     /// An encoder for the selection's columns.
-    public init(selection: FieldSelection) {
-        columns = selection.columns.flatMap { field -> [Column] in
+    ///
+    /// - Throws: ``CLIFailure`` when `public_metrics` is selected and its members cannot be
+    ///   read from the model: the export stops before anything is written, rather than going
+    ///   on without those columns.
+    public init(selection: FieldSelection) throws {
+        try self.init(selection: selection, publicMetricsMembers: Self.publicMetricsMembers)
+    }
+
+    /// An encoder whose `public_metrics` columns are `publicMetricsMembers`, or that fails with
+    /// its failure when the selection has them.
+    init(selection: FieldSelection, publicMetricsMembers: Result<[String], CLIFailure>) throws {
+        columns = try selection.columns.flatMap { field -> [Column] in
             guard field == .publicMetrics else { return [Column(field: field.rawValue)] }
-            return Self.publicMetricsMembers.map { Column(field: field.rawValue, member: $0) }
+            return try publicMetricsMembers.get().map { Column(field: field.rawValue, member: $0) }
         }
     }
 
@@ -35,14 +45,27 @@ public struct CSVUserEncoder: UserRecordEncoder {
     public var columnNames: [String] { columns.map(\.name) }
 
     /// The members of `public_metrics`, as X names them (read from the model's encoding of a
-    /// complete value, so they are the spec's names).
-    static let publicMetricsMembers: [String] = {
-        let complete = UserPublicMetrics(followersCount: 0, followingCount: 0, tweetCount: 0, listedCount: 0, likeCount: 0)
-        guard let data = try? XAPIJSON.makeEncoder().encode(complete),
-              let members = try? JSONMembers.parse(Array(data))
-        else { return [] }
-        return members.members.map(\.key)
-    }()
+    /// complete value, so they are the spec's names), or why they could not be read.
+    static let publicMetricsMembers = memberNames(
+        of: UserPublicMetrics(followersCount: 0, followingCount: 0, tweetCount: 0, listedCount: 0, likeCount: 0),
+        field: User.Field.publicMetrics.rawValue)
+
+    /// The member names of `value`'s JSON encoding, in order; a failure naming `field` when it
+    /// does not encode to an object with at least one member.
+    static func memberNames(of value: some Encodable, field: String) -> Result<[String], CLIFailure> {
+        func failure(_ reason: String) -> Result<[String], CLIFailure> {
+            .failure(.failure("Cannot write \(field) as CSV columns: \(reason). Nothing was written; "
+                + "export it as JSON Lines (--format jsonl), or leave \(field) out of --fields."))
+        }
+        let members: [String]
+        do {
+            members = try JSONMembers.parse(Array(XAPIJSON.makeEncoder().encode(value))).members.map(\.key)
+        } catch {
+            return failure("its members could not be read from the model (\(error))")
+        }
+        guard !members.isEmpty else { return failure("the model encodes it with no members") }
+        return .success(members)
+    }
 
     /// The header row.
     public func header() -> Data {

@@ -121,7 +121,8 @@ public struct ExportRunner: Sendable {
         client: XAPIClient<Context>, from start: Start, output: TextOutput, progress: CountProgress?,
         budget: RunBudget? = nil
     ) async throws -> ExportJob.Result {
-        let encoder = job.format.encoder(for: job.selection)
+        // First: a selection the format cannot write stops the export before any byte is.
+        let encoder = try job.format.encoder(for: job.selection)
         var checkpoint = start.checkpoint
         var file: ExportFile?
         if case .file(let url) = job.destination, let current = checkpoint {

@@ -12,10 +12,13 @@ public protocol UserRecordEncoder: Sendable {
 
 extension ExportFormat {
     /// The encoder of this format for a field selection.
-    public func encoder(for selection: FieldSelection) -> any UserRecordEncoder {
+    ///
+    /// - Throws: ``CLIFailure`` when the selection cannot be written in this format (see
+    ///   ``CSVUserEncoder/init(selection:)``).
+    public func encoder(for selection: FieldSelection) throws -> any UserRecordEncoder {
         switch self {
         case .jsonl: JSONLinesEncoder()
-        case .csv: CSVUserEncoder(selection: selection)
+        case .csv: try CSVUserEncoder(selection: selection)
         }
     }
 }

@@ -102,7 +102,8 @@ actor SandboxAuthorizationState {
         code.grantID = grantID
         codes[value] = code
         grants[grantID] = Grant(clientID: code.clientID, userID: code.userID, scopes: code.scopes)
-        return .issued(issueTokens(for: grantID, at: now, accessLifetime: accessLifetime))
+        guard let tokens = issueTokens(for: grantID, at: now, accessLifetime: accessLifetime) else { return .invalidCode }
+        return .issued(tokens)
     }
 
     /// Exchanges a refresh token: a new access token and a new refresh token; the old refresh
@@ -133,9 +134,12 @@ actor SandboxAuthorizationState {
         return (grant.userID, grant.scopes)
     }
 
-    private func issueTokens(for grantID: Int, at now: Date, accessLifetime: TimeInterval) -> IssuedTokens {
+    /// Issues an access token, and with `offline.access` a new refresh token, for a live grant;
+    /// `nil` for a grant this state does not hold or that was revoked, which the token endpoint
+    /// answers with X's error rather than a crash.
+    func issueTokens(for grantID: Int, at now: Date, accessLifetime: TimeInterval) -> IssuedTokens? {
         pruneAccessTokens(at: now)
-        var grant = grants[grantID]!
+        guard var grant = grants[grantID], !grant.revoked else { return nil }
         let access = TokenShapes.oauth2(kind: "at")
         grant.accessTokens[access] = now.addingTimeInterval(accessLifetime)
         grantByAccessToken[access] = grantID

@@ -58,6 +58,10 @@ INVALID_REFRESH = {"error": "invalid_request", "error_description": "Value passe
 INVALID_CODE = {"error": "invalid_request", "error_description": "Value passed for the authorization code was invalid."}
 INVALID_OAUTH1_TOKEN = {"errors": [{"code": 89, "message": "Invalid or expired token."}]}
 INVALID_VERIFIER = "Error processing your OAuth request: Invalid oauth_verifier parameter"
+# How many users each demo user's lists hold in the seeded graph: fewer (an empty `x-sandbox ids`)
+# stops the run, so an empty list from tweepy never matches an empty expectation.
+MINIMUM = {("followers", ALICE): 17, ("following", ALICE): 27, ("followers", BOB): 16, ("following", BOB): 27,
+           ("followers", CAROL): 15, ("following", CAROL): 27}
 
 
 class Checks:
@@ -348,6 +352,11 @@ def main():
     run = lambda *arguments: subprocess.run([args.x_sandbox, *arguments], check=True, capture_output=True, text=True).stdout
     credentials = json.loads(run("credentials"))
     graph = {(kind, user): run("ids", kind, user).split() for kind in ("followers", "following") for user in (ALICE, BOB, CAROL)}
+    short_lists = [f"{kind} of {USERNAMES[user]}: {len(graph[kind, user])}, not at least {minimum}"
+                   for (kind, user), minimum in MINIMUM.items() if len(graph[kind, user]) < minimum]
+    if short_lists:
+        print("FAIL x-sandbox ids: " + "; ".join(short_lists))
+        return 1
     checks = Checks()
     flows = [(f"OAuth 2.0 {'confidential' if c.get('client_secret') else 'public'} client",
               lambda c=c: oauth2_pkce(checks, graph, c)) for c in credentials["oauth2_clients"]]

@@ -20,7 +20,7 @@ struct ShapeMatrixTests {
         let sent = try #require(await transport.received.first)
         #expect(sent.method == .post)
         #expect(sent.contentType == "application/json")
-        try expectSameJSON(try #require(sent.body), Data(sample.json.utf8))
+        try expectSameJSON(try #require(sent.body), Data(sample.encoded.utf8))
     }
 
     @Test("Every parameter shape is sent in the path and query as OpenAPI serializes it", arguments: parameterSamples)

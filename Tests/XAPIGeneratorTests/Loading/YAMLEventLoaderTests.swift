@@ -10,25 +10,64 @@ import Yams
 /// (kinds, text, lines and columns), and what Yams refuses the loader refuses.
 @Suite("YAML event loader")
 struct YAMLEventLoaderTests {
-    /// Every YAML document the tests and the fuzzer start from, and X's and the
-    /// shape matrix's JSON documents read as YAML.
-    static let documents: [String] = {
-        let fileManager = FileManager.default
-        var paths = ["spec/follows.yaml", "Tests/XAPICompatibilityTests/x-api-v2-subset.yaml",
-                     "Tests/XAPIOfficialDocumentTests/openapi-2.159.json",
-                     "Tests/XAPIShapeMatrix30Tests/shape-matrix.json", "Tests/XAPIShapeMatrix31Tests/shape-matrix.json"]
-        for folder in ["Tests/XAPIGenEndToEndTests/Fixtures/BadSpecs", "Tests/XAPIGeneratorTests/Fixtures/FuzzRegressions"] {
-            let names = (try? fileManager.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
-            paths += names.sorted().map { "\(folder)/\($0)" }
+    /// The specs the package and its tests generate from, and X's and the shape matrix's JSON
+    /// documents read as YAML.
+    static let specs = ["spec/follows.yaml", "Tests/XAPICompatibilityTests/x-api-v2-subset.yaml",
+                        "Tests/XAPIOfficialDocumentTests/openapi-2.159.json",
+                        "Tests/XAPIShapeMatrix30Tests/shape-matrix.json", "Tests/XAPIShapeMatrix31Tests/shape-matrix.json"]
+
+    /// The fixture folders whose every file is a document, each with how many files it held
+    /// when this was written: fewer means the folder was not read whole.
+    static let fixtureFolders = [
+        (path: "Tests/XAPIGenEndToEndTests/Fixtures/BadSpecs", atLeast: 48),  // 47 specs and expectations.json
+        (path: "Tests/XAPIGeneratorTests/Fixtures/FuzzRegressions", atLeast: 9),
+    ]
+
+    /// A fixture folder's files, as paths from the package root, sorted.
+    static func fixtures(in folder: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)
+        return names.sorted().map { "\(folder)/\($0)" }
+    }
+
+    /// Every YAML document the tests and the fuzzer start from. A folder that cannot be listed
+    /// adds nothing here, and fails ``corpus()``.
+    static let documents: [String] = specs + fixtureFolders.flatMap { (try? fixtures(in: $0.path)) ?? [] }
+
+    /// The documents that are not UTF-8 on purpose: fuzz regressions. Any other that is not
+    /// cannot be read, and fails.
+    static let notUTF8: Set = [
+        "Tests/XAPIGeneratorTests/Fixtures/FuzzRegressions/invalid-utf8.yaml",
+        "Tests/XAPIGeneratorTests/Fixtures/FuzzRegressions/timeout-alias-as-mapping-key.yaml",
+    ]
+
+    @Test("The documents are every spec and every fixture, none missing")
+    func corpus() throws {
+        var count = Self.specs.count
+        for folder in Self.fixtureFolders {
+            let found = try Self.fixtures(in: folder.path)
+            #expect(found.count >= folder.atLeast, "\(folder.path) holds \(found.count) files, not at least \(folder.atLeast)")
+            count += found.count
         }
-        return paths
-    }()
+        #expect(Self.documents.count == count)
+        #expect(Self.notUTF8.isSubset(of: Self.documents))
+    }
 
     @Test("Every document loads as Yams' composer reads it", arguments: documents)
     func document(path: String) throws {
         let data = try Data(contentsOf: packageRoot.appendingPathComponent(path))
-        // Bytes that are not UTF-8 stop before either loader sees them.
-        guard let text = String(data: data, encoding: .utf8) else { return }
+        guard let text = String(data: data, encoding: .utf8) else {
+            try #require(Self.notUTF8.contains(path), "\(path) is not UTF-8: it cannot be read as a spec")
+            // Bytes that are not UTF-8 stop before either loader sees them; what the fuzzer
+            // reads of them (with U+FFFD for each bad byte) must still load alike.
+            var diagnostics = DiagnosticCollector()
+            let error = #expect(throws: GeneratorError.self) {
+                try SpecLoader.load(path: packageRoot.appendingPathComponent(path).path, diagnostics: &diagnostics)
+            }
+            #expect(error?.diagnostics.map(\.message) == ["the spec is not valid UTF-8"])
+            try compare(String(decoding: data, as: UTF8.self))
+            return
+        }
+        #expect(!Self.notUTF8.contains(path), "\(path) is UTF-8 now: take it off the list")
         try compare(text)
     }
 

@@ -10,14 +10,39 @@ import Testing
 struct FuzzRegressionTests {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/FuzzRegressions")
 
-    static let inputs: [String] = (try? FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()) ?? []
+    /// The inputs' file names, sorted, or why the folder could not be listed.
+    static let listing = Result { try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() }
 
+    /// The inputs; none when the folder cannot be listed, which fails ``corpus()``.
+    static let inputs: [String] = (try? listing.get()) ?? []
+
+    /// How many inputs the folder held when this was written; fewer means it was not read whole.
+    static let minimumInputCount = 9
+
+    @Test("The folder is read, with every input in it")
+    func corpus() throws {
+        let names = try Self.listing.get()
+        #expect(names.count >= Self.minimumInputCount, "\(names)")
+        #expect(names.contains("invalid-utf8.yaml") && names.contains("timeout-alias-as-mapping-key.yaml"), "\(names)")
+    }
+
+    /// What the fuzz harness (`Tests/Fuzzing`) asks of every input: the fixed files, or a
+    /// failure with an error diagnostic; every diagnostic located and worded.
     @Test("Every regression input ends in files or located diagnostics", arguments: inputs)
     func input(_ name: String) throws {
         let data = try Data(contentsOf: Self.directory.appendingPathComponent(name))
-        let found = diagnostics(String(decoding: data, as: UTF8.self), file: name)
+        let found: [Diagnostic]
+        do {
+            let result = try Generator().generate(yaml: String(decoding: data, as: UTF8.self), file: name)
+            #expect(result.files.map(\.name) == Generator.Mode.client.files)
+            found = result.diagnostics
+        } catch let error as GeneratorError {
+            #expect(error.diagnostics.contains { $0.severity == .error }, "a failure without an error diagnostic")
+            found = error.diagnostics
+        }
         for diagnostic in found {
-            #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "\(diagnostic)")
+            #expect(!diagnostic.message.isEmpty, "\(diagnostic)")
         }
     }
 

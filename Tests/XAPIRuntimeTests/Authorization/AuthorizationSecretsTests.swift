@@ -93,4 +93,28 @@ struct AuthorizationSecretsTests {
         #expect(capture.records.contains { $0.contains("xapi.operation=oauth2Token") })
         #expect(seen.contains { $0.contains("bad <redacted>") })
     }
+
+    @Test("A token request whose transport error echoes the code, verifier and client secret shows none of them")
+    func transportErrorsShowNoSecret() async throws {
+        // The error carries the form it could not send (the code and the verifier) and the secret.
+        let transport = ScriptedTransport { request, _ in
+            throw SecretsTests.EchoingError(
+                request: String(decoding: request.body ?? Data(), as: UTF8.self) + " client_secret=\(AuthSecrets.clientSecret)")
+        }
+        let authorizer = confidentialAuthorizer(transport)
+        let pending = authorizer.startAuthorization(scopes: ["tweet.read"])
+        let thrown = await #expect(throws: XAPIError.self) {
+            _ = try await authorizer.exchange(code: AuthSecrets.code, pending: pending)
+        }
+        let error = try #require(thrown)
+        #expect(transport.requests.first?.form["code_verifier"] == pending.codeVerifier)
+        for text in SecretsTests.renderings(of: error) {
+            for secret in [AuthSecrets.code, pending.codeVerifier, AuthSecrets.clientSecret] {
+                #expect(!text.contains(secret), "secret leaked into: \(text)")
+            }
+        }
+        // Where the secrets are known, the underlying error is shown scrubbed of them.
+        #expect(error.debugDescription.contains("underlying: EchoingError: could not send: "), "\(error.debugDescription)")
+        #expect(error.debugDescription.contains("client_secret=<redacted>"), "\(error.debugDescription)")
+    }
 }

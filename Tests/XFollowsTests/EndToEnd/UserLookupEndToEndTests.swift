@@ -84,9 +84,19 @@ struct UserLookupEndToEndTests {
             #expect(pinned.editHistoryTweetIDs?.isEmpty == false)
             #expect(pinned.lang != nil && pinned.createdAt == nil)
             #expect(user.pinnedTweetID == pinned.id)
-            if let recent = user.mostRecentTweetID {
-                #expect(user.mostRecentTweet?.id == recent)
-            }
+            // Expanding a field returns it: @every_field's most recent Tweet is its pinned one, included once.
+            let recent = try #require(user.mostRecentTweetID, "most_recent_tweet_id did not come back with its expansion")
+            #expect(recent == pinned.id)
+            #expect(user.mostRecentTweet?.id == recent)
+            #expect(response.includes?.tweets?.map(\.id) == [recent])
+
+            // @XDevelopers' most recent Tweet is another one: both are included and resolved.
+            let developers = try #require(try await server.appClient().user(
+                id: SandboxAccounts.xDevelopers, expansions: [.pinnedTweetID, .mostRecentTweetID]).data)
+            let latest = try #require(developers.mostRecentTweetID, "most_recent_tweet_id did not come back with its expansion")
+            #expect(latest != developers.pinnedTweetID)
+            #expect(developers.mostRecentTweet?.id == latest)
+            #expect(developers.pinnedTweet?.id == developers.pinnedTweetID)
         }
     }
 

@@ -7,11 +7,20 @@ import Testing
 /// only bound them loosely, they time nothing. A test task can be held up for seconds on a
 /// loaded machine (the other suites keep both cores busy), so each test lets only the deadline
 /// it checks be short, and measures lower bounds from before the server's clock starts.
-@Suite("HTTP timeouts")
+///
+/// A trickle (a byte every 50 ms) goes on for ``trickle``, far past the 0.4 s deadline, and its
+/// answer must come within ``trickleAnswerBound`` of its first byte: a server that restarted
+/// the deadline on every byte would answer only once the trickle stopped, ten seconds in.
+@Suite("HTTP timeouts", .timeLimit(.minutes(1)))
 struct TimeoutTests {
     static let limits = SandboxHTTPLimits(idleTimeout: .seconds(60), headerTimeout: .milliseconds(400),
                                           bodyTimeout: .milliseconds(400))
     static let idleLimits = SandboxHTTPLimits(idleTimeout: .milliseconds(600))
+    /// How long a trickle goes on unless the server answers first.
+    static let trickle = Duration.seconds(10)
+    /// The latest a trickle's answer may come, from before its first byte: the 0.4 s deadline
+    /// with 4.6 s to spare for a loaded machine, and still 5 s before the trickle would end.
+    static let trickleAnswerBound = Duration.seconds(5)
 
     /// Asserts the next response is a 408 problem about `part`, then that the connection closes.
     private func expectTimeout(_ connection: RawConnection, part: String) async throws {
@@ -21,6 +30,27 @@ struct TimeoutTests {
         #expect((response.object["detail"] as? String)?.contains("\(part) did not arrive within 0.4 s") == true,
                 "\(response.object)")
         #expect(await connection.waitForClose())
+    }
+
+    /// Sends `bytes` one every 50 ms until the server answers or closes, or ``trickle`` has
+    /// passed; answers how long after `start` the server did, or `nil` if it did not.
+    private func trickle(_ bytes: [UInt8], to connection: RawConnection,
+                         from start: ContinuousClock.Instant) async throws -> Duration? {
+        var remaining = bytes[...]
+        while ContinuousClock.now - start < Self.trickle {
+            if !connection.receivedBytes.isEmpty || connection.isClosed { return ContinuousClock.now - start }
+            if let byte = remaining.popFirst() { try? await connection.send([byte]) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    /// Asserts the server answered a trickle within ``trickleAnswerBound``.
+    private func expectAnsweredInTime(_ answered: Duration?, sourceLocation: SourceLocation = #_sourceLocation) {
+        let when = answered.map { "after \($0)" } ?? "only after the trickle's \(Self.trickle)"
+        #expect(answered.map { $0 < Self.trickleAnswerBound } == true,
+                "answered \(when), not within \(Self.trickleAnswerBound) of the first byte: each byte reset the deadline",
+                sourceLocation: sourceLocation)
     }
 
     @Test("Half a request line and headers, then nothing: 408 after the header timeout, then closed")
@@ -38,12 +68,13 @@ struct TimeoutTests {
     func trickledHead() async throws {
         try await withSandbox(Self.limits) { server in
             let connection = try await RawConnection.open(port: server.port)
-            let request = Array(server.rawRequest("/2/users/\(SandboxAccounts.bob)/followers").utf8)
-            for byte in request.prefix(60) where !connection.isClosed {
-                try? await connection.send([byte])
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            // Longer than the trickle can send (200 bytes), so the head never ends.
+            let padding = "X-Trickle: " + String(repeating: "a", count: 400)
+            let request = Array(server.rawRequest("/2/users/\(SandboxAccounts.bob)/followers", headers: [padding]).utf8)
+            let start = ContinuousClock.now  // before the first byte starts the server's clock
+            let answered = try await trickle(request, to: connection, from: start)
             try await expectTimeout(connection, part: "header fields")
+            expectAnsweredInTime(answered)
         }
     }
 
@@ -58,17 +89,17 @@ struct TimeoutTests {
         }
     }
 
-    @Test("A body sent a byte at a time meets the body deadline")
+    @Test("A body sent a byte at a time meets the body deadline: the deadline is not reset by each byte")
     func trickledBody() async throws {
         try await withSandbox(Self.limits) { server in
             let connection = try await RawConnection.open(port: server.port)
+            let start = ContinuousClock.now  // before the head starts the server's body clock
+            // Longer than the trickle can send (200 bytes), so the body never ends.
             try await connection.send(server.rawRequest("/2/users/\(SandboxAccounts.alice)/following", method: "POST",
-                                                        headers: ["Content-Type: application/json", "Content-Length: 60"]))
-            for byte in Array(String(repeating: " ", count: 40).utf8) where !connection.isClosed {
-                try? await connection.send([byte])
-                try await Task.sleep(for: .milliseconds(50))
-            }
+                                                        headers: ["Content-Type: application/json", "Content-Length: 400"]))
+            let answered = try await trickle(Array(String(repeating: " ", count: 400).utf8), to: connection, from: start)
             try await expectTimeout(connection, part: "body")
+            expectAnsweredInTime(answered)
         }
     }
 

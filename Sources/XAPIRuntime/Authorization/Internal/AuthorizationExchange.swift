@@ -82,6 +82,7 @@ struct AuthorizationExchange: Sendable {
             logger.debug("Request failed", metadata: ["error": .string(text)])
             throw XAPIError(code: .transport, operationID: operationID,
                             message: "The request could not be completed: \(text)", underlyingError: error)
+                .scrubbingUnderlyingError(of: secrets)
         }
     }
 
