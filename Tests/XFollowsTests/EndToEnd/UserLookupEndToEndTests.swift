@@ -92,7 +92,7 @@ struct UserLookupEndToEndTests {
 
             // @XDevelopers' most recent Tweet is another one: both are included and resolved.
             let developers = try #require(try await server.appClient().user(
-                id: SandboxAccounts.xDevelopers, expansions: [.pinnedTweetID, .mostRecentTweetID]).data)
+                id: SandboxAccounts.xDevelopers, expansions: [.pinnedPostID, .mostRecentPostID]).data)
             let latest = try #require(developers.mostRecentTweetID, "most_recent_tweet_id did not come back with its expansion")
             #expect(latest != developers.pinnedTweetID)
             #expect(developers.mostRecentTweet?.id == latest)
