@@ -126,7 +126,9 @@ public struct AppOnlyAuthorizer: Sendable, CustomStringConvertible, CustomDebugS
     }
 
     private func exchange(_ operationID: String, secrets: [String]) -> AuthorizationExchange {
-        AuthorizationExchange(configuration: configuration, operationID: operationID, secrets: [apiSecret] + secrets)
+        // The HTTP Basic credentials too: a header echoed back must not show them, even encoded.
+        let basic = String(FormEncoding.basicAuthorization(user: apiKey, password: apiSecret).dropFirst("Basic ".count))
+        return AuthorizationExchange(configuration: configuration, operationID: operationID, secrets: [apiSecret, basic] + secrets)
     }
 
     private struct BearerAnswer: Decodable {

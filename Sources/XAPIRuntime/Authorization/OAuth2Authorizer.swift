@@ -97,7 +97,10 @@ public struct OAuth2Authorizer: Sendable, CustomStringConvertible, CustomDebugSt
     public var debugDescription: String { description }
 
     /// The secrets its requests may carry, for scrubbing.
-    var secrets: [String] { clientSecret.map { [$0] } ?? [] }
+    var secrets: [String] {
+        // A confidential client's secret, and its HTTP Basic form, which an echoed header would show.
+        clientSecret.map { [$0, String(FormEncoding.basicAuthorization(user: clientID, password: $0).dropFirst("Basic ".count))] } ?? []
+    }
 }
 
 extension OAuth2Authorizer: CustomReflectable {

@@ -43,7 +43,7 @@ extension XAPIClient {
                     operationID: operationID,
                     message: "The request cannot be signed: \(Redaction.scrub(String(describing: error), secrets: secrets))",
                     underlyingError: error
-                )
+                ).scrubbingUnderlyingError(of: secrets)
             }
             innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
             return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
@@ -77,7 +77,7 @@ extension XAPIClient {
                 operationID: operationID,
                 message: "The request could not be completed: \(text)",
                 underlyingError: error
-            )
+            ).scrubbingUnderlyingError(of: secrets)
         }
     }
 }

@@ -94,6 +94,24 @@ struct AuthorizationSecretsTests {
         #expect(seen.contains { $0.contains("bad <redacted>") })
     }
 
+    @Test("A server echoing the HTTP Basic credentials of a token request (base64 of key and secret) gets them redacted")
+    func basicCredentialsEcho() async throws {
+        let basic = String(FormEncoding.basicAuthorization(user: AuthSecrets.clientID, password: AuthSecrets.clientSecret).dropFirst(6))
+        let transport = ScriptedTransport([.json(#"{"error":"invalid_client","error_description":"bad Basic \#(basic)"}"#, status: 401)])
+        let authorizer = OAuth2Authorizer(clientID: AuthSecrets.clientID, clientSecret: AuthSecrets.clientSecret,
+                                          redirectURI: URL(string: "https://example.com/cb")!, endpoints: TestEndpoints.oauth2,
+                                          configuration: authConfiguration(transport))
+        do {
+            _ = try await authorizer.refresh(OAuth2UserToken(accessToken: AuthSecrets.accessToken, refreshToken: AuthSecrets.refreshToken))
+            Issue.record("the refresh succeeded")
+        } catch let error as XAPIError {
+            for text in [error.description, error.debugDescription, error.oauthError?.description ?? ""] {
+                #expect(!text.contains(basic), "\(text)")
+            }
+            #expect(error.description.contains("bad Basic <redacted>"))
+        }
+    }
+
     @Test("A token request whose transport error echoes the code, verifier and client secret shows none of them")
     func transportErrorsShowNoSecret() async throws {
         // The error carries the form it could not send (the code and the verifier) and the secret.
