@@ -44,6 +44,7 @@ let package = Package(
         .library(name: "XFollowsServer", targets: ["XFollowsServer"]),
         .library(name: "XAPIGenerator", targets: ["XAPIGenerator"]),
         .library(name: "XSandbox", targets: ["XSandbox"]),
+        .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
@@ -172,6 +173,13 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // What a test does in a browser on the sandbox's authorization pages: apart, so the
+        // sandbox itself exports no test helper.
+        .target(
+            name: "XSandboxTesting",
+            dependencies: ["XSandbox"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -322,6 +330,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XSandbox",
+                "XSandboxTesting",
                 "XAPILoopback",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
@@ -346,6 +355,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XSandbox",
+                "XSandboxTesting",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings

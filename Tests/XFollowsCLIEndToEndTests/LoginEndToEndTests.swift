@@ -5,6 +5,7 @@ import FoundationNetworking
 import Testing
 import XFollows
 import XSandbox
+import XSandboxTesting
 
 /// Logging in the three ways, as processes: the test does what the person does in the
 /// browser on the sandbox's authorization pages.

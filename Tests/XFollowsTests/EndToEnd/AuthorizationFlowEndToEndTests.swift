@@ -6,6 +6,7 @@ import Testing
 import XAPILoopback
 import XFollows
 import XSandbox
+import XSandboxTesting
 
 /// Every flow of the authorization lifecycle against a real x-sandbox over HTTP: what a new
 /// user with only an App's client ID (or API key and secret) does.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+@_exported import XSandbox
 
 /// What a person does in the browser on the sandbox's authorization pages, for tests and
 /// scripts: open the page an authorizer's URL points to, pick a demo user, and press
