@@ -74,25 +74,26 @@ machine() {
 }
 
 # readme_plugin_package DIRECTORY: writes the plugin user package exactly as
-# README.md's "Generating code for your own spec" shows it (its Package.swift,
+# the article "Generating code for your own spec" (Sources/XFollows/XFollows.docc/
+# GeneratingCodeForYourOwnSpec.md) shows it (its Package.swift,
 # MyXClient.swift and xapi-gen.json blocks), with the package URL pointed at
 # this checkout and spec/follows.yaml as its spec/my-api.yaml.
 readme_plugin_package() {
-    python3 - "$ROOT/README.md" "$1" "$ROOT" <<'PY'
+    python3 - "$ROOT/Sources/XFollows/XFollows.docc/GeneratingCodeForYourOwnSpec.md" "$1" "$ROOT" <<'PY'
 import pathlib, re, sys
 readme, directory, root = pathlib.Path(sys.argv[1]).read_text(), pathlib.Path(sys.argv[2]), sys.argv[3]
-# The section's opening part, before its subsections (the server side has a json block too).
-section = readme.split("## Generating code for your own spec", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+# The article's opening part, before its subsections (the server side has a json block too).
+section = readme.split("## Overview", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
 blocks = re.findall(r"```(\w*)\n(.*?)```", section, re.S)
 def block(language, marker):
     found = [text for lang, text in blocks if lang == language and marker in text]
     if len(found) != 1:
-        sys.exit(f"README.md: expected one {language} block with {marker!r} in 'Generating code for your own spec'")
+        sys.exit(f"{sys.argv[1]}: expected one {language} block with {marker!r} before its subsections")
     return found[0]
 manifest = block("swift", "XAPIGeneratorPlugin")
 url = '.package(url: "https://github.com/OWNER/xapi-follows", branch: "main")'
 if url not in manifest:
-    sys.exit("README.md: the package manifest no longer depends on " + url)
+    sys.exit(f"{sys.argv[1]}: the package manifest no longer depends on " + url)
 manifest = manifest.replace(url, f'.package(name: "xapi-follows", path: "{root}")')
 target = directory / "Sources/MyXClient"
 target.mkdir(parents=True, exist_ok=True)

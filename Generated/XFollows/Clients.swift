@@ -68,7 +68,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func followers(
@@ -103,7 +103,7 @@ extension XAPIClient {
     ///
     /// Each page is requested with the same arguments and the previous page's token; the walk ends on
     /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
-    /// a token. Iterate ``Pages/items`` for the users themselves.
+    /// a token. Iterate `Pages.items` for the users themselves.
     ///
     /// ```swift
     /// for try await user in client.followersPages(of: "2244994945").items {
@@ -145,7 +145,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
-    /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
+    /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``FollowsLookupResponse``.
     public func followersPages(
         of id: UserID,
         maxResults: Int = 100,
@@ -222,7 +222,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``FollowsLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func following(
@@ -257,7 +257,7 @@ extension XAPIClient {
     ///
     /// Each page is requested with the same arguments and the previous page's token; the walk ends on
     /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
-    /// a token. Iterate ``Pages/items`` for the users themselves.
+    /// a token. Iterate `Pages.items` for the users themselves.
     ///
     /// ```swift
     /// for try await user in client.followingPages(of: "2244994945").items {
@@ -299,7 +299,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
     ///   - token: The page to start at; `nil` starts at the first page.
-    /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``FollowsLookupResponse``.
+    /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``FollowsLookupResponse``.
     public func followingPages(
         of id: UserID,
         maxResults: Int = 100,
@@ -366,7 +366,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func user(
@@ -440,7 +440,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func users(
@@ -516,7 +516,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func user(
@@ -592,7 +592,7 @@ extension XAPIClient {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UsersLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func users(
@@ -653,7 +653,7 @@ extension XAPIClient where Context == UserContext {
     ///     (the default) means the authenticated user; another user's ID throws before any request.
     /// - Returns: The `200` response with ``FollowResponse``, its headers and rate-limit status. The
     ///   request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     @discardableResult
@@ -702,7 +702,7 @@ extension XAPIClient where Context == UserContext {
     ///     default) means the authenticated user; another user's ID throws before any request.
     /// - Returns: The `200` response with ``UnfollowResponse``, its headers and rate-limit status. The
     ///   request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     @discardableResult
@@ -773,7 +773,7 @@ extension XAPIClient where Context == UserContext {
     ///     list and its defaults follow X: the values of both documents.
     /// - Returns: The `200` response with ``UserLookupResponse``, its headers and rate-limit status.
     ///   The request has succeeded.
-    /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
     ///   credentials cannot call this operation, or its worst-case cost would pass the configured
     ///   budget, and for a failed request or a response that does not decode.
     public func me(

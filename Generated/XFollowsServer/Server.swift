@@ -12,7 +12,7 @@ import XFollows
 /// A server matches a request with ``ServerOperations/router``, does what comes before any
 /// operation (authentication, limits), then calls ``handle(_:request:context:)``, which decodes and
 /// checks the operation's input, calls its function and encodes the answer. A function throws
-/// ``ProblemResponse`` to refuse with a problem document.
+/// `ProblemResponse` to refuse with a problem document.
 public protocol APIHandler: Sendable {
     /// What the server hands each call besides its input: the authenticated caller, the time, …
     associatedtype Context: Sendable
@@ -58,9 +58,9 @@ extension APIHandler {
     /// }
     /// ```
     ///
-    /// - Throws: ``InvalidRequestError`` when the request breaks the spec's rules (answer 400 with
-    ///   its `problem`); whatever the operation's function throws, such as ``ProblemResponse``;
-    ///   ``RouteMismatch/unknownPath`` for a route of another spec; `EncodingError` when the answer
+    /// - Throws: `InvalidRequestError` when the request breaks the spec's rules (answer 400 with
+    ///   its `problem`); whatever the operation's function throws, such as `ProblemResponse`;
+    ///   `RouteMismatch.unknownPath` for a route of another spec; `EncodingError` when the answer
     ///   cannot be encoded.
     public func handle(_ route: ServerRoute, request: ServerRequest, context: Context) async throws -> EncodedResponse {
         switch route.operation.id {
@@ -114,7 +114,7 @@ public enum ServerOperations {
         .getUsersByUsernames,
     ])
 
-    /// The input of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``): Followers
+    /// The input of `GET /2/users/{id}/followers` (`OperationDescriptor.usersIdFollowers`): Followers
     /// by User ID.
     public struct UsersIDFollowers: Sendable, Hashable {
         /// The user ID whose followers you would like to retrieve.
@@ -150,7 +150,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -178,7 +178,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users/{id}/following` (``OperationDescriptor/usersIdFollowing``): Following
+    /// The input of `GET /2/users/{id}/following` (`OperationDescriptor.usersIdFollowing`): Following
     /// by User ID.
     public struct UsersIDFollowing: Sendable, Hashable {
         /// The user ID whose following you would like to retrieve.
@@ -214,7 +214,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -242,8 +242,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `POST /2/users/{id}/following` (``OperationDescriptor/usersIdFollow``): Follow
-    /// User.
+    /// The input of `POST /2/users/{id}/following` (`OperationDescriptor.usersIdFollow`): Follow User.
     public struct UsersIDFollow: Sendable, Hashable {
         /// The authenticated user ID who you would like to initiate the follow on behalf of.
         public var id: UserID
@@ -258,7 +257,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(request, route: route, parameters: ["id"])
             let id = decoder.path("id", .string(pattern: "^[0-9]{1,19}$"))
@@ -271,7 +270,7 @@ public enum ServerOperations {
     }
 
     /// The input of `DELETE /2/users/{source_user_id}/following/{target_user_id}`
-    /// (``OperationDescriptor/usersIdUnfollow``): Unfollow User.
+    /// (`OperationDescriptor.usersIdUnfollow`): Unfollow User.
     public struct UsersIDUnfollow: Sendable, Hashable {
         /// The user ID who you would like to initiate the unfollow on behalf of.
         public var sourceUserID: UserID
@@ -286,7 +285,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -301,7 +300,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users/me` (``OperationDescriptor/getUsersMe``): Authenticated user lookup.
+    /// The input of `GET /2/users/me` (`OperationDescriptor.getUsersMe`): Authenticated user lookup.
     public struct GetUsersMe: Sendable, Hashable {
         /// A comma separated list of User fields to display. `[]` when the request leaves it out.
         public var userFields: Set<User.Field>
@@ -323,7 +322,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -344,7 +343,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users/{id}` (``OperationDescriptor/getUsersById``): User by ID.
+    /// The input of `GET /2/users/{id}` (`OperationDescriptor.getUsersById`): User by ID.
     public struct GetUsersByID: Sendable, Hashable {
         /// The ID of the user to look up.
         public var id: UserID
@@ -370,7 +369,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -394,7 +393,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users` (``OperationDescriptor/getUsersByIds``): Users by IDs.
+    /// The input of `GET /2/users` (`OperationDescriptor.getUsersByIds`): Users by IDs.
     public struct GetUsersByIDs: Sendable, Hashable {
         /// A comma separated list of user IDs. `[]` when the request leaves it out.
         public var ids: [UserID]
@@ -420,7 +419,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -443,7 +442,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users/by/username/{username}` (``OperationDescriptor/getUsersByUsername``):
+    /// The input of `GET /2/users/by/username/{username}` (`OperationDescriptor.getUsersByUsername`):
     /// User by username.
     public struct GetUsersByUsername: Sendable, Hashable {
         /// The username (handle) of the user to look up, without the `@`.
@@ -470,7 +469,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,
@@ -494,8 +493,7 @@ public enum ServerOperations {
         }
     }
 
-    /// The input of `GET /2/users/by` (``OperationDescriptor/getUsersByUsernames``): Users by
-    /// usernames.
+    /// The input of `GET /2/users/by` (`OperationDescriptor.getUsersByUsernames`): Users by usernames.
     public struct GetUsersByUsernames: Sendable, Hashable {
         /// A comma separated list of usernames, without the `@`. `[]` when the request leaves it out.
         public var usernames: [Username]
@@ -521,7 +519,7 @@ public enum ServerOperations {
 
         /// Decodes and checks a request routed to this operation.
         ///
-        /// - Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words.
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
         public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
             var decoder = ServerInputDecoder(
                 request,

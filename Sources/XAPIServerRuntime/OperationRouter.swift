@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// Matches a request's method and path against the path templates of a spec's operations.
 ///
-/// Generated server code builds one from its ``OperationDescriptor``s. A literal segment
+/// Generated server code builds one from its `OperationDescriptor`s. A literal segment
 /// beats a template parameter, so `/2/users/me` is not `/2/users/{id}`; `HEAD` matches the
 /// operation that answers `GET` on the same path. Path parameters come back percent-decoded.
 ///

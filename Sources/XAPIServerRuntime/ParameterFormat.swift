@@ -4,9 +4,9 @@ import XAPIRuntime
 /// How a server reads one parameter value from text and which of the spec's rules it must
 /// keep: generated server code passes one to ``ServerInputDecoder`` for each parameter.
 ///
-/// The rules are the client's (``ParameterRules``, which ``ParameterValidation`` checks before
+/// The rules are the client's (`ParameterRules`, which `ParameterValidation` checks before
 /// a request); only the wording differs, since a server answers in X's words
-/// (``ParameterViolation/serverRule``): `The `max_results` query parameter value [5000] is not
+/// (`ParameterViolation.serverRule`): `The `max_results` query parameter value [5000] is not
 /// between 1 and 1000`.
 ///
 /// ```swift
@@ -23,7 +23,7 @@ public struct ParameterFormat<Value: Sendable>: Sendable {
     let rules: @Sendable (_ value: Value, _ parameter: String) -> ParameterViolation?
 
     /// A format from its parts: how text becomes a value, X's words when it does not, and the
-    /// rules a value must keep (usually a ``ParameterRules`` function).
+    /// rules a value must keep (usually a `ParameterRules` function).
     public init(
         parse: @escaping @Sendable (String) -> Value?,
         notAValue: String,
@@ -97,7 +97,7 @@ extension ParameterFormat where Value == URL {
 
 extension ParameterFormat where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of a generated string enum's listed cases; a value the spec does not list is refused,
-    /// although an ``OpenStringEnum`` could keep it as `unknown`.
+    /// although an `OpenStringEnum` could keep it as `unknown`.
     public static func value(_ type: Value.Type) -> Self {
         let allowed = Value.allCases.map(\.rawValue)
         return ParameterFormat(

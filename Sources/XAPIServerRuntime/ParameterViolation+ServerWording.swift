@@ -1,6 +1,6 @@
 import XAPIRuntime
 /// A broken rule in X's words, as a server answers it. The rules themselves are
-/// ``ParameterRules``'s, the same the client checks before a request; only the wording is the
+/// `ParameterRules`'s, the same the client checks before a request; only the wording is the
 /// server's.
 ///
 /// ```swift

@@ -61,7 +61,7 @@ public struct EncodedResponse: Sendable {
     /// The body bytes; empty for a response without content.
     public var body: Data
     /// The IDs of the resources the body returns that X charges for (its
-    /// ``BillableResponse/billableResourceIDs``), so a server can bill what it sends; `nil`
+    /// `BillableResponse.billableResourceIDs`), so a server can bill what it sends; `nil`
     /// when the body is not billable.
     public var billableResourceIDs: [String]?
 
@@ -74,7 +74,7 @@ public struct EncodedResponse: Sendable {
     }
 
     /// A handler's response with its body encoded as `application/json` (none for
-    /// ``NoContent``).
+    /// `NoContent`).
     ///
     /// - Throws: `EncodingError` when the body cannot be encoded.
     public init<Body>(encoding response: ServerResponse<Body>) throws {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@Suite("README: the xfollows walk-through", .timeLimit(.minutes(3)))
+@Suite("Article: the xfollows walk-through", .timeLimit(.minutes(3)))
 struct ReadmeEndToEndTests {
-    @Test("The client ID the README exports is the one the sandbox prints")
+    @Test("The client ID the xfollows article exports is the one the sandbox prints")
     func clientID() async throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md")
+            .appendingPathComponent("Sources/XFollows/XFollows.docc/TheXFollowsTool.md")
         let readme = try String(contentsOf: url, encoding: .utf8)
         let sandbox = try await Sandbox()
         #expect(!sandbox.publicClientID.isEmpty)

@@ -3,19 +3,16 @@ import Foundation
 import Testing
 @testable import XFollowsCLI
 
-/// The README's xfollows section is what a person copies: every command in it must parse.
-@Suite("README: the xfollows commands")
+/// The article on xfollows is what a person copies: every command in it must parse.
+@Suite("Article: the xfollows commands")
 struct ReadmeCommandTests {
     static let section: String = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md")
-        let readme = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        guard let start = readme.range(of: "## xfollows: the command-line tool"),
-              let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex) else { return "" }
-        return String(readme[start.lowerBound..<end.lowerBound])
+            .appendingPathComponent("Sources/XFollows/XFollows.docc/TheXFollowsTool.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 
-    @Test("Every `swift run xfollows …` line of the README parses into its command")
+    @Test("Every `swift run xfollows …` line of the article parses into its command")
     func commandsParse() throws {
         let lines = Self.section.split(separator: "\n").filter { $0.hasPrefix("swift run xfollows ") }
         #expect(lines.count >= 10)
@@ -25,7 +22,7 @@ struct ReadmeCommandTests {
         }
     }
 
-    @Test("The README's exit-status table is the tool's")
+    @Test("The article's exit-status table is the tool's")
     func exitStatuses() {
         for status in ExitStatus.allCases {
             #expect(Self.section.contains("| \(status.rawValue) | "), "\(status)")

@@ -46,7 +46,7 @@ extension SwiftRenderer {
         let status = operation.response.description.flatMap(DocComment.firstSentence).map { " \($0)" } ?? ""
         callouts.append("- Returns: The `\(operation.response.status)` response with \(returned), its headers and rate-limit status.\(status)")
         let budget = operation.pricing == nil ? "" : ", or its worst-case cost would pass the configured budget"
-        callouts.append("- Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the credentials cannot call this operation\(budget), and for a failed request or a response that does not decode.")
+        callouts.append("- Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the credentials cannot call this operation\(budget), and for a failed request or a response that does not decode.")
         var wrapped: [String] = []
         for callout in callouts {
             let indent = String(callout.prefix { $0 == " " })

@@ -378,7 +378,7 @@ extension SwiftRenderer {
         doc.paragraph("""
         Each page is requested with the same arguments and the previous page's token; the walk ends \
         on the last page (or, going backward, the first), and throws instead of looping if the API \
-        repeats a token. Iterate ``Pages/items`` for the \(item)s themselves.
+        repeats a token. Iterate `Pages.items` for the \(item)s themselves.
         """)
         let call = exampleCall(name: functionName, arguments: arguments)
         doc.verbatim([
@@ -394,7 +394,7 @@ extension SwiftRenderer {
         }
         parameters.append("  - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.")
         parameters.append("  - token: The page to start at; `nil` starts at the first page.")
-        parameters.append("- Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``\(pageType)``.")
+        parameters.append("- Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``\(pageType)``.")
         doc.verbatim(parameters)
         writer.documentation(doc)
         let lines = signature(

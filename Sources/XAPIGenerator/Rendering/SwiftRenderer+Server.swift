@@ -149,7 +149,7 @@ extension SwiftRenderer {
         A server matches a request with ``\(Self.serverNamespace)/router``, does what comes before any \
         operation (authentication, limits), then calls ``handle(_:request:context:)``, which decodes \
         and checks the operation's input, calls its function and encodes the answer. A function \
-        throws ``ProblemResponse`` to refuse with a problem document.
+        throws `ProblemResponse` to refuse with a problem document.
         """)
         writer.documentation(doc)
         writer.block("public protocol \(Self.handlerProtocol): Sendable") { writer in
@@ -178,9 +178,9 @@ extension SwiftRenderer {
                 "}",
                 "```",
                 "",
-                "- Throws: ``InvalidRequestError`` when the request breaks the spec's rules (answer 400 with",
-                "  its `problem`); whatever the operation's function throws, such as ``ProblemResponse``;",
-                "  ``RouteMismatch/unknownPath`` for a route of another spec; `EncodingError` when the answer",
+                "- Throws: `InvalidRequestError` when the request breaks the spec's rules (answer 400 with",
+                "  its `problem`); whatever the operation's function throws, such as `ProblemResponse`;",
+                "  `RouteMismatch.unknownPath` for a route of another spec; `EncodingError` when the answer",
                 "  cannot be encoded.",
             ])
             writer.documentation(doc)

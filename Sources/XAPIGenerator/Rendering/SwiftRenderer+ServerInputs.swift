@@ -4,7 +4,7 @@
 extension SwiftRenderer {
     func renderInput(_ operation: ServerOperation, into writer: inout CodeWriter) {
         let model = operation.model
-        var doc = DocComment("The input of `\(model.method.rawValue.uppercased()) \(model.path)` (``OperationDescriptor/\(descriptorName(model))``)" + (model.summary.map { ": \($0)." } ?? "."))
+        var doc = DocComment("The input of `\(model.method.rawValue.uppercased()) \(model.path)` (`OperationDescriptor.\(descriptorName(model))`)" + (model.summary.map { ": \($0)." } ?? "."))
         if operation.members.isEmpty {
             doc.paragraph("The operation takes no parameters; decoding only refuses a query it does not expect.")
         }
@@ -62,7 +62,7 @@ extension SwiftRenderer {
 
     private func renderDecodingInit(_ operation: ServerOperation, into writer: inout CodeWriter) {
         var doc = DocComment("Decodes and checks a request routed to this operation.")
-        doc.verbatim(["- Throws: ``InvalidRequestError`` with every rule the request breaks, in X's words."])
+        doc.verbatim(["- Throws: `InvalidRequestError` with every rule the request breaks, in X's words."])
         writer.documentation(doc)
         writer.block("public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError)") { writer in
             let parameters = operation.model.parameters

@@ -64,7 +64,7 @@ public struct OAuth2Authorizer: Sendable, CustomStringConvertible, CustomDebugSt
     /// Starts an authorization: a new PKCE verifier and `state` from the system's secure
     /// generator, and the URL to send the user to.
     ///
-    /// - Parameter scopes: The scopes to ask for; add ``OAuth2Scope/offlineAccess`` to get a
+    /// - Parameter scopes: The scopes to ask for; add `OAuth2Scope.offlineAccess` (generated from the spec) to get a
     ///   refresh token.
     /// - Returns: The pending authorization, which the caller keeps (and may store) until the
     ///   user comes back.

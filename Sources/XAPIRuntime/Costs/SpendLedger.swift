@@ -55,8 +55,11 @@ public actor SpendLedger {
     /// Reserves `worstCase` for a request, or refuses it when a limit of `budget` would be
     /// passed.
     ///
-    /// - Parameter date: The time of the request (the client's clock); the ledger's clock when
-    ///   `nil`.
+    /// - Parameters:
+    ///   - worstCase: The most the request can cost.
+    ///   - budget: The limits it must stay within; `nil` for none.
+    ///   - operation: The operation, named in a refusal.
+    ///   - date: The time of the request (the client's clock); the ledger's clock when `nil`.
     /// - Throws: ``XAPIError`` with ``XAPIError/Code/budgetExceeded`` (saying what is left) or
     ///   ``XAPIError/Code/spendLedgerStorage``; nothing is sent either way.
     public func reserve(

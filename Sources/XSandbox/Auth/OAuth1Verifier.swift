@@ -2,7 +2,7 @@ import Foundation
 import XFollows
 
 /// Verifies OAuth 1.0a User Context requests the way X does, with the runtime's own signing
-/// code (``OAuth1Signature``, ``OAuth1AuthorizationHeader``): one implementation signs on the
+/// code (`OAuth1Signature`, `OAuth1AuthorizationHeader`): one implementation signs on the
 /// client and verifies here.
 ///
 /// The signature is recomputed over the method, the URL the client used (scheme, host and
@@ -109,8 +109,13 @@ public struct OAuth1Verifier: Sendable {
     /// `formParameters`) and the timestamp. The caller records the nonce.
     ///
     /// - Parameters:
+    ///   - method: The HTTP method as received.
+    ///   - url: The URL the client requested: scheme, `Host` header, path and query as received.
+    ///   - authorization: The `Authorization` header value.
+    ///   - formParameters: The form-encoded body's parameters, which the signature covers.
     ///   - requiresToken: Whether the request must carry `oauth_token` (everything but the
     ///     request-token step).
+    ///   - now: The server's clock.
     ///   - tokenSecret: The secret of a token, `nil` for an unknown token.
     /// - Returns: The parsed header of a genuine request.
     public func checkSignature(

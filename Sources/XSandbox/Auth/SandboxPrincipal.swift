@@ -24,8 +24,8 @@ public struct SandboxPrincipal: Sendable, Hashable {
         self.appKey = appKey
     }
 
-    /// The user or App a limit of `scope` counts: the user for ``LimitScope/user``, the App
-    /// for ``LimitScope/app``; `nil` when a user limit meets an App-only request.
+    /// The user or App a limit of `scope` counts: the user for `LimitScope.user`, the App
+    /// for `LimitScope.app`; `nil` when a user limit meets an App-only request.
     public func subject(for scope: LimitScope) -> String? {
         switch scope {
         case .user: userID

@@ -27,7 +27,7 @@ public enum SandboxAuthorizationPaths {
 }
 
 extension SandboxServer {
-    /// The sandbox's OAuth 2.0 endpoints, for an ``OAuth2Authorizer``.
+    /// The sandbox's OAuth 2.0 endpoints, for an `OAuth2Authorizer`.
     ///
     /// ```swift
     /// let authorizer = OAuth2Authorizer(clientID: server.credentials.publicOAuth2Client!.clientID,
@@ -36,10 +36,10 @@ extension SandboxServer {
     /// ```
     public var oauth2Endpoints: OAuth2Endpoints { OAuth2Endpoints.x.relocated(to: baseURL) }
 
-    /// The sandbox's OAuth 1.0a endpoints, for an ``OAuth1Authorizer``.
+    /// The sandbox's OAuth 1.0a endpoints, for an `OAuth1Authorizer`.
     public var oauth1Endpoints: OAuth1Endpoints { OAuth1Endpoints.x.relocated(to: baseURL) }
 
-    /// The sandbox's App-only token endpoints, for an ``AppOnlyAuthorizer``.
+    /// The sandbox's App-only token endpoints, for an `AppOnlyAuthorizer`.
     public var appOnlyEndpoints: AppOnlyEndpoints { AppOnlyEndpoints.x.relocated(to: baseURL) }
 
 }

@@ -2,8 +2,8 @@ import Foundation
 import XFollows
 
 /// What the sandbox bills each App, as X's pay-per-usage pricing does: prices from the spec
-/// (``OperationDescriptor/pricing``), Owned Reads, each resource charged once per UTC day (the
-/// runtime's ``SpendDay``, the rule the client's ``SpendLedger`` counts by too), prepaid
+/// (`OperationDescriptor.pricing`), Owned Reads, each resource charged once per UTC day (the
+/// runtime's `SpendDay`, the rule the client's `SpendLedger` counts by too), prepaid
 /// credits that stop requests once spent (X: "API requests will be blocked until you add
 /// credits"; the last request may take the balance below zero), and an optional monthly
 /// usage cap.

@@ -5,7 +5,7 @@ extension SandboxGraph {
     /// Loads a graph from a JSON file (`x-sandbox --graph FILE`).
     ///
     /// The file is one object; users and Tweets are written exactly as X returns them (the
-    /// generated ``User`` and ``Tweet`` models decode them, so one spec serves both sides):
+    /// generated `User` and `Tweet` models decode them, so one spec serves both sides):
     ///
     /// ```json
     /// {

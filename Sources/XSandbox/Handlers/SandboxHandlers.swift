@@ -13,7 +13,7 @@ struct SandboxCall: Sendable {
 
 /// The sandbox's behaviour behind the generated server side: the graph, the acting-user rule
 /// and the daily caps. Routing, decoding and the spec's parameter rules are the generated
-/// ``APIHandler`` dispatch's; each function here receives a checked input.
+/// `APIHandler` dispatch's; each function here receives a checked input.
 struct SandboxHandlers: APIHandler {
     typealias Context = SandboxCall
 

@@ -2,11 +2,11 @@ import Foundation
 import XFollows
 
 /// Fixed request windows, as X counts its 15-minute limits: the first request opens a window
-/// of ``RateLimitRule/windowSeconds``; it allows ``RateLimitRule/requests`` requests and
+/// of `RateLimitRule.windowSeconds`; it allows `RateLimitRule.requests` requests and
 /// resets when it ends.
 ///
-/// Each operation counts separately, per user for ``LimitScope/user`` rules and per App for
-/// ``LimitScope/app`` rules. Pure value: pass the time in, so tests need no clock.
+/// Each operation counts separately, per user for `LimitScope.user` rules and per App for
+/// `LimitScope.app` rules. Pure value: pass the time in, so tests need no clock.
 ///
 /// ```swift
 /// var windows = RateLimitWindows()

@@ -2,10 +2,10 @@ import XFollows
 import XFollowsServer
 
 /// The limits a sandbox enforces: per operation, 15-minute-style request windows
-/// (``RateLimitRule``) and rolling 24-hour action caps (``DailyCapRule``).
+/// (`RateLimitRule`) and rolling 24-hour action caps (`DailyCapRule`).
 ///
-/// ``documented`` applies what the spec documents (``OperationDescriptor/rateLimits`` and
-/// ``OperationDescriptor/dailyCaps``); tests shrink windows or caps so they run in seconds:
+/// ``documented`` applies what the spec documents (`OperationDescriptor.rateLimits` and
+/// `OperationDescriptor.dailyCaps`); tests shrink windows or caps so they run in seconds:
 ///
 /// ```swift
 /// var limits = SandboxLimits.documented

@@ -1,10 +1,10 @@
 import XFollows
 
 /// The fields and expansions a lookup asked for, and the filtering X applies: a user or
-/// Tweet comes back with its default fields (``User/Field/defaults``,
-/// ``Tweet/Field/defaults``) plus the requested ones, and nothing else.
+/// Tweet comes back with its default fields (`User.Field.defaults`,
+/// `Tweet.Field.defaults`) plus the requested ones, and nothing else.
 ///
-/// Asking for an expansion also returns the field it reads (``User/Expansion/sourceField``, from
+/// Asking for an expansion also returns the field it reads (`User.Expansion.sourceField`, from
 /// the spec's `x-expansions`: `pinned_tweet_id` for `expansions=pinned_post_id`, `affiliation`
 /// for `affiliation`), since X puts the ID of an expanded object in the data object.
 ///

@@ -7,7 +7,7 @@ struct SandboxHTTPResponse: Sendable {
     var status: Int
     var headers: [(name: String, value: String)]
     var body: Data
-    /// The IDs of the billable resources the body returns (``EncodedResponse/billableResourceIDs``).
+    /// The IDs of the billable resources the body returns (`EncodedResponse.billableResourceIDs`).
     var billableResourceIDs: [String]?
 
     /// A JSON body encoded with the X coders, as `application/json`.
