@@ -287,6 +287,9 @@ let package = Package(
             dependencies: [
                 "XFollowsCLI",
                 "XFollows",
+                // The X its unit tests talk to is an in-process x-sandbox, not a third X.
+                "XSandbox",
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
