@@ -120,7 +120,7 @@ struct EventStreamTests {
 }
 
 /// Waits until `condition` holds, failing after a time limit instead of hanging.
-func waitUntil(within seconds: Double = 10, _ condition: @Sendable () -> Bool) async throws {
+func waitUntil(within seconds: Double = 60, _ condition: @Sendable () -> Bool) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while !condition() {
         guard ContinuousClock.now < deadline else { throw TimeLimitExceeded() }

@@ -150,7 +150,7 @@ func testStream(
 }
 
 /// The first `count` events of a stream, within a time limit.
-func firstEvents(_ count: Int, of stream: EventStream<TestEvent>, within seconds: Int = 10) async throws -> [String] {
+func firstEvents(_ count: Int, of stream: EventStream<TestEvent>, within seconds: Int = 60) async throws -> [String] {
     try await withThrowingTaskGroup(of: [String]?.self) { group in
         group.addTask {
             var ids: [String] = []
