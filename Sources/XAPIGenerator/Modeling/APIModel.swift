@@ -19,6 +19,8 @@ struct APIModel: Sendable {
     var expansionResolutions: [ExpansionResolution]
     /// Response types whose resources X charges for (`x-pricing`).
     var billables: [BillableConformance] = []
+    /// Event types of streaming operations that tell their ID and kind.
+    var streamEvents: [StreamEventConformance] = []
     /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
     var authorization = AuthorizationModel()
 }
@@ -242,7 +244,23 @@ struct OperationModel: Sendable {
     var pricing: PricingModel?
     /// `x-availability`.
     var availability: AvailabilityModel?
+    /// `x-twitter-streaming` / `x-streaming`: the response is a stream of events.
+    var streaming: StreamingModel?
     var location: SourceLocation
+}
+
+/// How a streaming operation delivers: each line is one response body.
+struct StreamingModel: Sendable {
+    var backfillParameter: String?
+    var maximumBackfillMinutes: Int?
+    var maximumConnections: Int?
+}
+
+/// An event type that tells its ID and kind (`StreamEvent`), by JSON property paths.
+struct StreamEventConformance: Sendable {
+    var eventType: TypeName
+    var id: [PageConformance.PathStep]?
+    var kind: [PageConformance.PathStep]?
 }
 
 /// What X charges for an operation (`x-pricing`), resolved against its parameters and response.
@@ -273,6 +291,8 @@ struct PricingModel: Sendable {
     var description: String?
     /// The response property holding the charged resources (per-resource prices).
     var billable: BillableConformance?
+    /// Per-event prices by kind, as the spec writes them (`charged: event`).
+    var eventPrices: [(type: String, price: String)] = []
 }
 
 /// Which of X's plans include an operation (`x-availability`).

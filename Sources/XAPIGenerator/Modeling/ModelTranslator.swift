@@ -26,6 +26,8 @@ struct ModelTranslator {
     var paginationOrder: [TypeName] = []
     var billables: [TypeName: BillableConformance] = [:]
     var billableOrder: [TypeName] = []
+    var streamEvents: [TypeName: StreamEventConformance] = [:]
+    var streamEventOrder: [TypeName] = []
     var resolutions: [TypeName: ExpansionResolution] = [:]
     var resolutionOrder: [TypeName] = []
     /// Component schemas being translated, to stop on structural recursion.
@@ -81,6 +83,7 @@ struct ModelTranslator {
             paginations: paginationOrder.compactMap { paginations[$0] },
             expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
             billables: billableOrder.compactMap { billables[$0] },
+            streamEvents: streamEventOrder.compactMap { streamEvents[$0] },
             authorization: authorization
         )
     }

@@ -13,10 +13,14 @@ public struct OperationStreaming: Sendable, Hashable {
     public let backfillParameter: String?
     /// The largest value the backfill parameter takes (its schema's `maximum`), when known.
     public let maximumBackfillMinutes: Int?
+    /// How many connections one App may hold open at once (X allows 2 on the activity
+    /// stream), when the spec says; a server refuses more with a 429.
+    public let maximumConnections: Int?
 
     /// Creates a streaming description.
-    public init(backfillParameter: String? = nil, maximumBackfillMinutes: Int? = nil) {
+    public init(backfillParameter: String? = nil, maximumBackfillMinutes: Int? = nil, maximumConnections: Int? = nil) {
         self.backfillParameter = backfillParameter
         self.maximumBackfillMinutes = maximumBackfillMinutes
+        self.maximumConnections = maximumConnections
     }
 }
