@@ -30,7 +30,7 @@ struct TerminalTests {
 
     @Test("Counts of the total, the rate, and a countdown while a 429 is waited out")
     func countProgress() async throws {
-        let now = Locked(Date(timeIntervalSince1970: 1_000))
+        let now = LockedValue(Date(timeIntervalSince1970: 1_000))
         let monitor = WaitMonitor(now: { now.current })
         let progress = CountProgress(line: ProgressLine(output: TextOutput.capturing().output), monitor: monitor,
                                      phrase: "followers of @XDevelopers", total: 104_321, count: 2000, now: { now.current })

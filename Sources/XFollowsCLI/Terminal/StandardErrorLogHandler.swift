@@ -16,7 +16,6 @@ public struct StandardErrorLogHandler: LogHandler {
     /// Metadata added to every line.
     public var metadata: Logger.Metadata = [:]
     private let output: TextOutput
-    private let pending = Locked<[String: String]>([:])
 
     /// A handler writing to `output` from `level` up.
     public init(output: TextOutput, level: Logger.Level) {
