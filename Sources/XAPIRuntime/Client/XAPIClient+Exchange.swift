@@ -60,7 +60,7 @@ extension XAPIClient {
                 data = Data()
             }
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
-            logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
+            logger.trace("Response headers", metadata: LogRedaction.responseMetadata(response.headerFields))
             return (ReceivedResponse(response: response, body: data), credentials)
         } catch let error as XAPIError {
             logger.debug("Request failed", metadata: ["error": .string(error.description)])

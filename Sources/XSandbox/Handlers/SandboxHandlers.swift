@@ -60,12 +60,6 @@ struct SandboxHandlers: APIHandler {
 
     /// The 24-hour cap headers of a write, as X sends them.
     static func dailyHeaders(_ statuses: SandboxStore.DailyStatuses) -> HTTPFields {
-        var fields = HTTPFields()
-        for (prefix, status) in [("x-user-limit-24hour", statuses.user), ("x-app-limit-24hour", statuses.app)] {
-            for header in status?.headers(prefix: prefix) ?? [] {
-                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-            }
-        }
-        return fields
+        (statuses.user?.headerFields(.userDailyCap) ?? [:]) + (statuses.app?.headerFields(.appDailyCap) ?? [:])
     }
 }
