@@ -118,6 +118,7 @@ let package = Package(
             name: "XAPILoopback",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -149,6 +150,8 @@ let package = Package(
                 "XFollows",
                 "XFollowsServer",
                 "XAPIRuntime",
+                // ListeningServer: starting Hummingbird and reporting the bound port, shared with the receiver.
+                "XAPILoopback",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
