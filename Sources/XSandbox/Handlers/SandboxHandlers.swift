@@ -51,7 +51,7 @@ struct SandboxHandlers: APIHandler {
 
     /// 403 unless `id` is the authenticated user's: X lets a user act only for themself.
     static func requireActingUser(_ principal: SandboxPrincipal, parameter: String, value: String) throws(ProblemResponse) {
-        guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == NumericID.parse(value) else {
+        guard let authenticated = principal.userID.flatMap({ NumericID.parse($0) }), authenticated == NumericID.parse(value) else {
             throw ProblemResponse(status: .forbidden, problem: SandboxProblems.forbidden(
                 "The `\(parameter)` path parameter [\(value)] must be the authenticated user's ID"
                     + (principal.userID.map { " [\($0)]" } ?? "") + "; you cannot act on behalf of another user."))
