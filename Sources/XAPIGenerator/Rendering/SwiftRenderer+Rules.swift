@@ -110,27 +110,36 @@ extension SwiftRenderer {
     /// The `OperationParameter` arguments of a value's rules: a string's pattern and lengths,
     /// an integer's inclusive bounds, a list's item counts and its items' pattern and lengths.
     private func ruleArguments(_ type: TypeReference, constraints: Schema.Constraints, elements: Schema.Constraints?) -> [String] {
-        func stringRules(_ constraints: Schema.Constraints) -> [String] {
-            [
-                constraints.pattern.map { "pattern: \(SwiftIdentifiers.stringLiteral($0.value))" },
-                constraints.minLength.map { "minLength: \($0)" },
-                constraints.maxLength.map { "maxLength: \($0)" },
-            ].compactMap { $0 }
-        }
         switch resolvingAlias(type) {
         case .string:
-            return stringRules(constraints)
+            return stringRuleArguments(constraints)
         case .integer:
-            var minimum = constraints.minimum.map { Int($0) }
-            var maximum = constraints.maximum.map { Int($0) }
-            if let exclusive = constraints.exclusiveMinimum { minimum = Int((exclusive + 1).rounded(.down)) }
-            if let exclusive = constraints.exclusiveMaximum { maximum = Int((exclusive - 1).rounded(.up)) }
-            return [minimum.map { "minimum: \($0)" }, maximum.map { "maximum: \($0)" }].compactMap { $0 }
+            return integerRuleArguments(constraints)
         case .array(let element), .set(let element):
-            let items = resolvingAlias(element) == .string ? stringRules(elements ?? Schema.Constraints()) : []
+            let items = resolvingAlias(element) == .string ? stringRuleArguments(elements ?? Schema.Constraints()) : []
             return items + [constraints.minItems.map { "minItems: \($0)" }, constraints.maxItems.map { "maxItems: \($0)" }].compactMap { $0 }
         default:
             return []
         }
+    }
+
+    /// `pattern: "^[0-9]{1,19}$", minLength: 16`: a string's rules as the labelled arguments the
+    /// runtime's `ParameterFormat.string` and `OperationParameter` both take.
+    func stringRuleArguments(_ constraints: Schema.Constraints) -> [String] {
+        [
+            constraints.pattern.map { "pattern: \(SwiftIdentifiers.stringLiteral($0.value))" },
+            constraints.minLength.map { "minLength: \($0)" },
+            constraints.maxLength.map { "maxLength: \($0)" },
+        ].compactMap { $0 }
+    }
+
+    /// `minimum: 1, maximum: 1000`: an integer's bounds, exclusive ones made inclusive, as the
+    /// labelled arguments the runtime's `ParameterFormat.integer` and `OperationParameter` take.
+    func integerRuleArguments(_ constraints: Schema.Constraints) -> [String] {
+        var minimum = constraints.minimum.map { Int($0) }
+        var maximum = constraints.maximum.map { Int($0) }
+        if let exclusive = constraints.exclusiveMinimum { minimum = Int((exclusive + 1).rounded(.down)) }
+        if let exclusive = constraints.exclusiveMaximum { maximum = Int((exclusive - 1).rounded(.up)) }
+        return [minimum.map { "minimum: \($0)" }, maximum.map { "maximum: \($0)" }].compactMap { $0 }
     }
 }
