@@ -132,6 +132,7 @@ let package = Package(
             name: "XAPILoopback",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -164,6 +165,8 @@ let package = Package(
                 "XFollowsServer",
                 "XAPIRuntime",
                 "XAPIServerRuntime",
+                // ListeningServer: starting Hummingbird and reporting the bound port, shared with the receiver.
+                "XAPILoopback",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1889,3 +1889,22 @@ public struct UnfollowResponse: Codable, Hashable, Sendable {
         try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }
+
+/// The `pattern` of each string schema that has one, as the spec writes it: the rule the generated
+/// checks match values against, for code that checks values the same way (``ParameterRules``).
+public enum SchemaPattern {
+    /// ``UserID``: `^[0-9]{1,19}$`.
+    public static let userID = "^[0-9]{1,19}$"
+
+    /// ``TweetID``: `^[0-9]{1,19}$`.
+    public static let tweetID = "^[0-9]{1,19}$"
+
+    /// ``Username``: `^[A-Za-z0-9_]{1,15}$`.
+    public static let username = "^[A-Za-z0-9_]{1,15}$"
+
+    /// ``CountryCode``: `^[A-Z]{2}$`.
+    public static let countryCode = "^[A-Z]{2}$"
+
+    /// ``CommunityID``: `^[0-9]{1,19}$`.
+    public static let communityID = "^[0-9]{1,19}$"
+}

@@ -258,6 +258,301 @@ extension OperationDescriptor {
     )
 }
 
+extension OperationParameter {
+    /// The parameters of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``), as
+    /// the spec names and bounds them.
+    public enum UsersIDFollowers {
+        /// `id`, in the path: The user ID whose followers you would like to retrieve.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `max_results`, in the query: The maximum number of results to be returned per page.
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/{id}/following` (``OperationDescriptor/usersIdFollowing``), as
+    /// the spec names and bounds them.
+    public enum UsersIDFollowing {
+        /// `id`, in the path: The user ID whose following you would like to retrieve.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `max_results`, in the query: The maximum number of results to be returned per page.
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `POST /2/users/{id}/following` (``OperationDescriptor/usersIdFollow``), as the
+    /// spec names and bounds them.
+    public enum UsersIDFollow {
+        /// `id`, in the path: The authenticated user ID who you would like to initiate the follow on behalf
+        /// of.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `target_user_id`, in the JSON body: The user ID of the user that you would like the source user
+        /// to follow.
+        public static let targetUserID = OperationParameter(
+            name: "target_user_id",
+            location: .body,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/users/{source_user_id}/following/{target_user_id}`
+    /// (``OperationDescriptor/usersIdUnfollow``), as the spec names and bounds them.
+    public enum UsersIDUnfollow {
+        /// `source_user_id`, in the path: The user ID who you would like to initiate the unfollow on behalf
+        /// of.
+        public static let sourceUserID = OperationParameter(
+            name: "source_user_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `target_user_id`, in the path: The user ID of the user that you would like the `source_user_id`
+        /// to unfollow.
+        public static let targetUserID = OperationParameter(
+            name: "target_user_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `GET /2/users/me` (``OperationDescriptor/getUsersMe``), as the spec names and
+    /// bounds them.
+    public enum GetUsersMe {
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/{id}` (``OperationDescriptor/getUsersById``), as the spec names
+    /// and bounds them.
+    public enum GetUsersByID {
+        /// `id`, in the path: The ID of the user to look up.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users` (``OperationDescriptor/getUsersByIds``), as the spec names and
+    /// bounds them.
+    public enum GetUsersByIDs {
+        /// `ids`, in the query: A comma separated list of user IDs.
+        public static let ids = OperationParameter(
+            name: "ids",
+            location: .query,
+            pattern: "^[0-9]{1,19}$",
+            minItems: 1,
+            maxItems: 100
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/by/username/{username}`
+    /// (``OperationDescriptor/getUsersByUsername``), as the spec names and bounds them.
+    public enum GetUsersByUsername {
+        /// `username`, in the path: The username (handle) of the user to look up, without the `@`.
+        public static let username = OperationParameter(
+            name: "username",
+            location: .path,
+            pattern: "^[A-Za-z0-9_]{1,15}$"
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/by` (``OperationDescriptor/getUsersByUsernames``), as the spec
+    /// names and bounds them.
+    public enum GetUsersByUsernames {
+        /// `usernames`, in the query: A comma separated list of usernames, without the `@`.
+        public static let usernames = OperationParameter(
+            name: "usernames",
+            location: .query,
+            pattern: "^[A-Za-z0-9_]{1,15}$",
+            minItems: 1,
+            maxItems: 100
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+}
+
 extension OAuth2Scope {
     /// All the Tweets you can view, including Tweets from protected accounts.
     ///
@@ -283,6 +578,15 @@ extension OAuth2Scope {
     ///
     /// - Note: `offline.access`.
     public static let offlineAccess = OAuth2Scope(rawValue: "offline.access")
+
+    /// Every scope the spec's OAuth 2.0 security schemes define, in the spec's order.
+    public static let all: [OAuth2Scope] = [
+        .tweetRead,
+        .usersRead,
+        .followsRead,
+        .followsWrite,
+        .offlineAccess,
+    ]
 }
 
 extension AppOnlyEndpoints {

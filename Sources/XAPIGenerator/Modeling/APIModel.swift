@@ -131,6 +131,9 @@ struct TypeDeclaration: Sendable {
     var nested: [TypeDeclaration]
     /// Where the schema is written, for diagnostics about it.
     var location: SourceLocation
+    /// The `pattern` of a schema that names a plain string (`UserID`), which the generated
+    /// code publishes so that other code matches values against the spec's own rule.
+    var pattern: String? = nil
 }
 
 struct ObjectModel: Sendable {

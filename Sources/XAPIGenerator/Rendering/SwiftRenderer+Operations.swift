@@ -12,6 +12,7 @@ extension SwiftRenderer {
             }
             writer.line()
         }
+        renderParameterDescriptions(into: &writer)
         renderAuthorization(into: &writer)
         for declaration in model.types where !isComponent(declaration) && !isSelection(declaration) {
             renderTree(declaration, into: &writer)

@@ -71,13 +71,13 @@ extension SwiftRenderer {
 
     private func serverOperations() -> [ServerOperation] {
         var functions = UniqueNames(taken: ["handle"])
-        var inputs = UniqueNames(taken: ["router"])
+        let inputs = operationTypeNames
         return model.operations.map { operation in
             let base = SwiftIdentifiers.sanitized(NameCasing.lowerCamelIdentifier(operation.id))
             return ServerOperation(
                 model: operation,
                 function: functions.claim(base),
-                input: inputs.claim(SwiftIdentifiers.type(NameCasing.upperCamel(operation.id))),
+                input: inputs[operation.id]!,
                 members: inputMembers(operation)
             )
         }

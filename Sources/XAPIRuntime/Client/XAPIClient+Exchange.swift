@@ -65,7 +65,7 @@ extension XAPIClient {
         do {
             let (response, responseBody) = try await next(request, body.map { HTTPBody($0) }, serverURL)
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
-            logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
+            logger.trace("Response headers", metadata: LogRedaction.responseMetadata(response.headerFields))
             return (OpenedResponse(response: response, body: responseBody, failure: failure), credentials)
         } catch {
             throw failure.translate(error)

@@ -21,12 +21,12 @@ extension SandboxAPI {
         case ("POST", "/_sandbox/credits"):
             struct Credits: Decodable { var app: String; var amount: USD }
             guard let credits = try? XAPIJSON.makeDecoder().decode(Credits.self, from: request.body) else {
-                return .problem(SandboxProblems.invalidRequest([.init(
+                return .problem(.invalidRequest([InvalidParameter(
                     parameter: nil, value: nil,
                     message: "The body must be {\"app\": \"<App ID>\", \"amount\": \"<dollars, e.g. 5.00>\"}")]), status: 400)
             }
             guard let app = authenticator.orderedApps.first(where: { $0.id == credits.app }) else {
-                return .problem(SandboxProblems.invalidRequest([.init(
+                return .problem(.invalidRequest([InvalidParameter(
                     parameter: "app", value: credits.app,
                     message: "No App has the ID [\(credits.app)]; the bill (GET /_sandbox/bill) lists them")]), status: 400)
             }

@@ -107,7 +107,7 @@ struct SandboxAPI: Sendable {
         trace.principal = principal
         if let refusal = Self.securityRefusal(principal, operation) {
             var response = SandboxHTTPResponse.problem(refusal, status: 403)
-            response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
+            response.add(await store.windowStatus(operation, principal: principal, at: now), .rateLimit)
             return response
         }
         let app = authenticator.app(of: principal)
@@ -118,7 +118,7 @@ struct SandboxAPI: Sendable {
         let window = await store.admit(operation, principal: principal, at: now)
         if let window, !window.isAllowed {
             var response = SandboxHTTPResponse.problem(SandboxProblems.tooManyRequests, status: 429)
-            response.add(window.status, prefix: "x-rate-limit")
+            response.add(window.status, .rateLimit)
             return response
         }
 
@@ -135,7 +135,7 @@ struct SandboxAPI: Sendable {
             response = .problem(Problem(type: "about:blank", title: "Internal Server Error",
                                         detail: "The sandbox could not answer: \(error)", status: 500), status: 500)
         }
-        response.add(window?.status, prefix: "x-rate-limit")
+        response.add(window?.status, .rateLimit)
         if let pricing = operation.pricing, let app, (200..<300).contains(response.status) {
             let ownedRead = pricing.isOwnedRead(
                 parameterValue: pricing.ownedRead.flatMap { route.pathParameters[$0.parameter] },
@@ -166,7 +166,7 @@ struct SandboxAPI: Sendable {
             return nil
         }
         var response = SandboxHTTPResponse.problem(problem, status: status)
-        response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
+        response.add(await store.windowStatus(operation, principal: principal, at: now), .rateLimit)
         return response
     }
 

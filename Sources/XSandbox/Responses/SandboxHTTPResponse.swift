@@ -32,10 +32,10 @@ struct SandboxHTTPResponse: Sendable {
         }
     }
 
-    /// Adds a limit's three headers.
-    mutating func add(_ status: LimitStatus?, prefix: String) {
+    /// Adds a limit's three headers, named as the runtime reads them.
+    mutating func add(_ status: RateLimitStatus?, _ family: LimitHeaders) {
         guard let status else { return }
-        headers += status.headers(prefix: prefix)
+        headers += status.headerFields(family).map { ($0.name.rawName, $0.value) }
     }
 }
 

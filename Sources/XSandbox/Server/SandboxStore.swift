@@ -15,8 +15,8 @@ actor SandboxStore {
 
     /// The 24-hour caps a write was counted under, as headers report them.
     struct DailyStatuses: Sendable {
-        var user: LimitStatus?
-        var app: LimitStatus?
+        var user: RateLimitStatus?
+        var app: RateLimitStatus?
 
         var isExhausted: Bool { user?.isExhausted == true || app?.isExhausted == true }
     }
@@ -69,7 +69,7 @@ actor SandboxStore {
 
     /// The principal's window for the operation without counting a request; `nil` when no
     /// window applies.
-    func windowStatus(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> LimitStatus? {
+    func windowStatus(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> RateLimitStatus? {
         let scope: LimitScope = principal.method == .appOnly ? .app : .user
         guard let rule = limits.rateLimits(for: operation).first(where: { $0.scope == scope }),
               let subject = principal.subject(for: scope)
@@ -159,9 +159,9 @@ actor SandboxStore {
         return result
     }
 
-    private static func tighter(_ current: LimitStatus?, _ candidate: LimitStatus) -> LimitStatus {
+    private static func tighter(_ current: RateLimitStatus?, _ candidate: RateLimitStatus) -> RateLimitStatus {
         guard let current else { return candidate }
-        return candidate.remaining < current.remaining ? candidate : current
+        return (candidate.remaining ?? 0) < (current.remaining ?? 0) ? candidate : current
     }
 
     // MARK: Billing
