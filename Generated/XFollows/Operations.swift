@@ -256,6 +256,133 @@ extension OperationDescriptor {
             bound: .itemCount(parameter: "usernames")
         )
     )
+
+    /// `GET /2/activity/subscriptions`: List subscriptions.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let getActivitySubscriptions = OperationDescriptor(
+        id: "getActivitySubscriptions",
+        method: .get,
+        path: "/2/activity/subscriptions",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true,
+        pagination: OperationPagination(tokenParameter: "pagination_token", pageSizeParameter: "max_results")
+    )
+
+    /// `POST /2/activity/subscriptions`: Create a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let createActivitySubscription = OperationDescriptor(
+        id: "createActivitySubscription",
+        method: .post,
+        path: "/2/activity/subscriptions",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: false
+    )
+
+    /// `PUT /2/activity/subscriptions/{subscription_id}`: Update a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let updateActivitySubscription = OperationDescriptor(
+        id: "updateActivitySubscription",
+        method: .put,
+        path: "/2/activity/subscriptions/{subscription_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `DELETE /2/activity/subscriptions/{subscription_id}`: Delete a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let deleteActivitySubscription = OperationDescriptor(
+        id: "deleteActivitySubscription",
+        method: .delete,
+        path: "/2/activity/subscriptions/{subscription_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/activity/stream`: Activity stream.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let activityStream = OperationDescriptor(
+        id: "activityStream",
+        method: .get,
+        path: "/2/activity/stream",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true,
+        streaming: OperationStreaming(backfillParameter: "backfill_minutes", maximumBackfillMinutes: 5, maximumConnections: 2)
+    )
+
+    /// `GET /2/webhooks`: List webhooks.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let getWebhooks = OperationDescriptor(
+        id: "getWebhooks",
+        method: .get,
+        path: "/2/webhooks",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `POST /2/webhooks`: Register a webhook.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let createWebhooks = OperationDescriptor(
+        id: "createWebhooks",
+        method: .post,
+        path: "/2/webhooks",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: false
+    )
+
+    /// `PUT /2/webhooks/{webhook_id}`: Check a webhook again.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let validateWebhooks = OperationDescriptor(
+        id: "validateWebhooks",
+        method: .put,
+        path: "/2/webhooks/{webhook_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `DELETE /2/webhooks/{webhook_id}`: Delete a webhook.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let deleteWebhooks = OperationDescriptor(
+        id: "deleteWebhooks",
+        method: .delete,
+        path: "/2/webhooks/{webhook_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
 }
 
 extension OperationParameter {
@@ -551,6 +678,117 @@ extension OperationParameter {
             minItems: 1
         )
     }
+
+    /// The parameters of `GET /2/activity/subscriptions`
+    /// (``OperationDescriptor/getActivitySubscriptions``), as the spec names and bounds them.
+    public enum GetActivitySubscriptions {
+        /// `max_results`, in the query: The most subscriptions a page returns, between 1 and 1000 (100 by
+        /// default).
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+    }
+
+    /// The parameters of `PUT /2/activity/subscriptions/{subscription_id}`
+    /// (``OperationDescriptor/updateActivitySubscription``), as the spec names and bounds them.
+    public enum UpdateActivitySubscription {
+        /// `subscription_id`, in the path: The subscription's ID.
+        public static let subscriptionID = OperationParameter(
+            name: "subscription_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `tag`, in the JSON body: A label of your choosing, sent with each event of the subscription.
+        public static let tag = OperationParameter(
+            name: "tag",
+            location: .body,
+            minLength: 1,
+            maxLength: 200
+        )
+
+        /// `webhook_id`, in the JSON body: The webhook to deliver the events to.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .body,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/activity/subscriptions/{subscription_id}`
+    /// (``OperationDescriptor/deleteActivitySubscription``), as the spec names and bounds them.
+    public enum DeleteActivitySubscription {
+        /// `subscription_id`, in the path: The subscription's ID.
+        public static let subscriptionID = OperationParameter(
+            name: "subscription_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `GET /2/activity/stream` (``OperationDescriptor/activityStream``), as the spec
+    /// names and bounds them.
+    public enum ActivityStream {
+        /// `backfill_minutes`, in the query: The minutes of recent events to send again before the live
+        /// ones, up to 5, after a disconnection.
+        public static let backfillMinutes = OperationParameter(
+            name: "backfill_minutes",
+            location: .query,
+            minimum: 0,
+            maximum: 5
+        )
+
+        /// `start_time`, in the query: YYYY-MM-DDTHH:mm:ssZ.
+        public static let startTime = OperationParameter(name: "start_time", location: .query)
+
+        /// `end_time`, in the query: YYYY-MM-DDTHH:mm:ssZ.
+        public static let endTime = OperationParameter(name: "end_time", location: .query)
+    }
+
+    /// The parameters of `POST /2/webhooks` (``OperationDescriptor/createWebhooks``), as the spec names
+    /// and bounds them.
+    public enum CreateWebhooks {
+        /// `url`, in the JSON body: The URL events are delivered to (HTTPS without a port, for X).
+        public static let url = OperationParameter(
+            name: "url",
+            location: .body,
+            minLength: 1,
+            maxLength: 200
+        )
+    }
+
+    /// The parameters of `PUT /2/webhooks/{webhook_id}` (``OperationDescriptor/validateWebhooks``), as
+    /// the spec names and bounds them.
+    public enum ValidateWebhooks {
+        /// `webhook_id`, in the path: The webhook's ID.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/webhooks/{webhook_id}` (``OperationDescriptor/deleteWebhooks``), as
+    /// the spec names and bounds them.
+    public enum DeleteWebhooks {
+        /// `webhook_id`, in the path: The webhook's ID.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
 }
 
 extension OAuth2Scope {
@@ -655,6 +893,17 @@ extension FollowsLookupResponse: PaginatedResponse {
     public var previousToken: String? { self.meta?.previousToken }
 }
 
+extension SubscriptionsPage: PaginatedResponse {
+    /// The page's `data`; empty when it has none.
+    public var items: [ActivitySubscription] { self.data ?? [] }
+
+    /// The token of the next page, `meta.next_token`; `nil` on the last page.
+    public var nextToken: String? { self.meta?.nextToken }
+
+    /// This API pages forward only.
+    public var previousToken: String? { nil }
+}
+
 extension FollowsLookupResponse: BillableResponse {
     /// The `id` of each resource in `data`, as X charges them.
     public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
@@ -668,4 +917,12 @@ extension UserLookupResponse: BillableResponse {
 extension UsersLookupResponse: BillableResponse {
     /// The `id` of each resource in `data`, as X charges them.
     public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
+}
+
+extension ActivityStreamMessage: StreamEvent {
+    /// The event's unique ID, `data.event_uuid`: a stream delivers each once.
+    public var streamEventID: String? { self.data?.eventUUID }
+
+    /// The event's kind, `data.event_type`, which prices it.
+    public var streamEventType: String? { self.data?.eventType.rawValue }
 }

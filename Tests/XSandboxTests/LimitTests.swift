@@ -99,10 +99,17 @@ struct LimitTests {
         let lists = [per15Minutes(.app, 300), per15Minutes(.user, 300)]
         let writes = [per15Minutes(.user, 50)]
         let lookups = [per15Minutes(.app, 300), per15Minutes(.user, 900)]
+        // "Activity & Webhooks" on X's rate-limit page: per App only.
+        let subscriptions = [per15Minutes(.app, 500)]
+        let webhooks = [per15Minutes(.app, 450)]
         return [
             "usersIdFollowers": lists, "usersIdFollowing": lists, "usersIdFollow": writes, "usersIdUnfollow": writes,
             "getUsersMe": [per15Minutes(.user, 75)],
             "getUsersById": lookups, "getUsersByIds": lookups, "getUsersByUsername": lookups, "getUsersByUsernames": lookups,
+            "createActivitySubscription": subscriptions, "getActivitySubscriptions": subscriptions,
+            "updateActivitySubscription": subscriptions, "deleteActivitySubscription": subscriptions,
+            "activityStream": webhooks, "createWebhooks": webhooks, "getWebhooks": webhooks, "validateWebhooks": webhooks,
+            "deleteWebhooks": webhooks,
         ]
     }()
 

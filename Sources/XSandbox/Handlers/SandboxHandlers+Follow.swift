@@ -21,7 +21,10 @@ extension SandboxHandlers {
         let result = await store.follow(source, target, targetIsProtected: targetUser.protected == true,
                                         operation: .usersIdFollow, principal: context.principal, at: context.now)
         switch result {
-        case .done(let outcome, let after):
+        case .done(let outcome, let after, let changed):
+            if changed, outcome == .following {
+                await activity.publish(.follow, source: source, target: target, at: context.now)
+            }
             return ServerResponse(FollowResponse(data: outcome), headerFields: Self.dailyHeaders(after))
         case .capped(let before):
             throw ProblemResponse(status: .tooManyRequests, problem: SandboxProblems.tooManyRequests,
@@ -40,7 +43,10 @@ extension SandboxHandlers {
         }
         let result = await store.unfollow(source, target, operation: .usersIdUnfollow, principal: context.principal, at: context.now)
         switch result {
-        case .done(let following, let after):
+        case .done(let following, let after, let changed):
+            if changed {
+                await activity.publish(.unfollow, source: source, target: target, at: context.now)
+            }
             return ServerResponse(UnfollowResponse(data: UnfollowResult(following: following)), headerFields: Self.dailyHeaders(after))
         case .capped(let before):
             throw ProblemResponse(status: .tooManyRequests, problem: SandboxProblems.tooManyRequests,

@@ -9,6 +9,8 @@ import XFollowsServer
 struct SandboxCall: Sendable {
     var principal: SandboxPrincipal
     var now: Date
+    /// The App the credentials belong to.
+    var app: SandboxApp?
 }
 
 /// The sandbox's behaviour behind the generated server side: the graph, the acting-user rule
@@ -20,6 +22,8 @@ struct SandboxHandlers: APIHandler {
     let directory: SandboxDirectory
     let tokens: PageTokenCodec
     let store: SandboxStore
+    /// Subscriptions, webhooks and the events follows and unfollows become.
+    let activity: SandboxActivity
 
     /// The presenter for a request's field and expansion selection.
     func presenter(userFields: Set<User.Field>, expansions: Set<User.Expansion>, tweetFields: Set<Tweet.Field>,

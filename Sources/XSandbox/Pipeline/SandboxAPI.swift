@@ -37,10 +37,12 @@ struct SandboxAPI: Sendable {
 
     init(
         directory: SandboxDirectory, authenticator: SandboxAuthenticator, tokens: PageTokenCodec, store: SandboxStore,
-        clock: SandboxClock, scheme: String, logger: Logger
+        activity: SandboxActivity? = nil, clock: SandboxClock, scheme: String, logger: Logger
     ) {
         self.authenticator = authenticator
-        self.handlers = SandboxHandlers(directory: directory, tokens: tokens, store: store)
+        let activity = activity ?? SandboxActivity(apps: authenticator.orderedApps, directory: directory, store: store,
+                                                   options: SandboxActivityOptions())
+        self.handlers = SandboxHandlers(directory: directory, tokens: tokens, store: store, activity: activity)
         self.store = store
         self.clock = clock
         self.scheme = scheme
@@ -126,7 +128,7 @@ struct SandboxAPI: Sendable {
         var response: SandboxHTTPResponse
         do {
             response = SandboxHTTPResponse(try await handlers.handle(route, request: serverRequest,
-                                                                      context: SandboxCall(principal: principal, now: now)))
+                                                                      context: SandboxCall(principal: principal, now: now, app: app)))
         } catch let error as InvalidRequestError {
             response = .problem(error.problem, status: 400)
         } catch let refusal as ProblemResponse {

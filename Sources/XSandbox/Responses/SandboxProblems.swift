@@ -76,3 +76,16 @@ enum SandboxProblems {
         }
     }
 }
+
+extension SandboxProblems {
+    /// X's `ConnectionException` 429: the App already holds all the stream connections it may.
+    static let tooManyConnections = Problem(
+        type: "https://api.x.com/2/problems/streaming-connection", title: "ConnectionException",
+        detail: "This stream is currently at the maximum allowed connection limit.",
+        additionalProperties: ["connection_issue": .string("TooManyConnections")])
+
+    /// A webhook X refuses, by X's reason (`CrcValidationFailed`, `UrlValidationFailed`, …).
+    static func webhookRefused(_ reason: String, _ detail: String) -> Problem {
+        Problem(type: problemType(.invalidRequest), title: reason, detail: detail, status: 400)
+    }
+}

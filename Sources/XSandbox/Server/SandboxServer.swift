@@ -38,6 +38,7 @@ public struct SandboxServer: Sendable {
     /// The users and Tweets served.
     public let directory: SandboxDirectory
     let store: SandboxStore
+    let activity: SandboxActivity
     let clock: SandboxClock
     private let server: ListeningServer
 
@@ -56,11 +57,13 @@ public struct SandboxServer: Sendable {
                                  tolerance: configuration.timestampTolerance,
                                  journalCapacity: configuration.journalCapacity,
                                  billing: SandboxBilling(credits: configuration.credits, usageCap: configuration.usageCap))
+        let activity = SandboxActivity(apps: graph.apps, directory: graph.directory, store: store, options: configuration.activity)
         let api = SandboxAPI(
             directory: graph.directory,
             authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance),
             tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
+            activity: activity,
             clock: configuration.clock,
             scheme: "http",
             logger: configuration.logger
@@ -86,6 +89,7 @@ public struct SandboxServer: Sendable {
             apps: graph.apps,
             directory: graph.directory,
             store: store,
+            activity: activity,
             clock: configuration.clock,
             server: server
         )

@@ -23,7 +23,9 @@ actor SandboxStore {
 
     /// What a follow or unfollow did.
     enum WriteResult<Outcome: Sendable>: Sendable {
-        case done(Outcome, DailyStatuses)
+        /// Done: the outcome, the caps after it, and whether the relationship changed (a
+        /// follow that is new, an unfollow of someone followed), which makes an activity event.
+        case done(Outcome, DailyStatuses, changed: Bool)
         case capped(DailyStatuses)
     }
 
@@ -113,17 +115,18 @@ actor SandboxStore {
         let before = statuses(keys, at: now)
         guard !before.isExhausted else { return .capped(before) }
         let outcome: FollowOutcome
+        var changed = false
         if follows.isFollowing(source, target) {
             outcome = .following
         } else if targetIsProtected {
             follows.requestFollow(source, target)
             outcome = .pending
         } else {
-            follows.follow(source, target)
+            changed = follows.follow(source, target)
             outcome = .following
         }
         for (_, key) in keys { caps.record(key, at: now) }
-        return .done(outcome, statuses(keys, at: now))
+        return .done(outcome, statuses(keys, at: now), changed: changed)
     }
 
     /// Unfollows (and cancels a pending request) if no daily cap is exhausted, and counts the
@@ -134,9 +137,16 @@ actor SandboxStore {
         let keys = capKeys(operation, principal: principal)
         let before = statuses(keys, at: now)
         guard !before.isExhausted else { return .capped(before) }
+        let wasFollowing = follows.isFollowing(source, target)
         follows.unfollow(source, target)
         for (_, key) in keys { caps.record(key, at: now) }
-        return .done(follows.isFollowing(source, target), statuses(keys, at: now))
+        return .done(follows.isFollowing(source, target), statuses(keys, at: now), changed: wasFollowing)
+    }
+
+    /// Makes `source` follow `target`, or stop, with no cap counted (the sandbox's own
+    /// scripted follows); answers whether anything changed.
+    func setFollowing(_ source: UInt64, _ target: UInt64, _ following: Bool) -> Bool {
+        following ? follows.follow(source, target) : follows.unfollow(source, target)
     }
 
     private func capKeys(_ operation: OperationDescriptor, principal: SandboxPrincipal) -> [(DailyCapRule, DailyCapWindows.Key)] {

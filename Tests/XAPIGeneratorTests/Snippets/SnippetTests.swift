@@ -1740,7 +1740,7 @@ struct SnippetTests {
             ///   - userFields: The user fields to return.
             ///   - expansions: The objects to include.
             /// - Returns: The `200` response with ``Page``, its headers and rate-limit status. A page of users.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func followers(
@@ -1909,7 +1909,7 @@ struct SnippetTests {
             ///     ID throws before any request.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status.
             ///   Followed.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             @discardableResult
@@ -1939,7 +1939,7 @@ struct SnippetTests {
             /// - Authentication: OAuth 2.0 App-only bearer token.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status. The
             ///   statistics.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func appStats() async throws -> APIResponse<FollowResult> {
