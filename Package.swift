@@ -46,6 +46,7 @@ let package = Package(
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
+        .library(name: "XAPIWebhooks", targets: ["XAPIWebhooks"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .executable(name: "xfollows", targets: ["XFollowsTool"]),
@@ -134,6 +135,23 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Webhook receiver (kept apart so the runtime needs no web server)
+        // X's CRC and signed deliveries on a Hummingbird route, as an AsyncSequence of events.
+        // XAPIServerRuntime for its problem-JSON responses; never XSandbox.
+        .target(
+            name: "XAPIWebhooks",
+            dependencies: [
+                "XAPIRuntime",
+                "XAPIServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),
