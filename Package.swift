@@ -274,6 +274,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIWebhooksTests",
+            dependencies: [
+                "XAPIWebhooks",
+                "XAPIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
