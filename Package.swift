@@ -46,6 +46,7 @@ let package = Package(
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
+        .library(name: "XAPIWebhooks", targets: ["XAPIWebhooks"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .executable(name: "xfollows", targets: ["XFollowsTool"]),
@@ -135,6 +136,23 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Webhook receiver (kept apart so the runtime needs no web server)
+        // X's CRC and signed deliveries on a Hummingbird route, as an AsyncSequence of events.
+        // XAPIServerRuntime for its problem-JSON responses; never XSandbox.
+        .target(
+            name: "XAPIWebhooks",
+            dependencies: [
+                "XAPIRuntime",
+                "XAPIServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),
@@ -256,6 +274,18 @@ let package = Package(
         .testTarget(
             name: "XAPILoopbackTests",
             dependencies: ["XAPILoopback"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XAPIWebhooksTests",
+            dependencies: [
+                "XAPIWebhooks",
+                "XAPIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
