@@ -987,6 +987,9 @@ extension XAPIClient where Context == AppOnlyContext {
     ///
     /// - Authentication: OAuth 2.0 App-only bearer token.
     /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Cost: each event delivered: $0.010 per `follow.follow`, $0.010 per `follow.unfollow`; $0.010
+    ///   for any other kind. X charges each event once per UTC day. X's pricing page, "Webhook events":
+    ///   billed per event delivered, by the stream or a webhook, once per event within the UTC day.
     /// - SeeAlso: <https://docs.x.com/x-api/activity/activity-stream>
     /// - Parameters:
     ///   - backfillMinutes: The minutes of recent events to send again before the live ones, up to 5,
@@ -1000,7 +1003,7 @@ extension XAPIClient where Context == AppOnlyContext {
     ///   closes the connection when the task is cancelled or the loop ends.
     /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules, the
     ///   credentials cannot call this operation or the transport cannot stream. Iterating throws for
-    ///   refusals waiting cannot fix.
+    ///   refusals waiting cannot fix and when the budget has no room for another event.
     public func activityStream(
         backfillMinutes: Int? = nil,
         startTime: Date? = nil,

@@ -321,6 +321,9 @@ extension OperationDescriptor {
     /// `GET /2/activity/stream`: Activity stream.
     ///
     /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Cost: each event delivered: $0.010 per `follow.follow`, $0.010 per `follow.unfollow`; $0.010
+    ///   for any other kind. X charges each event once per UTC day. X's pricing page, "Webhook events":
+    ///   billed per event delivered, by the stream or a webhook, once per event within the UTC day.
     public static let activityStream = OperationDescriptor(
         id: "activityStream",
         method: .get,
@@ -329,6 +332,15 @@ extension OperationDescriptor {
         rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
         dailyCaps: [],
         isIdempotent: true,
+        pricing: OperationPricing(
+            category: "X Activity API: Events",
+            unit: .resource(kind: "event"),
+            price: USD(significand: 10, scale: 3),
+            eventPrices: [
+                "follow.follow": USD(significand: 10, scale: 3),
+                "follow.unfollow": USD(significand: 10, scale: 3),
+            ]
+        ),
         streaming: OperationStreaming(backfillParameter: "backfill_minutes", maximumBackfillMinutes: 5, maximumConnections: 2)
     )
 

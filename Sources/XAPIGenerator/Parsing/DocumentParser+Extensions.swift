@@ -177,7 +177,7 @@ extension DocumentParser {
             }
         }
         guard let category, let charged, let price, (ownedPrice == nil) == (ownedParameter == nil) else { return nil }
-        guard charged.value == .request || (resource != nil && resources != nil) else { return nil }
+        guard charged.value != .resource || (resource != nil && resources != nil) else { return nil }
         return PricingExtension(category: category, charged: charged, resource: resource, resources: resources,
                                 resourceID: resourceID, price: price, atMost: atMost, ownedReadPrice: ownedPrice,
                                 ownedReadParameter: ownedParameter, eventPrices: eventPrices, description: description,

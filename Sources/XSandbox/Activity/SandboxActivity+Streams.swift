@@ -50,7 +50,7 @@ extension SandboxActivity {
         }
         let sentBackfill = backfillMinutes != nil || start != nil
         for delivered in replay where sentBackfill {
-            send(delivered.message, on: id, at: now)
+            send(delivered.message, on: id, at: now, countsTowardDrop: false)
         }
         return stream
     }
@@ -61,18 +61,20 @@ extension SandboxActivity {
         connection.continuation.finish()
     }
 
-    /// Sends an event on one connection, billing it, and closes the connection after
-    /// ``SandboxActivityOptions/dropStreamEvery`` events. Answers whether it was sent.
+    /// Sends an event on one connection, and closes the connection after
+    /// ``SandboxActivityOptions/dropStreamEvery`` live events (a backfill does not count, or a
+    /// client that reconnects with one would be dropped before it got anything new). Answers
+    /// whether it was sent.
     @discardableResult
-    func send(_ message: ActivityStreamMessage, on id: UUID, at now: Date) -> Bool {
+    func send(_ message: ActivityStreamMessage, on id: UUID, at now: Date, countsTowardDrop: Bool = true) -> Bool {
         guard var connection = connections[id] else { return false }
         guard case .enqueued = connection.continuation.yield(.event(message)) else {
             disconnect(id)
             return false
         }
-        connection.sent += 1
+        if countsTowardDrop { connection.sent += 1 }
         connections[id] = connection
-        if let every = options.dropStreamEvery, connection.sent % every == 0 {
+        if countsTowardDrop, let every = options.dropStreamEvery, connection.sent % every == 0 {
             disconnect(id)
         }
         return true

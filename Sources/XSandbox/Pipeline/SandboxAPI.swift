@@ -138,7 +138,8 @@ struct SandboxAPI: Sendable {
                                         detail: "The sandbox could not answer: \(error)", status: 500), status: 500)
         }
         response.add(window?.status, .rateLimit)
-        if let pricing = operation.pricing, let app, (200..<300).contains(response.status) {
+        // A stream's events are billed one by one as they are delivered (SandboxActivity).
+        if let pricing = operation.pricing, operation.streaming == nil, let app, (200..<300).contains(response.status) {
             let ownedRead = pricing.isOwnedRead(
                 parameterValue: pricing.ownedRead.flatMap { route.pathParameters[$0.parameter] },
                 authenticatedUserID: principal.userID, appOwnerID: app.ownerID)
