@@ -236,6 +236,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XAPILoopback",
+                "XAPIWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -54,37 +54,20 @@ extension StreamSession {
         return errors
     }
 
-    /// Records what X charges for a delivered event. X charged it already, so it is recorded
-    /// even past the budget; the stream ends (after delivering it) as soon as the budget has
-    /// no room for one more event, so it holds to within the events already on their way.
+    /// Records what X charges for a delivered event (``SpendLedger/chargeEvent(id:type:pricing:budget:operation:at:)``);
+    /// the stream ends, after delivering it, once the budget has no room for another.
     private func charge(eventID: String?, type: String?) async throws {
-        guard let pricing = environment.operation.pricing else { return }
-        let eventPricing = pricing.pricing(forEvent: type)
-        guard eventPricing.price > .zero else { return }
-        let ledger = environment.spending
+        guard let pricing = environment.operation.pricing, pricing.eventPrice(for: type) > .zero else { return }
         let operation = environment.operation
-        let now = environment.clock.now()
         do {
-            let reservation: SpendReservation
-            do {
-                reservation = try await ledger.reserve(eventPricing.price, budget: environment.budget, operation: operation, at: now)
-            } catch var exhausted as XAPIError where exhausted.code == .budgetExceeded {
-                exhausted.message = "The budget has no room for more events (\(exhausted.budget?.description ?? exhausted.message)). "
-                    + "The stream stops; the last event delivered was charged, as X charges what it delivers."
-                deferredError = exhausted
-                reservation = try await ledger.reserve(eventPricing.price, budget: nil, operation: operation, at: now)
-            }
-            let charge = try await ledger.settle(reservation, pricing: eventPricing, resourceIDs: eventID.map { [$0] },
-                                                 ownedRead: false, at: now)
-            notify(.charged(charge, eventID: eventID, eventType: type))
-            if deferredError == nil, charge.amount > .zero {
-                do {
-                    try await checkBudget()
-                } catch var exhausted as XAPIError where exhausted.code == .budgetExceeded {
-                    exhausted.message = "The budget has no room for another event (\(exhausted.budget?.description ?? exhausted.message)). "
-                        + "The stream stops."
-                    deferredError = exhausted
-                }
+            let result = try await environment.spending.chargeEvent(
+                id: eventID, type: type, pricing: pricing, budget: environment.budget, operation: operation,
+                at: environment.clock.now())
+            notify(.charged(result.charge, eventID: eventID, eventType: type))
+            if let exhausted = result.budgetExhausted, deferredError == nil {
+                var error = exhausted
+                error.message += " The stream stops."
+                deferredError = error
             }
         } catch let error as XAPIError where error.code == .spendLedgerStorage {
             environment.logger.error("Spend ledger could not record an event's charge", metadata: [
