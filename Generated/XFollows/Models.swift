@@ -1985,8 +1985,8 @@ public struct CreateSubscriptionRequest: Codable, Hashable, Sendable {
         let members = try decoder.container(keyedBy: JSONMemberKey.self)
         self.eventType = try members.member("event_type")
         self.filter = try members.member("filter")
-        self.tag = try members.optionalMember("tag")
-        self.webhookID = try members.optionalMember("webhook_id")
+        self.tag = try members.absentOrMember("tag")
+        self.webhookID = try members.absentOrMember("webhook_id")
     }
 
     /// Encodes the members as a JSON object.
@@ -2015,8 +2015,8 @@ public struct UpdateSubscriptionRequest: Codable, Hashable, Sendable {
     /// Decodes the members from a JSON object.
     public init(from decoder: any Decoder) throws {
         let members = try decoder.container(keyedBy: JSONMemberKey.self)
-        self.tag = try members.optionalMember("tag")
-        self.webhookID = try members.optionalMember("webhook_id")
+        self.tag = try members.absentOrMember("tag")
+        self.webhookID = try members.absentOrMember("webhook_id")
     }
 
     /// Encodes the members as a JSON object.

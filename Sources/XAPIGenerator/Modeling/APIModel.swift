@@ -142,6 +142,9 @@ struct ObjectModel: Sendable {
     var additionalProperties: TypeReference?
     /// Properties filled from a response's `includes`, never encoded.
     var resolvedExpansions: [ResolvedExpansionProperty]
+    /// Only requests carry it: decoding refuses `null` for an optional member that is not
+    /// nullable (see `ModelTranslator.markingRequestOnlyObjects`).
+    var refusesNullForOptionalMembers = false
 }
 
 struct PropertyModel: Sendable {

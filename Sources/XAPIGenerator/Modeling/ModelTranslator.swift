@@ -71,6 +71,7 @@ struct ModelTranslator {
             return declaration
         }
         types.append(contentsOf: extraTopLevel)
+        types = Self.markingRequestOnlyObjects(types, operations: operations)
         let authorization = authorizationModel(operations: operations)
         return APIModel(
             title: document.info.title,

@@ -18,7 +18,8 @@ extension SwiftRenderer {
             writer.line("\(container) = try decoder.container(keyedBy: JSONMemberKey.self)")
             for property in object.properties {
                 let swiftName = SwiftIdentifiers.afterDot(propertyNames[property.jsonName]!)
-                let method = property.isOptional ? "optionalMember" : "member"
+                let method = !property.isOptional ? "member"
+                    : object.refusesNullForOptionalMembers && !property.isNullable ? "absentOrMember" : "optionalMember"
                 writer.line("self.\(swiftName) = try members.\(method)(\(SwiftIdentifiers.stringLiteral(property.jsonName)))")
             }
             for expansion in object.resolvedExpansions {

@@ -49,6 +49,21 @@ extension KeyedDecodingContainer where Key == JSONMemberKey {
     public func optionalMember<Value: Decodable>(_ name: String) throws -> Value? {
         try decodeIfPresent(Value.self, forKey: JSONMemberKey(name))
     }
+
+    /// The member `name`, or `nil` when it is absent; `null` is refused. Generated code reads
+    /// the optional members of request bodies this way: the schema lets a client leave such a
+    /// member out, not send it as `null`.
+    ///
+    /// - Throws: `DecodingError.valueNotFound` for `null`.
+    public func absentOrMember<Value: Decodable>(_ name: String) throws -> Value? {
+        let key = JSONMemberKey(name)
+        guard contains(key) else { return nil }
+        if try decodeNil(forKey: key) {
+            throw DecodingError.valueNotFound(Value.self, DecodingError.Context(
+                codingPath: codingPath + [key], debugDescription: "The member \(name) may be left out, but not null."))
+        }
+        return try decode(Value.self, forKey: key)
+    }
 }
 
 /// Writes the members of a JSON object by name, for the `Codable` code xapi-gen writes.
