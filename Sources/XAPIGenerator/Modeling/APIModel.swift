@@ -195,8 +195,10 @@ struct StringEnumModel: Sendable {
 
 struct OneOfModel: Sendable {
     enum Strategy: Sendable {
-        /// Read the discriminator property, then decode the mapped case.
-        case discriminator(property: String, mapping: [(value: String, caseIndex: Int)])
+        /// Read the discriminator property, then decode the mapped case. With `fromParent`
+        /// (X's `../event_type`), the property is a sibling in the object that holds the value,
+        /// which passes it down.
+        case discriminator(property: String, mapping: [(value: String, caseIndex: Int)], fromParent: Bool)
         /// Each case is an object of constant members; match them exactly.
         case constants
         /// Decode each case in order; the first that decodes wins.

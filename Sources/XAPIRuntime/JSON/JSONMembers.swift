@@ -50,6 +50,19 @@ extension KeyedDecodingContainer where Key == JSONMemberKey {
         try decodeIfPresent(Value.self, forKey: JSONMemberKey(name))
     }
 
+    /// The member `name`, whose case `discriminator` (a sibling member) names.
+    public func member<Value: ParentDiscriminated>(_ name: String, discriminator: String?) throws -> Value {
+        try Value(from: superDecoder(forKey: JSONMemberKey(name)), discriminator: discriminator)
+    }
+
+    /// The member `name`, whose case `discriminator` (a sibling member) names; `nil` when it is
+    /// absent or `null`.
+    public func optionalMember<Value: ParentDiscriminated>(_ name: String, discriminator: String?) throws -> Value? {
+        let key = JSONMemberKey(name)
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try Value(from: superDecoder(forKey: key), discriminator: discriminator)
+    }
+
     /// The member `name`, or `nil` when it is absent; `null` is refused. Generated code reads
     /// the optional members of request bodies this way: the schema lets a client leave such a
     /// member out, not send it as `null`.
@@ -85,4 +98,16 @@ extension KeyedEncodingContainer where Key == JSONMemberKey {
     public mutating func encodeMemberIfPresent<Value: Encodable>(_ value: Value?, _ name: String) throws {
         try encodeIfPresent(value, forKey: JSONMemberKey(name))
     }
+}
+
+/// A `oneOf` whose case a member of the object holding it names (X's activity events name
+/// their payload's kind in `event_type`, beside `payload`): generated code passes that member
+/// down.
+///
+/// ```swift
+/// self.payload = try members.optionalMember("payload", discriminator: try members.optionalMember("event_type") as String?)
+/// ```
+public protocol ParentDiscriminated: Decodable {
+    /// Decodes the case `discriminator` names.
+    init(from decoder: any Decoder, discriminator: String?) throws
 }

@@ -90,3 +90,10 @@ extension SandboxServer {
         return await activity.publish(follow ? .follow : .unfollow, source: source, target: target, at: clock.now())
     }
 }
+
+extension SandboxServer {
+    /// The activity streams open now, across Apps.
+    public func openStreams() async -> Int {
+        await activity.connections.count
+    }
+}

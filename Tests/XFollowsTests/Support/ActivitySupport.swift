@@ -6,7 +6,7 @@ import FoundationNetworking
 import OpenAPIAsyncHTTPClient
 import Testing
 import XFollows
-@testable import XSandbox
+import XSandbox
 
 /// A sandbox whose streams send keep-alives every 100 ms (so a closed connection is noticed at
 /// once) and, when asked, drop every N events.
@@ -33,7 +33,7 @@ extension SandboxServer {
 
     /// The open activity streams, across Apps.
     func openActivityStreams() async -> Int {
-        await activity.connections.count
+        await openStreams()
     }
 }
 
