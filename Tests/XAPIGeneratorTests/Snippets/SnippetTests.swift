@@ -1769,7 +1769,7 @@ struct SnippetTests {
             ///
             /// Each page is requested with the same arguments and the previous page's token; the walk ends on
             /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
-            /// a token. Iterate ``Pages/items`` for the users themselves.
+            /// a token. Iterate `Pages.items` for the users themselves.
             ///
             /// ```swift
             /// for try await user in client.followersPages(of: "2244994945").items {
@@ -1784,7 +1784,7 @@ struct SnippetTests {
             ///   - expansions: The objects to include.
             ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
             ///   - token: The page to start at; `nil` starts at the first page.
-            /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``Page``.
+            /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``Page``.
             public func followersPages(
                 of id: UserID,
                 maxResults: Int = 100,
