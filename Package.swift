@@ -46,6 +46,7 @@ let package = Package(
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
+        .library(name: "XAPIPostgres", targets: ["XAPIPostgres"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .executable(name: "xfollows", targets: ["XFollowsTool"]),
@@ -65,6 +66,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // XAPIPostgres: daily caps, spend and OAuth 2.0 tokens shared by machines in PostgreSQL.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // `swift package generate-documentation`: the DocC catalogues of XFollows and XAPIRuntime.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -133,6 +136,17 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: PostgreSQL stores (apart, so client-only users never compile postgres-nio)
+        .target(
+            name: "XAPIPostgres",
+            dependencies: [
+                "XAPIRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -294,6 +308,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "XAPIPostgresTests",
+            dependencies: [
+                "XAPIPostgres",
+                "XAPIRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
