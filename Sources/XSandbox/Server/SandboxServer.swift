@@ -64,7 +64,8 @@ public struct SandboxServer: Sendable {
                                  billing: SandboxBilling(credits: configuration.credits, usageCap: configuration.usageCap))
         let api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance,
+                                                 accessTokenLifetime: configuration.accessTokenLifetime),
             tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
             clock: configuration.clock,
