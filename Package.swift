@@ -225,6 +225,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XAPILoopback",
+                "XAPIPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -96,6 +96,21 @@ public actor PostgresStorage {
         PostgresOAuth2TokenStore(storage: self, id: id)
     }
 
+    /// The ledgers with spending recorded (``spendStore(ledger:)``), sorted.
+    ///
+    /// - Throws: `SpendStoreError` naming the database.
+    public nonisolated func spendLedgers() async throws -> [String] {
+        let logger = self.logger
+        return try await transaction(failure: { SpendStoreError("The spend ledgers in \($0)") }) { connection in
+            var ledgers: [String] = []
+            for try await ledger in try await connection.query("SELECT DISTINCT ledger FROM xapi_spend_days ORDER BY ledger", logger: logger)
+                .decode(String.self) {
+                ledgers.append(ledger)
+            }
+            return ledgers
+        }
+    }
+
     /// Creates the tables once per storage (and once per database: see ``PostgresSchema``).
     func prepare() async throws {
         if let migration { return try await migration.value }
