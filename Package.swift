@@ -329,6 +329,9 @@ let package = Package(
                 "XFollows",
                 "XSandbox",
                 "XSandboxTesting",
+                // The ledgers the processes share across "machines", read back by the tests.
+                "XAPIPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
