@@ -110,13 +110,16 @@ struct SharedLedgerEndToEndTests {
                 let refreshes = journal.filter { $0.operationID == "oauth2Token" }
                 #expect(refreshes.count >= 2 && refreshes.allSatisfy { $0.status == 200 }, "\(refreshes.map(\.status))")
                 #expect(refreshes.count <= Int(elapsed) + 1, "\(refreshes.count) refreshes in \(elapsed) s")
-                // The shared row rotated once per refresh after the first, which stored the first token there.
-                let storage = PostgresStorage(url: url, logger: SharedLedgerDatabase.quietLogger)
-                let rows = try await storage.client.query("SELECT refreshes FROM xapi_oauth2_tokens")
-                var rotations: [Int] = []
-                for try await count in rows.decode(Int.self) { rotations.append(count) }
-                await storage.shutdown()
-                #expect(rotations == [refreshes.count - 1], "\(rotations) vs \(refreshes.count)")
+                // The login stored its token in the shared row, which rotated once per refresh.
+                #expect(try await Self.sharedTokenRows(url) == [refreshes.count], "vs \(refreshes.count) refreshes")
+
+                // Logging out on the second machine revokes the shared token and forgets it:
+                // the first machine is logged out too (exit 4), with nothing left to refresh.
+                let logout = try machines[1].start(["logout"])
+                #expect(try await logout.exitStatus() == 0, "\(logout.standardError)")
+                #expect(try await Self.sharedTokenRows(url) == [nil])
+                let whoami = try machines[0].start(["whoami"])
+                #expect(try await whoami.exitStatus() == 4, "\(whoami.standardOutput) \(whoami.standardError)")
             }
         } catch {
             await server.shutdown()
@@ -171,6 +174,23 @@ struct SharedLedgerEndToEndTests {
             throw error
         }
         await server.shutdown()
+    }
+
+    /// The `refreshes` count of each shared token row, `nil` for a row whose token was removed.
+    static func sharedTokenRows(_ url: PostgresURL) async throws -> [Int?] {
+        let storage = PostgresStorage(url: url, logger: SharedLedgerDatabase.quietLogger)
+        var rows: [Int?] = []
+        do {
+            for try await (count, present) in try await storage.client.query("SELECT refreshes, token IS NOT NULL FROM xapi_oauth2_tokens")
+                .decode((Int, Bool).self) {
+                rows.append(present ? count : nil)
+            }
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        await storage.shutdown()
+        return rows
     }
 
     static func number(after label: String, in text: String) -> Int? {

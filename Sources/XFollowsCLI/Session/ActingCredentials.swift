@@ -91,9 +91,8 @@ extension CommandContext {
             let authorizer = OAuth2Authorizer(clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
                                               endpoints: server.oauth2Endpoints, configuration: configuration)
             let session: OAuth2Session
-            if let postgres {
+            if let store = sharedTokenStore(clientID: clientID) {
                 // Shared by every machine: refreshed under the row lock of the token's row, once per expiry.
-                let store = postgres.tokenStore(id: "\(server.fileKey) \(clientID) \(profileName)")
                 session = OAuth2Session(token: token, authorizer: authorizer, store: store, onChange: tokenSaver(initial: token))
             } else {
                 session = authorizer.session(token: token, onChange: tokenSaver(initial: token), reload: tokenLoader())

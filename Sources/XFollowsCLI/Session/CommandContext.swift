@@ -59,6 +59,12 @@ public struct CommandContext: Sendable {
         return sharedStorage.storage(for: url)
     }
 
+    /// Where an OAuth 2.0 profile's token is shared with every machine, with a PostgreSQL
+    /// `--ledger`: one row per server, client ID and profile; `nil` with files.
+    func sharedTokenStore(clientID: String) -> PostgresOAuth2TokenStore? {
+        postgres?.tokenStore(id: "\(server.fileKey) \(clientID) \(profileName)")
+    }
+
     /// Closes the database connections this command opened.
     public func closeLedger() async {
         await sharedStorage.close()
