@@ -13,7 +13,9 @@ import XSandboxTesting
 /// PostgreSQL (`XFOLLOWS_LEDGER`): the cap holds exactly, the budget to the cent, and the
 /// token is refreshed once per expiry between them, nobody logged out.
 @Suite("xfollows end to end: ledgers shared by machines in PostgreSQL",
-       .enabled(if: SharedLedgerDatabase.isConfigured, SharedLedgerDatabase.skipReason), .timeLimit(.minutes(3)))
+       .enabled(if: SharedLedgerDatabase.isConfigured, SharedLedgerDatabase.skipReason), .timeLimit(.minutes(3)),
+       // One phase of eight processes at a time: two would double the load on a two-core machine.
+       .serialized)
 struct SharedLedgerEndToEndTests {
     /// The sandbox's limits with X's daily caps and windows too wide to be met.
     static let capsOnly: SandboxLimits = {
