@@ -47,6 +47,7 @@ let package = Package(
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
         .library(name: "XAPIPostgres", targets: ["XAPIPostgres"]),
+        .library(name: "XAPIWebhooks", targets: ["XAPIWebhooks"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .executable(name: "xfollows", targets: ["XFollowsTool"]),
@@ -68,7 +69,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // XAPIPostgres: daily caps, spend and OAuth 2.0 tokens shared by machines in PostgreSQL.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
-        // Tests only: the end-to-end suites also run over AsyncHTTPClient.
+        // A transport that streams on Linux, where Foundation's URLSession delivers a body only
+        // once it ends: `xfollows watch` and the streaming tests read the activity stream with it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
         // `swift package generate-documentation`: the DocC catalogues of XFollows and XAPIRuntime.
@@ -138,6 +140,7 @@ let package = Package(
             name: "XAPILoopback",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -151,6 +154,23 @@ let package = Package(
                 "XAPIRuntime",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Webhook receiver (kept apart so the runtime needs no web server)
+        // X's CRC and signed deliveries on a Hummingbird route, as an AsyncSequence of events.
+        // XAPIServerRuntime for its problem-JSON responses; never XSandbox.
+        .target(
+            name: "XAPIWebhooks",
+            dependencies: [
+                "XAPIRuntime",
+                "XAPIServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),
@@ -181,6 +201,8 @@ let package = Package(
                 "XFollowsServer",
                 "XAPIRuntime",
                 "XAPIServerRuntime",
+                // ListeningServer: starting Hummingbird and reporting the bound port, shared with the receiver.
+                "XAPILoopback",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -229,12 +251,15 @@ let package = Package(
                 "XFollows",
                 "XAPILoopback",
                 "XAPIPostgres",
+                "XAPIWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -274,6 +299,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIWebhooksTests",
+            dependencies: [
+                "XAPIWebhooks",
+                "XAPIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
@@ -294,10 +331,11 @@ let package = Package(
                 "XSandbox",
                 "XSandboxTesting",
                 "XAPILoopback",
+                "XAPIWebhooks",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
-                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
@@ -403,9 +441,15 @@ let compatibilitySuites: [Target] = [
     ),
     .testTarget(
         name: "XAPICurrentDocumentTests",
-        dependencies: ["XAPICurrentDocument", "XSandbox"],
+        dependencies: [
+            "XAPICurrentDocument", "XSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+        ],
         exclude: ["openapi-2.167.json", "README.md"],
-        swiftSettings: generatedCodeTestSettings
+        // XFollows, which XSandbox brings along, has an `activityStream` too: members of a
+        // module count only where it is imported.
+        swiftSettings: generatedCodeTestSettings + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
 ]
 

@@ -18,6 +18,16 @@ extension XAPIClient {
     func exchange(
         _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
     ) async throws -> (ReceivedResponse, Context.Credentials) {
+        let (opened, credentials) = try await open(request, body: body, operation: operation, attempt: attempt)
+        let data = try await opened.collect(upTo: configuration.maximumResponseBytes)
+        return (ReceivedResponse(response: opened.response, body: data), credentials)
+    }
+
+    /// One attempt, up to the response's head: signs and sends as ``exchange(_:body:operation:attempt:)``
+    /// does, and hands back the body unread, for a stream to read as it arrives.
+    func open(
+        _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
+    ) async throws -> (OpenedResponse, Context.Credentials) {
         let configuration = self.configuration
         let credentials = try await self.credentials.credentialsForSigning()
         let operationID = operation.id
@@ -51,33 +61,60 @@ extension XAPIClient {
         let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)
 
         logger.debug("Sending request")
+        let failure = TransportFailure(operationID: operationID, secrets: secrets, logger: logger)
         do {
             let (response, responseBody) = try await next(request, body.map { HTTPBody($0) }, serverURL)
-            let data: Data
-            if let responseBody {
-                data = try await Data(collecting: responseBody, upTo: configuration.maximumResponseBytes)
-            } else {
-                data = Data()
-            }
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
-            logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
-            return (ReceivedResponse(response: response, body: data), credentials)
-        } catch let error as XAPIError {
-            logger.debug("Request failed", metadata: ["error": .string(error.description)])
-            throw error
+            logger.trace("Response headers", metadata: LogRedaction.responseMetadata(response.headerFields))
+            return (OpenedResponse(response: response, body: responseBody, failure: failure), credentials)
         } catch {
-            if error is CancellationError || Task.isCancelled {
-                logger.debug("Request cancelled")
-                throw CancellationError()
-            }
-            let text = Redaction.scrub(String(describing: error), secrets: secrets)
-            logger.debug("Request failed", metadata: ["error": .string(text)])
-            throw XAPIError(
-                code: .transport,
-                operationID: operationID,
-                message: "The request could not be completed: \(text)",
-                underlyingError: error
-            ).scrubbingUnderlyingError(of: secrets)
+            throw failure.translate(error)
         }
+    }
+}
+
+/// A response whose head arrived and whose body has not been read (a stream reads it as it
+/// arrives).
+struct OpenedResponse: Sendable {
+    var response: HTTPResponse
+    var body: HTTPBody?
+    /// Turns a failure to read the body into the client's error.
+    var failure: TransportFailure
+
+    /// The whole body, up to `limit` bytes.
+    func collect(upTo limit: Int) async throws -> Data {
+        guard let body else { return Data() }
+        do {
+            return try await Data(collecting: body, upTo: limit)
+        } catch {
+            throw failure.translate(error)
+        }
+    }
+}
+
+/// What a transport error becomes: cancellation stays cancellation, an ``XAPIError`` stays as
+/// it is, anything else is a ``XAPIError/Code/transport`` error with the secrets scrubbed.
+struct TransportFailure: Sendable {
+    var operationID: String
+    var secrets: [String]
+    var logger: Logger
+
+    func translate(_ error: any Error) -> any Error {
+        if let error = error as? XAPIError {
+            logger.debug("Request failed", metadata: ["error": .string(error.description)])
+            return error
+        }
+        if error is CancellationError || Task.isCancelled {
+            logger.debug("Request cancelled")
+            return CancellationError()
+        }
+        let text = Redaction.scrub(String(describing: error), secrets: secrets)
+        logger.debug("Request failed", metadata: ["error": .string(text)])
+        return XAPIError(
+            code: .transport,
+            operationID: operationID,
+            message: "The request could not be completed: \(text)",
+            underlyingError: error
+        ).scrubbingUnderlyingError(of: secrets)
     }
 }

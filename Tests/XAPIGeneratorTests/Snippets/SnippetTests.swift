@@ -360,7 +360,7 @@ struct SnippetTests {
         """#)
     }
 
-    @Test("A component that only names a type becomes a typealias")
+    @Test("A component that only names a type becomes a typealias; a string's pattern becomes a SchemaPattern constant")
     func alias() throws {
         let spec = #"""
         openapi: 3.1.0
@@ -387,6 +387,13 @@ struct SnippetTests {
 
         /// Several IDs.
         public typealias UserIDs = [UserID]
+
+        /// The `pattern` of each string schema that has one, as the spec writes it: the rule the generated
+        /// checks match values against, for code that checks values the same way (``ParameterRules``).
+        public enum SchemaPattern {
+            /// ``UserID``: `^[0-9]+$`.
+            public static let userID = "^[0-9]+$"
+        }
 
         """#)
     }
@@ -1301,7 +1308,7 @@ struct SnippetTests {
         """#)
     }
 
-    @Test("Operations become descriptors; x-pagination makes the response a page")
+    @Test("Operations become descriptors and parameter descriptions; x-pagination makes the response a page")
     func operations() throws {
         let spec = #"""
         openapi: 3.1.0
@@ -1483,11 +1490,47 @@ struct SnippetTests {
             )
         }
 
+        extension OperationParameter {
+            /// The parameters of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``), as
+            /// the spec names and bounds them.
+            public enum UsersIDFollowers {
+                /// `id`, in the path: The user whose followers to list.
+                public static let id = OperationParameter(
+                    name: "id",
+                    location: .path,
+                    pattern: "^[0-9]{1,19}$"
+                )
+
+                /// `max_results`, in the query: The page size.
+                public static let maxResults = OperationParameter(
+                    name: "max_results",
+                    location: .query,
+                    minimum: 1,
+                    maximum: 1000
+                )
+
+                /// `pagination_token`, in the query: The page to fetch.
+                public static let paginationToken = OperationParameter(
+                    name: "pagination_token",
+                    location: .query
+                )
+
+                /// `user.fields`, in the query: The user fields to return.
+                public static let userFields = OperationParameter(name: "user.fields", location: .query)
+
+                /// `expansions`, in the query: The objects to include.
+                public static let expansions = OperationParameter(name: "expansions", location: .query)
+            }
+        }
+
         extension OAuth2Scope {
             /// Follow and unfollow.
             ///
             /// - Note: `follows.write`.
             public static let followsWrite = OAuth2Scope(rawValue: "follows.write")
+
+            /// Every scope the spec's OAuth 2.0 security schemes define, in the spec's order.
+            public static let all: [OAuth2Scope] = [.followsWrite]
         }
 
         extension OAuth2Endpoints {
@@ -1697,7 +1740,7 @@ struct SnippetTests {
             ///   - userFields: The user fields to return.
             ///   - expansions: The objects to include.
             /// - Returns: The `200` response with ``Page``, its headers and rate-limit status. A page of users.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func followers(
@@ -1726,7 +1769,7 @@ struct SnippetTests {
             ///
             /// Each page is requested with the same arguments and the previous page's token; the walk ends on
             /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
-            /// a token. Iterate ``Pages/items`` for the users themselves.
+            /// a token. Iterate `Pages.items` for the users themselves.
             ///
             /// ```swift
             /// for try await user in client.followersPages(of: "2244994945").items {
@@ -1741,7 +1784,7 @@ struct SnippetTests {
             ///   - expansions: The objects to include.
             ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
             ///   - token: The page to start at; `nil` starts at the first page.
-            /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``Page``.
+            /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``Page``.
             public func followersPages(
                 of id: UserID,
                 maxResults: Int = 100,
@@ -1866,7 +1909,7 @@ struct SnippetTests {
             ///     ID throws before any request.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status.
             ///   Followed.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             @discardableResult
@@ -1896,7 +1939,7 @@ struct SnippetTests {
             /// - Authentication: OAuth 2.0 App-only bearer token.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status. The
             ///   statistics.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func appStats() async throws -> APIResponse<FollowResult> {
@@ -1961,6 +2004,15 @@ struct SnippetTests {
                 dailyCaps: [],
                 isIdempotent: true
             )
+        }
+
+        extension OperationParameter {
+            /// The parameters of `GET /2/users/me` (``OperationDescriptor/findMyUser``), as the spec names and
+            /// bounds them.
+            public enum FindMyUser {
+                /// `user.fields`, in the query: User fields.
+                public static let userFields = OperationParameter(name: "user.fields", location: .query)
+            }
         }
 
         /// A value of the `user.fields` parameter.
