@@ -336,7 +336,7 @@ extension SnippetTests {
             ///   - id: The user to look up.
         """
         let throwsBudget = """
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, or its worst-case cost would pass the configured
             ///   budget, and for a failed request or a response that does not decode.
         """

@@ -1697,7 +1697,7 @@ struct SnippetTests {
             ///   - userFields: The user fields to return.
             ///   - expansions: The objects to include.
             /// - Returns: The `200` response with ``Page``, its headers and rate-limit status. A page of users.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func followers(
@@ -1726,7 +1726,7 @@ struct SnippetTests {
             ///
             /// Each page is requested with the same arguments and the previous page's token; the walk ends on
             /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
-            /// a token. Iterate ``Pages/items`` for the users themselves.
+            /// a token. Iterate `Pages.items` for the users themselves.
             ///
             /// ```swift
             /// for try await user in client.followersPages(of: "2244994945").items {
@@ -1741,7 +1741,7 @@ struct SnippetTests {
             ///   - expansions: The objects to include.
             ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
             ///   - token: The page to start at; `nil` starts at the first page.
-            /// - Returns: An `AsyncSequence` of pages, each an ``APIResponse`` of ``Page``.
+            /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``Page``.
             public func followersPages(
                 of id: UserID,
                 maxResults: Int = 100,
@@ -1866,7 +1866,7 @@ struct SnippetTests {
             ///     ID throws before any request.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status.
             ///   Followed.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             @discardableResult
@@ -1896,7 +1896,7 @@ struct SnippetTests {
             /// - Authentication: OAuth 2.0 App-only bearer token.
             /// - Returns: The `200` response with ``FollowResult``, its headers and rate-limit status. The
             ///   statistics.
-            /// - Throws: ``XAPIError``, before any request when an argument breaks the spec's rules or the
+            /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
             ///   credentials cannot call this operation, and for a failed request or a response that does not
             ///   decode.
             public func appStats() async throws -> APIResponse<FollowResult> {
