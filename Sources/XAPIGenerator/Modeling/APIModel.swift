@@ -21,6 +21,8 @@ struct APIModel: Sendable {
     var billables: [BillableConformance] = []
     /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
     var authorization = AuthorizationModel()
+    /// The schemes `.schemes` options name, in the spec's order.
+    var securitySchemes: [SecuritySchemeModel] = []
 }
 
 // MARK: Authorization
@@ -297,6 +299,9 @@ enum AuthContext: String, Sendable, Hashable, CaseIterable, Comparable {
     case user
     /// As the App alone (OAuth 2.0 App-only bearer token).
     case app
+    /// With credentials for the spec's own schemes (API keys, HTTP Basic, several schemes
+    /// together): the runtime's `SchemeContext`.
+    case scheme
 
     static func < (lhs: AuthContext, rhs: AuthContext) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -306,10 +311,37 @@ enum SecurityOption: Sendable, Hashable {
     case oauth1UserContext(scheme: String, description: String?)
     case oauth2UserContext(scheme: String, scopes: [String], description: String?)
     case appOnly(scheme: String, description: String?)
+    /// Schemes of the spec's own that apply together (one alternative of `security`), for
+    /// the runtime's `SchemeCredentials`.
+    case schemes([SchemeUse])
+}
+
+/// One scheme of a `.schemes` option, with the scopes it needs.
+struct SchemeUse: Sendable, Hashable {
+    var scheme: String
+    var scopes: [String]
+}
+
+/// A security scheme as the runtime's `SecuritySchemeDescriptor` describes it.
+struct SecuritySchemeModel: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case apiKey(name: String, location: String)
+        case http(scheme: String)
+        case oauth2
+        case openIDConnect
+        case mutualTLS
+    }
+
+    /// The scheme's name in the spec.
+    var name: String
+    /// The Swift name of its static value (`x-swift-name`, or the name in lower camel case).
+    var swiftName: String
+    var kind: Kind
+    var description: String?
 }
 
 struct ParameterModel: Sendable {
-    enum Location: String, Sendable { case path, query }
+    enum Location: String, Sendable { case path, query, header, cookie }
 
     var name: String
     var location: Location

@@ -30,6 +30,8 @@ struct ModelTranslator {
     var resolutionOrder: [TypeName] = []
     /// Component schemas being translated, to stop on structural recursion.
     var inProgress: [String] = []
+    /// Security schemes that `.schemes` options name, in the order first used.
+    var usedSchemes: [String] = []
 
     init(checked: CheckedDocument, diagnostics: DiagnosticCollector) {
         self.document = checked.document
@@ -81,7 +83,8 @@ struct ModelTranslator {
             paginations: paginationOrder.compactMap { paginations[$0] },
             expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
             billables: billableOrder.compactMap { billables[$0] },
-            authorization: authorization
+            authorization: authorization,
+            securitySchemes: securitySchemeModels()
         )
     }
 }

@@ -18,6 +18,10 @@ extension SwiftRenderer {
                     scopes.isEmpty
                         ? "OAuth 2.0 user context"
                         : "OAuth 2.0 user context with scopes " + scopes.map { "`\($0)`" }.joined(separator: ", ")
+                case .schemes(let uses):
+                    uses.map { use in
+                        "`\(use.scheme)`" + (use.scopes.isEmpty ? "" : " with scopes " + use.scopes.map { "`\($0)`" }.joined(separator: ", "))
+                    }.joined(separator: " and ") + " (`SchemeCredentials`)"
                 }
             }
             callouts.append("- Authentication: " + methods.joined(separator: "; ") + ".")

@@ -27,15 +27,22 @@ extension SwiftRenderer {
     }
 
     func renderClients(into writer: inout CodeWriter) {
-        let groups: [(constraint: String, contexts: Set<AuthContext>?)] = [
+        // An operation that any of X's clients may call (none needed, or user and App alike) is
+        // unconstrained; otherwise it is declared for each context it accepts, so a client
+        // holding an API key calls what an API key may call and nothing else.
+        let groups: [(constraint: String, context: AuthContext?)] = [
             ("extension XAPIClient", nil),
-            ("extension XAPIClient where Context == UserContext", [.user]),
-            ("extension XAPIClient where Context == AppOnlyContext", [.app]),
+            ("extension XAPIClient where Context == UserContext", .user),
+            ("extension XAPIClient where Context == AppOnlyContext", .app),
+            ("extension XAPIClient where Context == SchemeContext", .scheme),
         ]
         for group in groups {
             let operations = model.operations.filter { operation in
-                let unconstrained = operation.contexts.isEmpty || operation.contexts == Set(AuthContext.allCases)
-                return group.contexts == nil ? unconstrained : (!unconstrained && operation.contexts == group.contexts)
+                let unconstrained = operation.contexts.isEmpty || operation.contexts.isSuperset(of: [.user, .app])
+                guard let context = group.context else { return unconstrained }
+                if unconstrained { return false }
+                // User or App with schemes of the spec's own: both X contexts come first.
+                return operation.contexts.contains(context)
             }
             guard !operations.isEmpty else { continue }
             writer.block(group.constraint) { writer in
@@ -116,7 +123,17 @@ extension SwiftRenderer {
                 if body.isRequired { required.append(argument) } else { optional.append(argument) }
             }
         }
-        return leading + required + optional + authenticatedUser
+        // Parameters in different places may share a name (`id` in the path and an `ID` header).
+        var unique = UniqueNames()
+        return (leading + required + optional + authenticatedUser).map { argument in
+            var argument = argument
+            let name = unique.claim(argument.name)
+            if name != argument.name {
+                if argument.label == argument.name { argument.label = name }
+                argument.name = name
+            }
+            return argument
+        }
     }
 
     private func parameterArgument(_ parameter: ParameterModel) -> Argument {
@@ -350,6 +367,14 @@ extension SwiftRenderer {
             writer.line("request.appendQueryItems(\(name), \(value), explode: \(parameter.explode))")
         case (.query, _):
             writer.line("request.appendQueryItem(\(name), parameter: \(value))")
+        case (.header, .array), (.header, .set):
+            writer.line("try request.setHeaderParameter(\(name), values: \(value))")
+        case (.header, _):
+            writer.line("try request.setHeaderParameter(\(name), value: \(value))")
+        case (.cookie, .array), (.cookie, .set):
+            writer.line("try request.setCookieParameter(\(name), values: \(value))")
+        case (.cookie, _):
+            writer.line("try request.setCookieParameter(\(name), value: \(value))")
         }
     }
 

@@ -34,7 +34,7 @@ extension XAPIClient {
             request, body, baseURL in
             var signed = request
             do {
-                try credentials.authorize(&signed, baseURL: baseURL, signing: .fresh(at: configuration.clock.now()))
+                try credentials.authorize(&signed, baseURL: baseURL, signing: .fresh(at: configuration.clock.now()), for: operation)
             } catch let error as XAPIError {
                 throw error
             } catch {
@@ -45,7 +45,8 @@ extension XAPIClient {
                     underlyingError: error
                 ).scrubbingUnderlyingError(of: secrets)
             }
-            innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
+            innerLogger.trace("Request headers", metadata: ["http.headers": .string(
+                Redaction.scrub(LogRedaction.headers(signed.headerFields), secrets: secrets))])
             return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
         }
         let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)

@@ -208,6 +208,16 @@ extension XAPIClient {
         fields[.accept] = "application/json"
         fields[.userAgent] = "XAPIRuntime"
         if request.body != nil { fields[.contentType] = "application/json" }
+        for item in request.headerItems {
+            guard let name = HTTPField.Name(item.name) else {
+                throw XAPIError(code: .invalidArgument, operationID: request.operation.id,
+                                message: "\"\(item.name)\" is not a valid header field name.", parameter: item.name)
+            }
+            fields[name] = item.value
+        }
+        if !request.cookieItems.isEmpty {
+            fields[.cookie] = request.cookieItems.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+        }
         return HTTPRequest(
             method: request.operation.method,
             scheme: nil,

@@ -32,6 +32,10 @@ public struct OperationRequest: Sendable {
     public private(set) var pathParameters: [String: String] = [:]
     /// The query items in the order they were appended.
     public private(set) var queryItems: [QueryItem] = []
+    /// Header fields set by header parameters, in the order set (`name: value`).
+    public internal(set) var headerItems: [QueryItem] = []
+    /// Cookies set by cookie parameters, in the order set, sent in one `Cookie` field.
+    public internal(set) var cookieItems: [QueryItem] = []
     /// The encoded JSON body, if any.
     public private(set) var body: Data?
     /// The user the request acts for (the `x-authenticated-user` parameter's value), used for
