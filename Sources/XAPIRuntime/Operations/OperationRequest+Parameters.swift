@@ -85,17 +85,19 @@ extension OperationRequest {
     ///   character a cookie cannot carry (a control character, a space, `"`, `,`, `;` or `\`).
     public mutating func setCookieParameter<Value: ParameterValue>(_ name: String, value: Value?) throws {
         guard let value else { return }
-        try appendCookie(name, value.parameterText)
+        try appendCookie(name, [value.parameterText])
     }
 
-    /// Sets a list cookie parameter, comma-separated; an empty list omits it.
+    /// Sets a list cookie parameter, comma-separated (OpenAPI's `form` style); an empty list
+    /// omits it.
     ///
-    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) as for one value.
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) when a value holds a
+    ///   character a cookie cannot carry, as for one value.
     public mutating func setCookieParameter<Values: Sequence>(_ name: String, values: Values) throws
     where Values.Element: ParameterValue {
         let texts = Self.texts(values)
         guard !texts.isEmpty else { return }
-        try appendCookie(name, texts.joined(separator: ","))
+        try appendCookie(name, texts)
     }
 
     private mutating func appendHeader(_ name: String, _ text: String) throws {
@@ -108,13 +110,14 @@ extension OperationRequest {
         headerItems.append(QueryItem(name: name, value: text))
     }
 
-    private mutating func appendCookie(_ name: String, _ text: String) throws {
-        if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value >= 0x7F || "\",;\\".unicodeScalars.contains($0) }) {
+    /// Appends a cookie of one value or a list (OpenAPI's `form` style: joined by commas).
+    private mutating func appendCookie(_ name: String, _ texts: [String]) throws {
+        if texts.joined().unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value >= 0x7F || "\",;\\".unicodeScalars.contains($0) }) {
             throw XAPIError(code: .invalidArgument, operationID: operation.id,
                             message: "The cookie parameter \"\(name)\" holds a character a cookie cannot carry (a space, a control character, a quote, a comma, a semicolon, a backslash or a character beyond ASCII).",
                             parameter: name)
         }
         cookieItems.removeAll { $0.name == name }
-        cookieItems.append(QueryItem(name: name, value: text))
+        cookieItems.append(QueryItem(name: name, value: texts.joined(separator: ",")))
     }
 }
