@@ -371,6 +371,44 @@ struct ParameterModel: Sendable {
 }
 
 struct BodyModel: Sendable {
+    /// How the body goes on the wire.
+    enum Encoding: Sendable, Hashable {
+        /// JSON (`application/json`, `+json`), encoded from `type`.
+        case json
+        /// `application/x-www-form-urlencoded`, encoded from `type` (an object).
+        case form
+        /// `multipart/form-data`: `parts` as arguments, or a `MultipartForm` the caller builds.
+        case multipart
+        /// Text in UTF-8 (`text/*`, XML): a `String`.
+        case text
+        /// Anything else, streamed: an `HTTPBody`.
+        case binary
+    }
+
+    /// One part of a `multipart/form-data` body, an argument of its own.
+    struct Part: Sendable {
+        enum Kind: Sendable, Hashable {
+            /// A file, streamed (`format: binary`, `contentMediaType`): a `MultipartFile`.
+            case file
+            /// Files under one name.
+            case files
+            /// A value a URL could carry: a text part (`ParameterValue`).
+            case value
+            /// A list of such values: a text part each.
+            case values
+            /// Anything else: a JSON part.
+            case json
+        }
+
+        var property: PropertyModel
+        var kind: Kind
+    }
+
+    var encoding: Encoding = .json
+    /// The media type sent (`application/octet-stream`, `text/plain`, …).
+    var mediaType: String = "application/json"
+    /// The parts of a multipart body whose schema lists them; `nil` for a caller-built form.
+    var parts: [Part]?
     var type: TypeReference
     var isRequired: Bool
     var description: String?
@@ -382,8 +420,21 @@ struct BodyModel: Sendable {
 }
 
 struct ResponseModel: Sendable {
+    /// How a success body is read.
+    enum Encoding: Sendable, Hashable {
+        /// Decoded from JSON as `type`.
+        case json
+        /// Read whole as UTF-8 text.
+        case text
+        /// Streamed to the caller as an `HTTPBody`.
+        case binary
+    }
+
     var status: String
     var description: String?
+    var encoding: Encoding = .json
+    /// The media types the success response may have, for `Accept` (non-JSON only).
+    var accept: String?
     /// The decoded body; `nil` when the success response has no JSON content.
     var type: TypeReference?
 }

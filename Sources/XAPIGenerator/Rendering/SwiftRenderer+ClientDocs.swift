@@ -87,6 +87,8 @@ extension SwiftRenderer {
                 example = member.example.flatMap { literal($0, as: member.type) } ?? placeholder(member.type)
             case .body:
                 example = "body"
+            case .part(let part):
+                example = SwiftIdentifiers.member(part.property.jsonName)
             }
             return argument.label == "_" ? example : "\(argument.label): \(example)"
         }

@@ -8,6 +8,7 @@ extension SwiftRenderer {
             case parameter(ParameterModel)
             case bodyMember(PropertyModel, Schema.Constraints?)
             case body(BodyModel)
+            case part(BodyModel.Part)
         }
 
         var label: String
@@ -88,7 +89,24 @@ extension SwiftRenderer {
                 optional.append(argument)
             }
         }
-        if let body = operation.body {
+        if let body = operation.body, let parts = body.parts {
+            for part in parts {
+                let swiftName = SwiftIdentifiers.member(part.property.jsonName)
+                var type = names.spell(part.property.type)
+                var defaultValue: String?
+                if !part.property.isRequired {
+                    if case .array = part.property.type {
+                        defaultValue = "[]"
+                    } else {
+                        type = self.optional(type)
+                        defaultValue = "nil"
+                    }
+                }
+                let argument = Argument(label: swiftName, name: swiftName, type: type, defaultValue: defaultValue,
+                                        documentation: part.property.description, source: .part(part))
+                if defaultValue == nil { required.append(argument) } else { optional.append(argument) }
+            }
+        } else if let body = operation.body {
             if let members = body.flattened {
                 for member in members {
                     let swiftName = SwiftIdentifiers.member(member.jsonName)
@@ -245,9 +263,16 @@ extension SwiftRenderer {
             if let body = operation.body {
                 renderBodyAssignment(body, arguments: arguments, into: &assignments)
             }
+            if let accept = operation.response.accept {
+                assignments.line("request.accept = \(SwiftIdentifiers.stringLiteral(accept))")
+            }
             writer.line("\(assignments.text.isEmpty ? "let" : "var") request = OperationRequest(operation)")
             for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
-            let send = "try await send(request, decoding: \(returnType(operation)).self)"
+            let send = switch operation.response.encoding {
+            case .json: "try await send(request, decoding: \(returnType(operation)).self)"
+            case .text: "try await sendReceivingText(request)"
+            case .binary: "try await sendReceivingBody(request)"
+            }
             writer.line("return \(send)" + (operation.resolvesExpansions ? ".map { $0.resolvingExpansions() }" : ""))
         }
     }
@@ -255,20 +280,45 @@ extension SwiftRenderer {
     /// Encodes the request body: the flattened members as the body type, or
     /// the `body` argument as given (nothing when an optional body is `nil`).
     private func renderBodyAssignment(_ body: BodyModel, arguments: [Argument], into writer: inout CodeWriter) {
+        if body.parts != nil {
+            writer.line("var form = MultipartForm()")
+            for argument in arguments {
+                guard case .part(let part) = argument.source else { continue }
+                let name = SwiftIdentifiers.stringLiteral(part.property.jsonName)
+                switch part.kind {
+                case .file: writer.line("form.append(\(name), file: \(argument.value))")
+                case .files: writer.line("form.append(\(name), files: \(argument.value))")
+                case .value: writer.line("form.append(\(name), value: \(argument.value))")
+                case .values: writer.line("form.append(\(name), values: \(argument.value))")
+                case .json: writer.line("try form.append(\(name), json: \(argument.value))")
+                }
+            }
+            writer.line("try request.setMultipartBody(form)")
+            return
+        }
+        let set: (String) -> String = { value in
+            switch body.encoding {
+            case .json: "try request.setJSONBody(\(value))"
+            case .form: "try request.setFormBody(\(value))"
+            case .multipart: "try request.setMultipartBody(\(value))"
+            case .text: "request.setTextBody(\(value), contentType: \(SwiftIdentifiers.stringLiteral(body.mediaType)))"
+            case .binary: "request.setBinaryBody(\(value), contentType: \(SwiftIdentifiers.stringLiteral(body.mediaType)))"
+            }
+        }
         if let members = body.flattened {
             let values = members.map { member -> String in
                 let name = SwiftIdentifiers.member(member.jsonName)
                 return "\(name): \(SwiftIdentifiers.escaped(name))"
             }
-            writer.line("try request.setJSONBody(\(names.spell(body.type))(\(values.joined(separator: ", "))))")
+            writer.line(set("\(names.spell(body.type))(\(values.joined(separator: ", ")))"))
             return
         }
         guard let argument = arguments.first(where: { if case .body = $0.source { true } else { false } }) else { return }
         if body.isRequired {
-            writer.line("try request.setJSONBody(\(argument.value))")
+            writer.line(set(argument.value))
         } else {
             writer.block("if let \(argument.value)") { writer in
-                writer.line("try request.setJSONBody(\(argument.value))")
+                writer.line(set(argument.value))
             }
         }
     }
@@ -292,7 +342,7 @@ extension SwiftRenderer {
             constraints = memberConstraints
             type = member.type
             isOptional = member.isOptional
-        case .body:
+        case .body, .part:
             return
         }
         type = resolvingAlias(type)

@@ -149,6 +149,8 @@ extension SwiftRenderer {
                     writer.line("let \(local) = decoder.\(parameter.location.rawValue)(\(name), \(format)\(parameter.isRequired ? ", required: true" : ""))")
                 }
             }
+        case .body(let body) where body.encoding != .json:
+            writer.line("let \(local) = decoder.rawBody(\(body.isRequired ? "" : "required: false"))")
         case .body(let body):
             let type = names.spell(body.type)
             writer.line("let \(local) = decoder.jsonBody(\(type).self\(body.isRequired ? "" : ", required: false"))")
@@ -157,7 +159,14 @@ extension SwiftRenderer {
                 let format = parameterFormat(property.type, constraints: constraints, allowed: nil)
                 guard format != ".string()" else { continue }
                 let swiftName = SwiftIdentifiers.afterDot(SwiftIdentifiers.member(property.jsonName))
-                writer.line("decoder.bodyMember(\(SwiftIdentifiers.stringLiteral(property.jsonName)), \(local)?.\(swiftName), \(format))")
+                // The checks read Int and Double, whatever width the member has.
+                let conversion = switch resolvingAlias(property.type) {
+                case .integer(.int32), .integer(.int64): ".map { Int($0) }"
+                case .number(.float): ".map { Double($0) }"
+                default: ""
+                }
+                let value = conversion.isEmpty ? "\(local)?.\(swiftName)" : "(\(local)?.\(swiftName))\(conversion)"
+                writer.line("decoder.bodyMember(\(SwiftIdentifiers.stringLiteral(property.jsonName)), \(value), \(format))")
             }
         }
     }

@@ -3,10 +3,12 @@ import HTTPTypes
 import Logging
 import OpenAPIRuntime
 
-/// A response with its whole body read.
+/// A response with its whole body read, or a 2xx body not read yet (`stream`).
 struct ReceivedResponse: Sendable {
     var response: HTTPResponse
     var body: Data
+    /// The body of a 2xx response the caller streams, unread; `nil` once read into `body`.
+    var stream: HTTPBody?
 }
 
 extension XAPIClient {
@@ -16,7 +18,7 @@ extension XAPIClient {
     /// response body is read completely. Returns the response and the credentials it was
     /// signed with.
     func exchange(
-        _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
+        _ request: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, attempt: Int, streaming: Bool = false
     ) async throws -> (ReceivedResponse, Context.Credentials) {
         let configuration = self.configuration
         let credentials = try await self.credentials.credentialsForSigning()
@@ -53,7 +55,11 @@ extension XAPIClient {
 
         logger.debug("Sending request")
         do {
-            let (response, responseBody) = try await next(request, body.map { HTTPBody($0) }, serverURL)
+            let (response, responseBody) = try await next(request, body, serverURL)
+            if streaming, response.status.kind == .successful {
+                logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
+                return (ReceivedResponse(response: response, body: Data(), stream: responseBody ?? HTTPBody()), credentials)
+            }
             let data: Data
             if let responseBody {
                 data = try await Data(collecting: responseBody, upTo: configuration.maximumResponseBytes)
@@ -79,6 +85,21 @@ extension XAPIClient {
                 message: "The request could not be completed: \(text)",
                 underlyingError: error
             ).scrubbingUnderlyingError(of: secrets)
+        }
+    }
+}
+
+extension XAPIClient {
+    /// A failure's streamed body, read whole up to ``ClientConfiguration/maximumResponseBytes``.
+    func collect(_ stream: HTTPBody, operation: OperationDescriptor) async throws -> Data {
+        do {
+            return try await Data(collecting: stream, upTo: configuration.maximumResponseBytes)
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            let text = Redaction.scrub(String(describing: error), secrets: Redaction.secrets(of: credentials))
+            throw XAPIError(code: .transport, operationID: operation.id,
+                            message: "The response could not be read: \(text)", underlyingError: error)
+                .scrubbingUnderlyingError(of: Redaction.secrets(of: credentials))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 
 /// The values of one call of an operation: path parameters, query items and JSON body.
 ///
@@ -36,8 +37,14 @@ public struct OperationRequest: Sendable {
     public internal(set) var headerItems: [QueryItem] = []
     /// Cookies set by cookie parameters, in the order set, sent in one `Cookie` field.
     public internal(set) var cookieItems: [QueryItem] = []
-    /// The encoded JSON body, if any.
-    public private(set) var body: Data?
+    /// The encoded body read whole (JSON, text, a form), if any.
+    public internal(set) var body: Data?
+    /// A body streamed as it is sent (binary, multipart), if any.
+    public internal(set) var streamingBody: HTTPBody?
+    /// The content type of the body; `nil` means `application/json`.
+    public internal(set) var bodyContentType: String?
+    /// The media types the response may have (`Accept`); `nil` means `application/json`.
+    public var accept: String?
     /// The user the request acts for (the `x-authenticated-user` parameter's value), used for
     /// per-user daily caps; the authenticated user when `nil`.
     public var actingUserID: String?
