@@ -96,6 +96,8 @@ public struct OperationRequest: Sendable {
     public mutating func setJSONBody(_ body: some Encodable & Sendable) throws {
         do {
             self.body = try XAPIJSON.makeEncoder().encode(body)
+            streamingBody = nil
+            bodyContentType = nil
         } catch {
             throw XAPIError(
                 code: .invalidArgument,
