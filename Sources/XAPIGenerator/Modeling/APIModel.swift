@@ -228,6 +228,9 @@ struct OperationModel: Sendable {
     var leadingLabels: [String]?
     var parameters: [ParameterModel]
     var body: BodyModel?
+    /// The request body's other content types, each sent by a function of its own named with
+    /// the suffix (`Multipart`).
+    var alternativeBodies: [(suffix: String, body: BodyModel)] = []
     var response: ResponseModel
     var security: [SecurityOption]
     /// The authentication contexts that may call it; empty when it needs none.

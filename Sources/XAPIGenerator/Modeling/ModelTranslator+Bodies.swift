@@ -113,9 +113,15 @@ extension ModelTranslator {
         var model = BodyModel(encoding: .multipart, mediaType: "multipart/form-data", parts: nil, type: .external("MultipartForm"),
                               isRequired: body.required, description: body.description, contentType: media.contentType.value,
                               flattened: nil, constraints: [:])
-        guard let schema = media.schema.flatMap({ components.resolve($0)?.schema }), isObject(schema), schema.allOf == nil,
-              !schema.properties.isEmpty
-        else {
+        // An object's properties are the parts; of alternatives (X's `anyOf` of a binary and a
+        // base64 form), the first object with a file part, or the first object.
+        func partsObject(_ schema: Schema?) -> Schema? {
+            guard let schema = schema.flatMap({ components.resolve($0)?.schema }) else { return nil }
+            if isObject(schema), schema.allOf == nil, !schema.properties.isEmpty { return schema }
+            let members = (schema.anyOf ?? schema.oneOf ?? []).compactMap { partsObject($0) }
+            return members.first { $0.properties.contains { isFile(components.resolve($0.schema)?.schema ?? $0.schema) } } ?? members.first
+        }
+        guard let schema = partsObject(media.schema) else {
             diagnostics.warning("the multipart body of operation '\(operationID)' lists no parts (an object's properties); its function takes a MultipartForm the caller fills", at: media.contentType.location)
             return model
         }
@@ -126,10 +132,10 @@ extension ModelTranslator {
             let item = resolved.items.flatMap { components.resolve($0)?.schema }
             let partKind: BodyModel.Part.Kind
             var type: TypeReference
-            if Self.isFile(resolved) {
+            if isFile(resolved) {
                 partKind = .file
                 type = .external("MultipartFile")
-            } else if resolved.types == [.array], let item, Self.isFile(item) {
+            } else if resolved.types == [.array], let item, isFile(item) {
                 partKind = .files
                 type = .array(.external("MultipartFile"))
             } else {
@@ -163,9 +169,45 @@ extension ModelTranslator {
         return model
     }
 
-    /// A string of bytes: `format: binary` (3.0), or a `contentMediaType` that is not text (3.1).
-    private static func isFile(_ schema: Schema) -> Bool {
-        schema.types.contains(.string) && schema.format == "binary"
+    /// A string of bytes (`format: binary`), or a choice of which one is (X's `media`:
+    /// `anyOf: [{format: binary}, {format: byte}]`): a file part.
+    private func isFile(_ schema: Schema) -> Bool {
+        if schema.types.contains(.string) && schema.format == "binary" { return true }
+        return (schema.anyOf ?? schema.oneOf ?? []).contains { member in
+            let resolved = components.resolve(member)?.schema ?? member
+            return resolved.types.contains(.string) && resolved.format == "binary"
+        }
+    }
+
+    /// The request body's other content types, each a function of its own for the caller to
+    /// choose (`appendMediaUpload` sends JSON, `appendMediaUploadMultipart` a multipart form):
+    /// one per kind other than the chosen body's, named by the kind.
+    mutating func alternativeBodies(_ reference: Referenceable<RequestBody>, chosen: BodyModel?, operationID: String) -> [(suffix: String, body: BodyModel)] {
+        guard let chosen, let body = components.resolve(reference) else { return [] }
+        var seen: Set<String> = [Self.kindName(Self.mediaKind(chosen.contentType))]
+        var alternatives: [(suffix: String, body: BodyModel)] = []
+        for media in body.content {
+            let kind = Self.mediaKind(media.contentType.value)
+            let suffix = Self.kindName(kind)
+            guard seen.insert(suffix).inserted else { continue }
+            var single = body
+            single.content = [media]
+            guard var model = bodyModel(.value(single), operationID: operationID + suffix, argumentNames: []) else { continue }
+            model.flattened = nil
+            model.constraints = [:]
+            alternatives.append((suffix, model))
+        }
+        return alternatives
+    }
+
+    private static func kindName(_ kind: MediaKind) -> String {
+        switch kind {
+        case .json: "JSON"
+        case .form: "Form"
+        case .multipart: "Multipart"
+        case .text: "Text"
+        case .binary: "Binary"
+        }
     }
 
     /// A string, number or boolean without an enum: what fits an argument as is.

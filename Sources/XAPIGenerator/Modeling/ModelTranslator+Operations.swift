@@ -29,6 +29,7 @@ extension ModelTranslator {
 
         let argumentNames = Set(parameters.flatMap { [NameCasing.lowerCamel($0.name), $0.label].compactMap { $0 } })
         let body = operation.requestBody.flatMap { bodyModel($0, operationID: id, argumentNames: argumentNames) }
+        let alternatives = operation.requestBody.map { alternativeBodies($0, chosen: body, operationID: id) } ?? []
         let response = responseModel(operation, operationID: id)
         let (security, contexts, supported) = securityModel(operation, subject: subject)
         guard supported else { return nil }
@@ -81,6 +82,7 @@ extension ModelTranslator {
             leadingLabels: leadingLabels,
             parameters: parameters,
             body: body,
+            alternativeBodies: alternatives,
             response: response,
             security: security,
             contexts: contexts,

@@ -50,6 +50,15 @@ extension SwiftRenderer {
                 for (index, operation) in operations.enumerated() {
                     if index > 0 { writer.line() }
                     renderFunction(operation, into: &writer)
+                    // The body's other content types, for the caller to choose.
+                    for (suffix, body) in operation.alternativeBodies {
+                        var variant = operation
+                        variant.body = body
+                        variant.functionName += suffix
+                        variant.leadingLabels = operation.leadingLabels.map { Array($0.prefix(variant.parameters.filter(\.isLeading).count)) }
+                        writer.line()
+                        renderFunction(variant, into: &writer)
+                    }
                     if operation.pagination != nil {
                         writer.line()
                         renderPagesFunction(operation, into: &writer)

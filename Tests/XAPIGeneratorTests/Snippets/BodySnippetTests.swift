@@ -121,4 +121,40 @@ struct BodySnippetTests {
         #expect(server.contains("func download(_ input: ServerOperations.Download, context: Context) async throws -> ServerResponse<RawBody>"))
         #expect(server.contains("public var body: RawBody"))
     }
+
+    @Test("A body of several content types gives a function per kind, for the caller to choose; alternatives of parts pick the one with a file")
+    func alternatives() throws {
+        let text = """
+        openapi: 3.0.3
+        info: {title: Media, version: '1'}
+        paths:
+          /media/{id}/append:
+            post:
+              operationId: append
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              requestBody:
+                required: true
+                content:
+                  application/json: {schema: {$ref: '#/components/schemas/Append'}}
+                  multipart/form-data: {schema: {$ref: '#/components/schemas/Append'}}
+              responses: {'200': {description: OK}}
+        components:
+          schemas:
+            Append:
+              anyOf:
+                - {type: object, required: [media], properties: {media: {type: string, format: byte}, segment: {type: integer}}}
+                - {type: object, required: [media], properties: {media: {type: string, format: binary}, segment: {type: integer}}}
+        """
+        let clients = try #require(try generate(text)[.clients])
+        #expect(clients.contains("public func append(id: String, body: Append) async throws -> APIResponse<NoContent> {"), "\(clients)")
+        #expect(clients.contains("""
+            public func appendMultipart(
+                id: String,
+                media: MultipartFile,
+                segment: Int? = nil
+            ) async throws -> APIResponse<NoContent> {
+        """))
+        #expect(clients.contains("let operation = OperationDescriptor.append\n"))
+        #expect(!clients.contains("OperationDescriptor.appendMultipart"))
+    }
 }
