@@ -366,7 +366,12 @@ let compatibilitySuites: [Target] = [
     ),
     .testTarget(
         name: "XAPICurrentDocumentTests",
-        dependencies: ["XAPICurrentDocument", "XSandbox"],
+        dependencies: [
+            "XAPICurrentDocument", "XSandbox",
+            // The media test server reads multipart bodies with swift-openapi-runtime's parser.
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ],
         exclude: ["openapi-2.167.json", "README.md"],
         swiftSettings: generatedCodeTestSettings
     ),
