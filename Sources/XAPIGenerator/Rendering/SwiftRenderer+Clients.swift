@@ -289,10 +289,14 @@ extension SwiftRenderer {
     /// Encodes the request body: the flattened members as the body type, or
     /// the `body` argument as given (nothing when an optional body is `nil`).
     private func renderBodyAssignment(_ body: BodyModel, arguments: [Argument], into writer: inout CodeWriter) {
-        if body.parts != nil {
+        if let parts = body.parts {
             writer.line("var form = MultipartForm()")
-            for argument in arguments {
-                guard case .part(let part) = argument.source else { continue }
+            // In the spec's order, which servers may rely on (Box reads `attributes` before `file`).
+            for part in parts {
+                guard let argument = arguments.first(where: {
+                    if case .part(let candidate) = $0.source { return candidate.property.jsonName == part.property.jsonName }
+                    return false
+                }) else { continue }
                 let name = SwiftIdentifiers.stringLiteral(part.property.jsonName)
                 switch part.kind {
                 case .file: writer.line("form.append(\(name), file: \(argument.value))")
