@@ -46,6 +46,7 @@ let package = Package(
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
+        .library(name: "XAPIWebhooks", targets: ["XAPIWebhooks"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
         .executable(name: "xfollows", targets: ["XFollowsTool"]),
@@ -65,6 +66,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // A transport that streams on Linux, where Foundation's URLSession delivers a body only
+        // once it ends: `xfollows watch` and the streaming tests read the activity stream with it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
         // `swift package generate-documentation`: the DocC catalogues of XFollows and XAPIRuntime.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -132,8 +137,26 @@ let package = Package(
             name: "XAPILoopback",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Webhook receiver (kept apart so the runtime needs no web server)
+        // X's CRC and signed deliveries on a Hummingbird route, as an AsyncSequence of events.
+        // XAPIServerRuntime for its problem-JSON responses; never XSandbox.
+        .target(
+            name: "XAPIWebhooks",
+            dependencies: [
+                "XAPIRuntime",
+                "XAPIServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),
@@ -164,6 +187,8 @@ let package = Package(
                 "XFollowsServer",
                 "XAPIRuntime",
                 "XAPIServerRuntime",
+                // ListeningServer: starting Hummingbird and reporting the bound port, shared with the receiver.
+                "XAPILoopback",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -211,12 +236,15 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XAPILoopback",
+                "XAPIWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -256,6 +284,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIWebhooksTests",
+            dependencies: [
+                "XAPIWebhooks",
+                "XAPIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XSandboxTests",
             dependencies: [
                 "XSandbox",
@@ -276,8 +316,11 @@ let package = Package(
                 "XSandbox",
                 "XSandboxTesting",
                 "XAPILoopback",
+                "XAPIWebhooks",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
@@ -287,6 +330,9 @@ let package = Package(
             dependencies: [
                 "XFollowsCLI",
                 "XFollows",
+                // The X its unit tests talk to is an in-process x-sandbox, not a third X.
+                "XSandbox",
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -371,9 +417,13 @@ let compatibilitySuites: [Target] = [
             // The media test server reads multipart bodies with swift-openapi-runtime's parser.
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
         ],
         exclude: ["openapi-2.167.json", "README.md"],
-        swiftSettings: generatedCodeTestSettings
+        // XFollows, which XSandbox brings along, has an `activityStream` too: members of a
+        // module count only where it is imported.
+        swiftSettings: generatedCodeTestSettings + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
 ]
 

@@ -615,6 +615,108 @@ extension XAPIClient {
         request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UsersLookupResponse.self).map { $0.resolvingExpansions() }
     }
+
+    /// List subscriptions.
+    ///
+    /// The App's subscriptions, a page at a time. X's 2.159 document gives the page's
+    /// `meta.next_token`; its 2.167 document takes `pagination_token` but names no `meta`, and X's
+    /// Activity quickstart shows `meta.total_subscriptions`. This document keeps all three.
+    ///
+    /// ```swift
+    /// let response = try await client.subscriptions()
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    /// - SeeAlso: <https://docs.x.com/x-api/activity/get-x-activity-subscriptions>
+    /// - Parameters:
+    ///   - maxResults: The most subscriptions a page returns, between 1 and 1000 (100 by default).
+    ///     (1–1000; default 100.)
+    ///   - paginationToken: Used to request the next page of results if all results weren't returned
+    ///     with the latest request, or to go back to the previous page of results. To return the next
+    ///     page, pass the `next_token` returned in your previous response. To go back one page, pass
+    ///     the `previous_token` returned in your previous response.
+    /// - Returns: The `200` response with ``SubscriptionsPage``, its headers and rate-limit status. A
+    ///   page of subscriptions.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func subscriptions(
+        maxResults: Int = 100,
+        paginationToken: PaginationToken? = nil
+    ) async throws -> APIResponse<SubscriptionsPage> {
+        let operation = OperationDescriptor.getActivitySubscriptions
+        try ParameterValidation.check(maxResults, minimum: 1, maximum: 1000, parameter: "max_results", operation: operation.id)
+        if let value = paginationToken {
+            try ParameterValidation.check(value, minLength: 16, maxLength: nil, parameter: "pagination_token", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.appendQueryItem("max_results", parameter: maxResults)
+        request.appendQueryItem("pagination_token", parameter: paginationToken)
+        return try await send(request, decoding: SubscriptionsPage.self)
+    }
+
+    /// Every page of ``subscriptions(maxResults:paginationToken:)``, fetched as you iterate.
+    ///
+    /// Each page is requested with the same arguments and the previous page's token; the walk ends on
+    /// the last page (or, going backward, the first), and throws instead of looping if the API repeats
+    /// a token. Iterate `Pages.items` for the activitySubscriptions themselves.
+    ///
+    /// ```swift
+    /// for try await activitySubscription in client.subscriptionsPages().items {
+    ///     print(activitySubscription)
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - maxResults: The most subscriptions a page returns, between 1 and 1000 (100 by default).
+    ///   - direction: `.forward` follows `next_token`; `.backward` follows `previous_token`.
+    ///   - token: The page to start at; `nil` starts at the first page.
+    /// - Returns: An `AsyncSequence` of pages, each an `APIResponse` of ``SubscriptionsPage``.
+    public func subscriptionsPages(
+        maxResults: Int = 100,
+        direction: PageDirection = .forward,
+        startingAt token: String? = nil
+    ) -> Pages<SubscriptionsPage> {
+        Pages(direction: direction, startingAt: token, operation: OperationDescriptor.getActivitySubscriptions.id) { token in
+            try await self.subscriptions(maxResults: maxResults, paginationToken: token)
+        }
+    }
+
+    /// Create a subscription.
+    ///
+    /// Subscribes the App to `follow.follow` or `follow.unfollow` events of one user: each time that
+    /// user follows or unfollows someone, or is followed or unfollowed, the event comes through the
+    /// persistent stream (`activityStream`) and, with `webhook_id`, to that webhook too.
+    ///
+    /// Creating a subscription is free; each event delivered is charged (see `activityStream`). X's
+    /// self-serve plans allow 1,500 subscriptions, Enterprise 75,000. X's OpenAPI documents (2.159,
+    /// 2.167) answer with the subscription under `data.subscription`; the example on X's Activity
+    /// quickstart page puts it directly under `data`. This document follows the OpenAPI documents.
+    ///
+    /// ```swift
+    /// let response = try await client.createSubscription(body: body)
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token; OAuth 2.0 user context with scopes
+    ///   `tweet.read`, `users.read`, `follows.read`; OAuth 1.0a user context.
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    /// - SeeAlso: <https://docs.x.com/x-api/activity/create-x-activity-subscription>
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The `200` response with ``SubscriptionResponse``, its headers and rate-limit status.
+    ///   The subscription was created.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func createSubscription(body: CreateSubscriptionRequest) async throws -> APIResponse<SubscriptionResponse> {
+        let operation = OperationDescriptor.createActivitySubscription
+        var request = OperationRequest(operation)
+        try request.setJSONBody(body)
+        return try await send(request, decoding: SubscriptionResponse.self)
+    }
 }
 
 extension XAPIClient where Context == UserContext {
@@ -790,5 +892,243 @@ extension XAPIClient where Context == UserContext {
         request.appendQueryItems("expansions", expansions, explode: false)
         request.appendQueryItems("post.fields", postFields, explode: false)
         return try await send(request, decoding: UserLookupResponse.self).map { $0.resolvingExpansions() }
+    }
+}
+
+extension XAPIClient where Context == AppOnlyContext {
+    /// Update a subscription.
+    ///
+    /// Changes a subscription's tag or the webhook its events go to. Its event type and filter cannot
+    /// change: delete it and create another.
+    ///
+    /// ```swift
+    /// let response = try await client.updateSubscription("1976325569252868096")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    /// - Note: Repeating the request changes nothing more, so clients may retry it.
+    /// - SeeAlso: <https://docs.x.com/x-api/activity/update-x-activity-subscription>
+    /// - Parameters:
+    ///   - subscriptionID: The subscription's ID.
+    ///   - tag: A label of your choosing, sent with each event of the subscription.
+    ///   - webhookID: The webhook to deliver the events to.
+    /// - Returns: The `200` response with ``SubscriptionResponse``, its headers and rate-limit status.
+    ///   The subscription as it is now.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func updateSubscription(
+        _ subscriptionID: SubscriptionID,
+        tag: String? = nil,
+        webhookID: WebhookID? = nil
+    ) async throws -> APIResponse<SubscriptionResponse> {
+        let operation = OperationDescriptor.updateActivitySubscription
+        try ParameterValidation.check(subscriptionID, pattern: "^[0-9]{1,19}$", parameter: "subscription_id", operation: operation.id)
+        if let value = tag {
+            try ParameterValidation.check(value, minLength: 1, maxLength: 200, parameter: "tag", operation: operation.id)
+        }
+        if let value = webhookID {
+            try ParameterValidation.check(value, pattern: "^[0-9]{1,19}$", parameter: "webhook_id", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.setPathParameter("subscription_id", value: subscriptionID)
+        try request.setJSONBody(UpdateSubscriptionRequest(tag: tag, webhookID: webhookID))
+        return try await send(request, decoding: SubscriptionResponse.self)
+    }
+
+    /// Delete a subscription.
+    ///
+    /// Ends a subscription; no more of its events are delivered or charged.
+    ///
+    /// ```swift
+    /// let response = try await client.deleteSubscription("1976325569252868096")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    /// - Note: Repeating the request changes nothing more, so clients may retry it.
+    /// - SeeAlso: <https://docs.x.com/x-api/activity/deletes-x-activity-subscription>
+    /// - Parameters:
+    ///   - subscriptionID: The subscription's ID.
+    /// - Returns: The `200` response with ``DeleteSubscriptionResponse``, its headers and rate-limit
+    ///   status. The subscription is gone.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func deleteSubscription(_ subscriptionID: SubscriptionID) async throws -> APIResponse<DeleteSubscriptionResponse> {
+        let operation = OperationDescriptor.deleteActivitySubscription
+        try ParameterValidation.check(subscriptionID, pattern: "^[0-9]{1,19}$", parameter: "subscription_id", operation: operation.id)
+        var request = OperationRequest(operation)
+        request.setPathParameter("subscription_id", value: subscriptionID)
+        return try await send(request, decoding: DeleteSubscriptionResponse.self)
+    }
+
+    /// Activity stream.
+    ///
+    /// The App's activity events, for every subscription, as they happen: a persistent HTTP stream of
+    /// newline-delimited JSON, one event per line, with a keep-alive line (`\r\n`) at least every 20
+    /// seconds (X's "Consuming streaming data"). Disconnections will happen; reconnect as X's "Handling
+    /// disconnections" page says, asking with `backfill_minutes` for the events missed, and skip the
+    /// events already seen by `event_uuid`. X allows two connections per App at once.
+    ///
+    /// Each event delivered is charged once per UTC day (X's pricing page, "Webhook events"):
+    /// `follow.follow` and `follow.unfollow` $0.010 each. Watching who follows and unfollows an account
+    /// this way costs $0.010 per change; reading its whole follower list each day to compare costs
+    /// $0.010 per follower per day.
+    ///
+    /// ```swift
+    /// for try await event in try client.activityStream() {
+    ///     print(event)
+    /// }
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Cost: each event delivered: $0.010 per `follow.follow`, $0.010 per `follow.unfollow`; $0.010
+    ///   for any other kind. X charges each event once per UTC day. X's pricing page, "Webhook events":
+    ///   billed per event delivered, by the stream or a webhook, once per event within the UTC day.
+    /// - SeeAlso: <https://docs.x.com/x-api/activity/activity-stream>
+    /// - Parameters:
+    ///   - backfillMinutes: The minutes of recent events to send again before the live ones, up to 5,
+    ///     after a disconnection. (0–5.)
+    ///   - startTime: YYYY-MM-DDTHH:mm:ssZ. The earliest UTC time of the events to send.
+    ///   - endTime: YYYY-MM-DDTHH:mm:ssZ. The latest UTC time of the events to send.
+    ///   - options: How the stream reconnects, what counts as a dead connection, what to do with a line
+    ///     that is not an event, and a hook for each notice.
+    /// - Returns: The stream of events, each a ``ActivityStreamMessage``, for as long as you iterate:
+    ///   it connects on the first `next()`, reconnects as X's handling-disconnections page asks, and
+    ///   closes the connection when the task is cancelled or the loop ends.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules, the
+    ///   credentials cannot call this operation or the transport cannot stream. Iterating throws for
+    ///   refusals waiting cannot fix and when the budget has no room for another event.
+    public func activityStream(
+        backfillMinutes: Int? = nil,
+        startTime: Date? = nil,
+        endTime: Date? = nil,
+        options: StreamOptions = StreamOptions()
+    ) throws -> EventStream<ActivityStreamMessage> {
+        let operation = OperationDescriptor.activityStream
+        if let value = backfillMinutes {
+            try ParameterValidation.check(value, minimum: 0, maximum: 5, parameter: "backfill_minutes", operation: operation.id)
+        }
+        var request = OperationRequest(operation)
+        request.appendQueryItem("backfill_minutes", parameter: backfillMinutes)
+        request.appendQueryItem("start_time", parameter: startTime)
+        request.appendQueryItem("end_time", parameter: endTime)
+        return try stream(request, decoding: ActivityStreamMessage.self, options: options)
+    }
+
+    /// List webhooks.
+    ///
+    /// The App's webhooks, and whether each passed its last check.
+    ///
+    /// ```swift
+    /// let response = try await client.webhooks()
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - SeeAlso: <https://docs.x.com/x-api/webhooks/get-webhook>
+    /// - Returns: The `200` response with ``WebhooksResponse``, its headers and rate-limit status. The
+    ///   webhooks.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    public func webhooks() async throws -> APIResponse<WebhooksResponse> {
+        let operation = OperationDescriptor.getWebhooks
+        let request = OperationRequest(operation)
+        return try await send(request, decoding: WebhooksResponse.self)
+    }
+
+    /// Register a webhook.
+    ///
+    /// Registers a URL to receive the App's events by POST. X checks it at once with a
+    /// challenge-response check (a GET with `crc_token`, answered with `sha256=` and the base64
+    /// HMAC-SHA256 of the token keyed with the App's consumer secret) and registers it only if the
+    /// answer is right; every delivery then carries the `x-twitter-webhooks-signature` header, the same
+    /// HMAC of the raw body. X requires an HTTPS URL without a port; x-sandbox also accepts `http://`
+    /// on loopback, with a port.
+    ///
+    /// ```swift
+    /// let response = try await client.registerWebhook(url: "…")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - SeeAlso: <https://docs.x.com/x-api/webhooks/create-webhook>
+    /// - Parameters:
+    ///   - url: The URL events are delivered to (HTTPS without a port, for X).
+    /// - Returns: The `200` response with ``WebhookResponse``, its headers and rate-limit status. The
+    ///   webhook passed the check and is registered.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func registerWebhook(url: String) async throws -> APIResponse<WebhookResponse> {
+        let operation = OperationDescriptor.createWebhooks
+        try ParameterValidation.check(url, minLength: 1, maxLength: 200, parameter: "url", operation: operation.id)
+        var request = OperationRequest(operation)
+        try request.setJSONBody(CreateWebhookRequest(url: url))
+        return try await send(request, decoding: WebhookResponse.self)
+    }
+
+    /// Check a webhook again.
+    ///
+    /// Sends the webhook a challenge-response check now; a webhook that passes is valid (and delivered
+    /// to) again.
+    ///
+    /// ```swift
+    /// let response = try await client.validateWebhook("1234567890")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Note: Repeating the request changes nothing more, so clients may retry it.
+    /// - SeeAlso: <https://docs.x.com/x-api/webhooks/validate-webhook>
+    /// - Parameters:
+    ///   - webhookID: The webhook's ID.
+    /// - Returns: The `200` response with ``WebhookValidationResponse``, its headers and rate-limit
+    ///   status. The outcome of the check.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func validateWebhook(_ webhookID: WebhookID) async throws -> APIResponse<WebhookValidationResponse> {
+        let operation = OperationDescriptor.validateWebhooks
+        try ParameterValidation.check(webhookID, pattern: "^[0-9]{1,19}$", parameter: "webhook_id", operation: operation.id)
+        var request = OperationRequest(operation)
+        request.setPathParameter("webhook_id", value: webhookID)
+        return try await send(request, decoding: WebhookValidationResponse.self)
+    }
+
+    /// Delete a webhook.
+    ///
+    /// Removes the webhook; nothing more is delivered to it.
+    ///
+    /// ```swift
+    /// let response = try await client.deleteWebhook("1234567890")
+    /// ```
+    ///
+    /// - Authentication: OAuth 2.0 App-only bearer token.
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Note: Repeating the request changes nothing more, so clients may retry it.
+    /// - SeeAlso: <https://docs.x.com/x-api/webhooks/delete-webhook>
+    /// - Parameters:
+    ///   - webhookID: The webhook's ID.
+    /// - Returns: The `200` response with ``DeleteWebhookResponse``, its headers and rate-limit status.
+    ///   The webhook is gone.
+    /// - Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the
+    ///   credentials cannot call this operation, and for a failed request or a response that does not
+    ///   decode.
+    @discardableResult
+    public func deleteWebhook(_ webhookID: WebhookID) async throws -> APIResponse<DeleteWebhookResponse> {
+        let operation = OperationDescriptor.deleteWebhooks
+        try ParameterValidation.check(webhookID, pattern: "^[0-9]{1,19}$", parameter: "webhook_id", operation: operation.id)
+        var request = OperationRequest(operation)
+        request.setPathParameter("webhook_id", value: webhookID)
+        return try await send(request, decoding: DeleteWebhookResponse.self)
     }
 }

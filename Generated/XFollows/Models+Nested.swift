@@ -346,3 +346,167 @@ extension TweetWithheld.Scope: OpenStringEnum {
     /// Every value the spec lists.
     public static let allCases: [Self] = [.tweet, .user]
 }
+
+extension SubscriptionResponse {
+    /// The subscription.
+    public struct DataPayload: Codable, Hashable, Sendable {
+        /// A subscription to one kind of event of one user.
+        public var subscription: ActivitySubscription?
+
+        /// Creates a value from its members.
+        public init(subscription: ActivitySubscription? = nil) {
+            self.subscription = subscription
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.subscription = try members.optionalMember("subscription")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMemberIfPresent(self.subscription, "subscription")
+        }
+    }
+}
+
+extension SubscriptionsPage {
+    /// The page's size, the next page's token, and the App's subscriptions in all.
+    public struct Meta: Codable, Hashable, Sendable {
+        /// The subscriptions in this page.
+        public var resultCount: Int?
+        /// The token of the next page; absent on the last.
+        public var nextToken: PaginationToken?
+        /// The App's subscriptions in all.
+        public var totalSubscriptions: Int?
+
+        /// Creates a value from its members.
+        public init(
+            resultCount: Int? = nil,
+            nextToken: PaginationToken? = nil,
+            totalSubscriptions: Int? = nil
+        ) {
+            self.resultCount = resultCount
+            self.nextToken = nextToken
+            self.totalSubscriptions = totalSubscriptions
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.resultCount = try members.optionalMember("result_count")
+            self.nextToken = try members.optionalMember("next_token")
+            self.totalSubscriptions = try members.optionalMember("total_subscriptions")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMemberIfPresent(self.resultCount, "result_count")
+            try members.encodeMemberIfPresent(self.nextToken, "next_token")
+            try members.encodeMemberIfPresent(self.totalSubscriptions, "total_subscriptions")
+        }
+    }
+}
+
+extension DeleteSubscriptionResponse {
+    /// Whether the subscription was deleted.
+    public struct DataPayload: Codable, Hashable, Sendable {
+        /// `true` once it is gone.
+        public var deleted: Bool
+
+        /// Creates a value from its members.
+        public init(deleted: Bool) {
+            self.deleted = deleted
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.deleted = try members.member("deleted")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMember(self.deleted, "deleted")
+        }
+    }
+}
+
+extension WebhooksResponse {
+    /// How many there are.
+    public struct Meta: Codable, Hashable, Sendable {
+        /// The webhooks listed.
+        public var resultCount: Int?
+
+        /// Creates a value from its members.
+        public init(resultCount: Int? = nil) {
+            self.resultCount = resultCount
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.resultCount = try members.optionalMember("result_count")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMemberIfPresent(self.resultCount, "result_count")
+        }
+    }
+}
+
+extension WebhookValidationResponse {
+    /// Whether the webhook passed.
+    public struct DataPayload: Codable, Hashable, Sendable {
+        /// `true` when it answered the check correctly.
+        public var valid: Bool
+
+        /// Creates a value from its members.
+        public init(valid: Bool) {
+            self.valid = valid
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.valid = try members.member("valid")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMember(self.valid, "valid")
+        }
+    }
+}
+
+extension DeleteWebhookResponse {
+    /// Whether the webhook was deleted.
+    public struct DataPayload: Codable, Hashable, Sendable {
+        /// `true` once it is gone.
+        public var deleted: Bool
+
+        /// Creates a value from its members.
+        public init(deleted: Bool) {
+            self.deleted = deleted
+        }
+
+        /// Decodes the members from a JSON object.
+        public init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: JSONMemberKey.self)
+            self.deleted = try members.member("deleted")
+        }
+
+        /// Encodes the members as a JSON object.
+        public func encode(to encoder: any Encoder) throws {
+            var members = encoder.container(keyedBy: JSONMemberKey.self)
+            try members.encodeMember(self.deleted, "deleted")
+        }
+    }
+}

@@ -1889,3 +1889,698 @@ public struct UnfollowResponse: Codable, Hashable, Sendable {
         try members.encodeMemberIfPresent(self.errors, "errors")
     }
 }
+
+/// The unique identifier of an activity subscription.
+public typealias SubscriptionID = String
+
+/// The unique identifier of a webhook.
+public typealias WebhookID = String
+
+/// The kind of activity event: `follow.follow` when the filtered user follows someone or is
+/// followed, `follow.unfollow` when they unfollow or are unfollowed. X's Activity API has other
+/// kinds (posts, likes, profile updates, …), which this document does not cover.
+public enum ActivityEventType: Hashable, Sendable {
+    /// `follow.follow`
+    case followFollow
+    /// `follow.unfollow`
+    case followUnfollow
+    /// A value this code does not know yet, kept as it was sent so decoding never fails on a new one.
+    case unknown(String)
+}
+
+extension ActivityEventType: OpenStringEnum {
+    /// Creates the case for a raw value; an unknown value becomes ``unknown(_:)``.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "follow.follow": self = .followFollow
+        case "follow.unfollow": self = .followUnfollow
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The value as the API spells it.
+    public var rawValue: String {
+        switch self {
+        case .followFollow: "follow.follow"
+        case .followUnfollow: "follow.unfollow"
+        case .unknown(let value): value
+        }
+    }
+
+    /// Every value the spec lists.
+    public static let allCases: [Self] = [.followFollow, .followUnfollow]
+}
+
+/// Whose events a subscription delivers.
+public struct SubscriptionFilter: Codable, Hashable, Sendable {
+    /// The user whose follows and unfollows, made or received, are delivered.
+    public var userID: UserID
+
+    /// Creates a value from its members.
+    public init(userID: UserID) {
+        self.userID = userID
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.userID = try members.member("user_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.userID, "user_id")
+    }
+}
+
+/// A new subscription.
+public struct CreateSubscriptionRequest: Codable, Hashable, Sendable {
+    /// The kind of activity event: `follow.follow` when the filtered user follows someone or is
+    /// followed, `follow.unfollow` when they unfollow or are unfollowed. X's Activity API has other
+    /// kinds (posts, likes, profile updates, …), which this document does not cover.
+    public var eventType: ActivityEventType
+    /// Whose events a subscription delivers.
+    public var filter: SubscriptionFilter
+    /// A label of your choosing, sent with each event of the subscription.
+    public var tag: String?
+    /// A webhook to deliver the events to as well as the stream.
+    public var webhookID: WebhookID?
+
+    /// Creates a value from its members.
+    public init(
+        eventType: ActivityEventType,
+        filter: SubscriptionFilter,
+        tag: String? = nil,
+        webhookID: WebhookID? = nil
+    ) {
+        self.eventType = eventType
+        self.filter = filter
+        self.tag = tag
+        self.webhookID = webhookID
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.eventType = try members.member("event_type")
+        self.filter = try members.member("filter")
+        self.tag = try members.absentOrMember("tag")
+        self.webhookID = try members.absentOrMember("webhook_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.eventType, "event_type")
+        try members.encodeMember(self.filter, "filter")
+        try members.encodeMemberIfPresent(self.tag, "tag")
+        try members.encodeMemberIfPresent(self.webhookID, "webhook_id")
+    }
+}
+
+/// What can change in a subscription.
+public struct UpdateSubscriptionRequest: Codable, Hashable, Sendable {
+    /// A label of your choosing, sent with each event of the subscription.
+    public var tag: String?
+    /// The webhook to deliver the events to.
+    public var webhookID: WebhookID?
+
+    /// Creates a value from its members.
+    public init(tag: String? = nil, webhookID: WebhookID? = nil) {
+        self.tag = tag
+        self.webhookID = webhookID
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.tag = try members.absentOrMember("tag")
+        self.webhookID = try members.absentOrMember("webhook_id")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.tag, "tag")
+        try members.encodeMemberIfPresent(self.webhookID, "webhook_id")
+    }
+}
+
+/// A subscription to one kind of event of one user.
+public struct ActivitySubscription: Codable, Hashable, Sendable {
+    /// The unique identifier of an activity subscription.
+    public var subscriptionID: SubscriptionID
+    /// The kind of activity event: `follow.follow` when the filtered user follows someone or is
+    /// followed, `follow.unfollow` when they unfollow or are unfollowed. X's Activity API has other
+    /// kinds (posts, likes, profile updates, …), which this document does not cover.
+    public var eventType: ActivityEventType
+    /// Whose events a subscription delivers.
+    public var filter: SubscriptionFilter
+    /// The subscription's label.
+    public var tag: String?
+    /// The webhook its events also go to.
+    public var webhookID: WebhookID?
+    /// When the subscription was created.
+    public var createdAt: Date
+    /// When the subscription last changed.
+    public var updatedAt: Date
+
+    /// Creates a value from its members.
+    public init(
+        subscriptionID: SubscriptionID,
+        eventType: ActivityEventType,
+        filter: SubscriptionFilter,
+        tag: String? = nil,
+        webhookID: WebhookID? = nil,
+        createdAt: Date,
+        updatedAt: Date
+    ) {
+        self.subscriptionID = subscriptionID
+        self.eventType = eventType
+        self.filter = filter
+        self.tag = tag
+        self.webhookID = webhookID
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.subscriptionID = try members.member("subscription_id")
+        self.eventType = try members.member("event_type")
+        self.filter = try members.member("filter")
+        self.tag = try members.optionalMember("tag")
+        self.webhookID = try members.optionalMember("webhook_id")
+        self.createdAt = try members.member("created_at")
+        self.updatedAt = try members.member("updated_at")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.subscriptionID, "subscription_id")
+        try members.encodeMember(self.eventType, "event_type")
+        try members.encodeMember(self.filter, "filter")
+        try members.encodeMemberIfPresent(self.tag, "tag")
+        try members.encodeMemberIfPresent(self.webhookID, "webhook_id")
+        try members.encodeMember(self.createdAt, "created_at")
+        try members.encodeMember(self.updatedAt, "updated_at")
+    }
+}
+
+/// How many subscriptions the App has.
+public struct SubscriptionCount: Codable, Hashable, Sendable {
+    /// The App's subscriptions, after this request.
+    public var totalSubscriptions: Int?
+
+    /// Creates a value from its members.
+    public init(totalSubscriptions: Int? = nil) {
+        self.totalSubscriptions = totalSubscriptions
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.totalSubscriptions = try members.optionalMember("total_subscriptions")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.totalSubscriptions, "total_subscriptions")
+    }
+}
+
+/// One subscription, and how many the App has.
+public struct SubscriptionResponse: Codable, Hashable, Sendable {
+    /// The subscription.
+    public var data: SubscriptionResponse.DataPayload?
+    /// How many subscriptions the App has.
+    public var meta: SubscriptionCount?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: SubscriptionResponse.DataPayload? = nil,
+        meta: SubscriptionCount? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.meta = meta
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.meta = try members.optionalMember("meta")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.meta, "meta")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// A page of subscriptions.
+public struct SubscriptionsPage: Codable, Hashable, Sendable {
+    /// The subscriptions of this page.
+    public var data: [ActivitySubscription]?
+    /// The page's size, the next page's token, and the App's subscriptions in all.
+    public var meta: SubscriptionsPage.Meta?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: [ActivitySubscription]? = nil,
+        meta: SubscriptionsPage.Meta? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.meta = meta
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.meta = try members.optionalMember("meta")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.meta, "meta")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// The outcome of deleting a subscription.
+public struct DeleteSubscriptionResponse: Codable, Hashable, Sendable {
+    /// Whether the subscription was deleted.
+    public var data: DeleteSubscriptionResponse.DataPayload?
+    /// How many subscriptions the App has.
+    public var meta: SubscriptionCount?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: DeleteSubscriptionResponse.DataPayload? = nil,
+        meta: SubscriptionCount? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.meta = meta
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.meta = try members.optionalMember("meta")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.meta, "meta")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// One line of the activity stream, or one webhook delivery: an event in `data`, or problems in
+/// `errors` (X's `operational-disconnect`, say).
+public struct ActivityStreamMessage: Codable, Hashable, Sendable {
+    /// An activity event, in the envelope X's "Event payloads" page gives every event: its ID, the
+    /// filter that matched, its kind, the subscription's tag, and the payload.
+    public var data: ActivityEvent?
+    /// Problems the server reports in the stream instead of an event.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(data: ActivityEvent? = nil, errors: [Problem]? = nil) {
+        self.data = data
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// An activity event, in the envelope X's "Event payloads" page gives every event: its ID, the
+/// filter that matched, its kind, the subscription's tag, and the payload.
+public struct ActivityEvent: Codable, Hashable, Sendable {
+    /// The event's unique identifier: a stream or webhook delivers each once, and X charges each once a
+    /// day. X's OpenAPI document 2.167 gives it the pattern `^[0-9]{1,19}$`; the samples on X's "Event
+    /// payloads" page include negative numbers (`-7953119945885597316`), so no pattern is required
+    /// here.
+    public var eventUUID: String
+    /// The kind of activity event: `follow.follow` when the filtered user follows someone or is
+    /// followed, `follow.unfollow` when they unfollow or are unfollowed. X's Activity API has other
+    /// kinds (posts, likes, profile updates, …), which this document does not cover.
+    public var eventType: ActivityEventType
+    /// The filter of the subscription that matched.
+    public var filter: SubscriptionFilter
+    /// The subscription's tag, when it has one.
+    public var tag: String?
+    /// Who followed or unfollowed whom: `source` follows (or stopped following) `target`. As X's "Event
+    /// payloads" page shows them, each user comes in a `data` member; X's OpenAPI documents (2.159,
+    /// 2.167) declare the users directly, without it.
+    public var payload: FollowEventPayload
+    /// The objects referenced by the returned data, when expansions ask for them.
+    public var includes: Includes?
+
+    /// Creates a value from its members.
+    public init(
+        eventUUID: String,
+        eventType: ActivityEventType,
+        filter: SubscriptionFilter,
+        tag: String? = nil,
+        payload: FollowEventPayload,
+        includes: Includes? = nil
+    ) {
+        self.eventUUID = eventUUID
+        self.eventType = eventType
+        self.filter = filter
+        self.tag = tag
+        self.payload = payload
+        self.includes = includes
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.eventUUID = try members.member("event_uuid")
+        self.eventType = try members.member("event_type")
+        self.filter = try members.member("filter")
+        self.tag = try members.optionalMember("tag")
+        self.payload = try members.member("payload")
+        self.includes = try members.optionalMember("includes")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.eventUUID, "event_uuid")
+        try members.encodeMember(self.eventType, "event_type")
+        try members.encodeMember(self.filter, "filter")
+        try members.encodeMemberIfPresent(self.tag, "tag")
+        try members.encodeMember(self.payload, "payload")
+        try members.encodeMemberIfPresent(self.includes, "includes")
+    }
+}
+
+/// Who followed or unfollowed whom: `source` follows (or stopped following) `target`. As X's "Event
+/// payloads" page shows them, each user comes in a `data` member; X's OpenAPI documents (2.159,
+/// 2.167) declare the users directly, without it.
+public struct FollowEventPayload: Codable, Hashable, Sendable {
+    /// The user who followed or unfollowed.
+    public var source: FollowEventUser
+    /// The user who was followed or unfollowed.
+    public var target: FollowEventUser
+
+    /// Creates a value from its members.
+    public init(source: FollowEventUser, target: FollowEventUser) {
+        self.source = source
+        self.target = target
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.source = try members.member("source")
+        self.target = try members.member("target")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.source, "source")
+        try members.encodeMember(self.target, "target")
+    }
+}
+
+/// A user of a follow event, with the fields X sends.
+public struct FollowEventUser: Codable, Hashable, Sendable {
+    /// An X user account, with the default fields and those requested with `user.fields`. Its
+    /// properties follow X's published OpenAPI document 2.159; where that document lists a field
+    /// without describing it (`confirmed_email`, `is_identity_verified`, `parody`, `subscription`,
+    /// `verified_followers_count`), the shape comes from X's documentation and the description says so.
+    public var data: User
+
+    /// Creates a value from its members.
+    public init(data: User) {
+        self.data = data
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.member("data")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.data, "data")
+    }
+}
+
+/// The URL of a new webhook.
+public struct CreateWebhookRequest: Codable, Hashable, Sendable {
+    /// The URL events are delivered to (HTTPS without a port, for X).
+    public var url: String
+
+    /// Creates a value from its members.
+    public init(url: String) {
+        self.url = url
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.url = try members.member("url")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.url, "url")
+    }
+}
+
+/// A registered webhook.
+public struct WebhookConfig: Codable, Hashable, Sendable {
+    /// The unique identifier of a webhook.
+    public var id: WebhookID
+    /// The URL events are delivered to.
+    public var url: String
+    /// Whether it passed its last challenge-response check; only a valid webhook is delivered to.
+    public var valid: Bool
+    /// When it was registered.
+    public var createdAt: Date
+
+    /// Creates a value from its members.
+    public init(
+        id: WebhookID,
+        url: String,
+        valid: Bool,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.url = url
+        self.valid = valid
+        self.createdAt = createdAt
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.id = try members.member("id")
+        self.url = try members.member("url")
+        self.valid = try members.member("valid")
+        self.createdAt = try members.member("created_at")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMember(self.id, "id")
+        try members.encodeMember(self.url, "url")
+        try members.encodeMember(self.valid, "valid")
+        try members.encodeMember(self.createdAt, "created_at")
+    }
+}
+
+/// A registered webhook.
+public struct WebhookResponse: Codable, Hashable, Sendable {
+    /// A registered webhook.
+    public var data: WebhookConfig?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(data: WebhookConfig? = nil, errors: [Problem]? = nil) {
+        self.data = data
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// The App's webhooks.
+public struct WebhooksResponse: Codable, Hashable, Sendable {
+    /// The webhooks.
+    public var data: [WebhookConfig]?
+    /// How many there are.
+    public var meta: WebhooksResponse.Meta?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(
+        data: [WebhookConfig]? = nil,
+        meta: WebhooksResponse.Meta? = nil,
+        errors: [Problem]? = nil
+    ) {
+        self.data = data
+        self.meta = meta
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.meta = try members.optionalMember("meta")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.meta, "meta")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// The outcome of a challenge-response check.
+public struct WebhookValidationResponse: Codable, Hashable, Sendable {
+    /// Whether the webhook passed.
+    public var data: WebhookValidationResponse.DataPayload?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(data: WebhookValidationResponse.DataPayload? = nil, errors: [Problem]? = nil) {
+        self.data = data
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// The outcome of deleting a webhook.
+public struct DeleteWebhookResponse: Codable, Hashable, Sendable {
+    /// Whether the webhook was deleted.
+    public var data: DeleteWebhookResponse.DataPayload?
+    /// Details about errors that affected the request.
+    public var errors: [Problem]?
+
+    /// Creates a value from its members.
+    public init(data: DeleteWebhookResponse.DataPayload? = nil, errors: [Problem]? = nil) {
+        self.data = data
+        self.errors = errors
+    }
+
+    /// Decodes the members from a JSON object.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: JSONMemberKey.self)
+        self.data = try members.optionalMember("data")
+        self.errors = try members.optionalMember("errors")
+    }
+
+    /// Encodes the members as a JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: JSONMemberKey.self)
+        try members.encodeMemberIfPresent(self.data, "data")
+        try members.encodeMemberIfPresent(self.errors, "errors")
+    }
+}
+
+/// The `pattern` of each string schema that has one, as the spec writes it: the rule the generated
+/// checks match values against, for code that checks values the same way (``ParameterRules``).
+public enum SchemaPattern {
+    /// ``UserID``: `^[0-9]{1,19}$`.
+    public static let userID = "^[0-9]{1,19}$"
+
+    /// ``TweetID``: `^[0-9]{1,19}$`.
+    public static let tweetID = "^[0-9]{1,19}$"
+
+    /// ``Username``: `^[A-Za-z0-9_]{1,15}$`.
+    public static let username = "^[A-Za-z0-9_]{1,15}$"
+
+    /// ``CountryCode``: `^[A-Z]{2}$`.
+    public static let countryCode = "^[A-Z]{2}$"
+
+    /// ``CommunityID``: `^[0-9]{1,19}$`.
+    public static let communityID = "^[0-9]{1,19}$"
+
+    /// ``SubscriptionID``: `^[0-9]{1,19}$`.
+    public static let subscriptionID = "^[0-9]{1,19}$"
+
+    /// ``WebhookID``: `^[0-9]{1,19}$`.
+    public static let webhookID = "^[0-9]{1,19}$"
+}

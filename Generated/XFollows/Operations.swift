@@ -256,6 +256,551 @@ extension OperationDescriptor {
             bound: .itemCount(parameter: "usernames")
         )
     )
+
+    /// `GET /2/activity/subscriptions`: List subscriptions.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let getActivitySubscriptions = OperationDescriptor(
+        id: "getActivitySubscriptions",
+        method: .get,
+        path: "/2/activity/subscriptions",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true,
+        pagination: OperationPagination(tokenParameter: "pagination_token", pageSizeParameter: "max_results")
+    )
+
+    /// `POST /2/activity/subscriptions`: Create a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let createActivitySubscription = OperationDescriptor(
+        id: "createActivitySubscription",
+        method: .post,
+        path: "/2/activity/subscriptions",
+        security: [
+            .appOnly,
+            .oauth2UserContext(scopes: [.tweetRead, .usersRead, .followsRead]),
+            .oauth1UserContext,
+        ],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: false
+    )
+
+    /// `PUT /2/activity/subscriptions/{subscription_id}`: Update a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let updateActivitySubscription = OperationDescriptor(
+        id: "updateActivitySubscription",
+        method: .put,
+        path: "/2/activity/subscriptions/{subscription_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `DELETE /2/activity/subscriptions/{subscription_id}`: Delete a subscription.
+    ///
+    /// - Rate limits: 500 requests per 15 minutes per App.
+    public static let deleteActivitySubscription = OperationDescriptor(
+        id: "deleteActivitySubscription",
+        method: .delete,
+        path: "/2/activity/subscriptions/{subscription_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 500, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `GET /2/activity/stream`: Activity stream.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    /// - Cost: each event delivered: $0.010 per `follow.follow`, $0.010 per `follow.unfollow`; $0.010
+    ///   for any other kind. X charges each event once per UTC day. X's pricing page, "Webhook events":
+    ///   billed per event delivered, by the stream or a webhook, once per event within the UTC day.
+    public static let activityStream = OperationDescriptor(
+        id: "activityStream",
+        method: .get,
+        path: "/2/activity/stream",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true,
+        pricing: OperationPricing(
+            category: "X Activity API: Events",
+            unit: .resource(kind: "event"),
+            price: USD(significand: 10, scale: 3),
+            eventPrices: [
+                "follow.follow": USD(significand: 10, scale: 3),
+                "follow.unfollow": USD(significand: 10, scale: 3),
+            ]
+        ),
+        streaming: OperationStreaming(backfillParameter: "backfill_minutes", maximumBackfillMinutes: 5, maximumConnections: 2)
+    )
+
+    /// `GET /2/webhooks`: List webhooks.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let getWebhooks = OperationDescriptor(
+        id: "getWebhooks",
+        method: .get,
+        path: "/2/webhooks",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `POST /2/webhooks`: Register a webhook.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let createWebhooks = OperationDescriptor(
+        id: "createWebhooks",
+        method: .post,
+        path: "/2/webhooks",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: false
+    )
+
+    /// `PUT /2/webhooks/{webhook_id}`: Check a webhook again.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let validateWebhooks = OperationDescriptor(
+        id: "validateWebhooks",
+        method: .put,
+        path: "/2/webhooks/{webhook_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+
+    /// `DELETE /2/webhooks/{webhook_id}`: Delete a webhook.
+    ///
+    /// - Rate limits: 450 requests per 15 minutes per App.
+    public static let deleteWebhooks = OperationDescriptor(
+        id: "deleteWebhooks",
+        method: .delete,
+        path: "/2/webhooks/{webhook_id}",
+        security: [.appOnly],
+        rateLimits: [RateLimitRule(scope: .app, requests: 450, windowSeconds: 900)],
+        dailyCaps: [],
+        isIdempotent: true
+    )
+}
+
+extension OperationParameter {
+    /// The parameters of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``), as
+    /// the spec names and bounds them.
+    public enum UsersIDFollowers {
+        /// `id`, in the path: The user ID whose followers you would like to retrieve.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `max_results`, in the query: The maximum number of results to be returned per page.
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/{id}/following` (``OperationDescriptor/usersIdFollowing``), as
+    /// the spec names and bounds them.
+    public enum UsersIDFollowing {
+        /// `id`, in the path: The user ID whose following you would like to retrieve.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `max_results`, in the query: The maximum number of results to be returned per page.
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `POST /2/users/{id}/following` (``OperationDescriptor/usersIdFollow``), as the
+    /// spec names and bounds them.
+    public enum UsersIDFollow {
+        /// `id`, in the path: The authenticated user ID who you would like to initiate the follow on behalf
+        /// of.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `target_user_id`, in the JSON body: The user ID of the user that you would like the source user
+        /// to follow.
+        public static let targetUserID = OperationParameter(
+            name: "target_user_id",
+            location: .body,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/users/{source_user_id}/following/{target_user_id}`
+    /// (``OperationDescriptor/usersIdUnfollow``), as the spec names and bounds them.
+    public enum UsersIDUnfollow {
+        /// `source_user_id`, in the path: The user ID who you would like to initiate the unfollow on behalf
+        /// of.
+        public static let sourceUserID = OperationParameter(
+            name: "source_user_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `target_user_id`, in the path: The user ID of the user that you would like the `source_user_id`
+        /// to unfollow.
+        public static let targetUserID = OperationParameter(
+            name: "target_user_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `GET /2/users/me` (``OperationDescriptor/getUsersMe``), as the spec names and
+    /// bounds them.
+    public enum GetUsersMe {
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/{id}` (``OperationDescriptor/getUsersById``), as the spec names
+    /// and bounds them.
+    public enum GetUsersByID {
+        /// `id`, in the path: The ID of the user to look up.
+        public static let id = OperationParameter(
+            name: "id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users` (``OperationDescriptor/getUsersByIds``), as the spec names and
+    /// bounds them.
+    public enum GetUsersByIDs {
+        /// `ids`, in the query: A comma separated list of user IDs.
+        public static let ids = OperationParameter(
+            name: "ids",
+            location: .query,
+            pattern: "^[0-9]{1,19}$",
+            minItems: 1,
+            maxItems: 100
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/by/username/{username}`
+    /// (``OperationDescriptor/getUsersByUsername``), as the spec names and bounds them.
+    public enum GetUsersByUsername {
+        /// `username`, in the path: The username (handle) of the user to look up, without the `@`.
+        public static let username = OperationParameter(
+            name: "username",
+            location: .path,
+            pattern: "^[A-Za-z0-9_]{1,15}$"
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/users/by` (``OperationDescriptor/getUsersByUsernames``), as the spec
+    /// names and bounds them.
+    public enum GetUsersByUsernames {
+        /// `usernames`, in the query: A comma separated list of usernames, without the `@`.
+        public static let usernames = OperationParameter(
+            name: "usernames",
+            location: .query,
+            pattern: "^[A-Za-z0-9_]{1,15}$",
+            minItems: 1,
+            maxItems: 100
+        )
+
+        /// `user.fields`, in the query: A comma separated list of User fields to display.
+        public static let userFields = OperationParameter(
+            name: "user.fields",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `expansions`, in the query: A comma separated list of fields to expand.
+        public static let expansions = OperationParameter(
+            name: "expansions",
+            location: .query,
+            minItems: 1
+        )
+
+        /// `post.fields`, in the query: A comma separated list of Post (Tweet) fields to display.
+        public static let postFields = OperationParameter(
+            name: "post.fields",
+            location: .query,
+            minItems: 1
+        )
+    }
+
+    /// The parameters of `GET /2/activity/subscriptions`
+    /// (``OperationDescriptor/getActivitySubscriptions``), as the spec names and bounds them.
+    public enum GetActivitySubscriptions {
+        /// `max_results`, in the query: The most subscriptions a page returns, between 1 and 1000 (100 by
+        /// default).
+        public static let maxResults = OperationParameter(
+            name: "max_results",
+            location: .query,
+            minimum: 1,
+            maximum: 1000
+        )
+
+        /// `pagination_token`, in the query: Used to request the next page of results if all results
+        /// weren't returned with the latest request, or to go back to the previous page of results.
+        public static let paginationToken = OperationParameter(
+            name: "pagination_token",
+            location: .query,
+            minLength: 16
+        )
+    }
+
+    /// The parameters of `PUT /2/activity/subscriptions/{subscription_id}`
+    /// (``OperationDescriptor/updateActivitySubscription``), as the spec names and bounds them.
+    public enum UpdateActivitySubscription {
+        /// `subscription_id`, in the path: The subscription's ID.
+        public static let subscriptionID = OperationParameter(
+            name: "subscription_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+
+        /// `tag`, in the JSON body: A label of your choosing, sent with each event of the subscription.
+        public static let tag = OperationParameter(
+            name: "tag",
+            location: .body,
+            minLength: 1,
+            maxLength: 200
+        )
+
+        /// `webhook_id`, in the JSON body: The webhook to deliver the events to.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .body,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/activity/subscriptions/{subscription_id}`
+    /// (``OperationDescriptor/deleteActivitySubscription``), as the spec names and bounds them.
+    public enum DeleteActivitySubscription {
+        /// `subscription_id`, in the path: The subscription's ID.
+        public static let subscriptionID = OperationParameter(
+            name: "subscription_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `GET /2/activity/stream` (``OperationDescriptor/activityStream``), as the spec
+    /// names and bounds them.
+    public enum ActivityStream {
+        /// `backfill_minutes`, in the query: The minutes of recent events to send again before the live
+        /// ones, up to 5, after a disconnection.
+        public static let backfillMinutes = OperationParameter(
+            name: "backfill_minutes",
+            location: .query,
+            minimum: 0,
+            maximum: 5
+        )
+
+        /// `start_time`, in the query: YYYY-MM-DDTHH:mm:ssZ.
+        public static let startTime = OperationParameter(name: "start_time", location: .query)
+
+        /// `end_time`, in the query: YYYY-MM-DDTHH:mm:ssZ.
+        public static let endTime = OperationParameter(name: "end_time", location: .query)
+    }
+
+    /// The parameters of `POST /2/webhooks` (``OperationDescriptor/createWebhooks``), as the spec names
+    /// and bounds them.
+    public enum CreateWebhooks {
+        /// `url`, in the JSON body: The URL events are delivered to (HTTPS without a port, for X).
+        public static let url = OperationParameter(
+            name: "url",
+            location: .body,
+            minLength: 1,
+            maxLength: 200
+        )
+    }
+
+    /// The parameters of `PUT /2/webhooks/{webhook_id}` (``OperationDescriptor/validateWebhooks``), as
+    /// the spec names and bounds them.
+    public enum ValidateWebhooks {
+        /// `webhook_id`, in the path: The webhook's ID.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
+
+    /// The parameters of `DELETE /2/webhooks/{webhook_id}` (``OperationDescriptor/deleteWebhooks``), as
+    /// the spec names and bounds them.
+    public enum DeleteWebhooks {
+        /// `webhook_id`, in the path: The webhook's ID.
+        public static let webhookID = OperationParameter(
+            name: "webhook_id",
+            location: .path,
+            pattern: "^[0-9]{1,19}$"
+        )
+    }
 }
 
 extension OAuth2Scope {
@@ -283,6 +828,15 @@ extension OAuth2Scope {
     ///
     /// - Note: `offline.access`.
     public static let offlineAccess = OAuth2Scope(rawValue: "offline.access")
+
+    /// Every scope the spec's OAuth 2.0 security schemes define, in the spec's order.
+    public static let all: [OAuth2Scope] = [
+        .tweetRead,
+        .usersRead,
+        .followsRead,
+        .followsWrite,
+        .offlineAccess,
+    ]
 }
 
 extension AppOnlyEndpoints {
@@ -351,6 +905,17 @@ extension FollowsLookupResponse: PaginatedResponse {
     public var previousToken: String? { self.meta?.previousToken }
 }
 
+extension SubscriptionsPage: PaginatedResponse {
+    /// The page's `data`; empty when it has none.
+    public var items: [ActivitySubscription] { self.data ?? [] }
+
+    /// The token of the next page, `meta.next_token`; `nil` on the last page.
+    public var nextToken: String? { self.meta?.nextToken }
+
+    /// This API pages forward only.
+    public var previousToken: String? { nil }
+}
+
 extension FollowsLookupResponse: BillableResponse {
     /// The `id` of each resource in `data`, as X charges them.
     public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
@@ -364,4 +929,12 @@ extension UserLookupResponse: BillableResponse {
 extension UsersLookupResponse: BillableResponse {
     /// The `id` of each resource in `data`, as X charges them.
     public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }
+}
+
+extension ActivityStreamMessage: StreamEvent {
+    /// The event's unique ID, `data.event_uuid`: a stream delivers each once.
+    public var streamEventID: String? { self.data?.eventUUID }
+
+    /// The event's kind, `data.event_type`, which prices it.
+    public var streamEventType: String? { self.data?.eventType.rawValue }
 }

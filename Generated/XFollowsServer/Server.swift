@@ -43,6 +43,33 @@ public protocol APIHandler: Sendable {
 
     /// `GET /2/users/by`: Users by usernames.
     func getUsersByUsernames(_ input: ServerOperations.GetUsersByUsernames, context: Context) async throws -> ServerResponse<UsersLookupResponse>
+
+    /// `GET /2/activity/subscriptions`: List subscriptions.
+    func getActivitySubscriptions(_ input: ServerOperations.GetActivitySubscriptions, context: Context) async throws -> ServerResponse<SubscriptionsPage>
+
+    /// `POST /2/activity/subscriptions`: Create a subscription.
+    func createActivitySubscription(_ input: ServerOperations.CreateActivitySubscription, context: Context) async throws -> ServerResponse<SubscriptionResponse>
+
+    /// `PUT /2/activity/subscriptions/{subscription_id}`: Update a subscription.
+    func updateActivitySubscription(_ input: ServerOperations.UpdateActivitySubscription, context: Context) async throws -> ServerResponse<SubscriptionResponse>
+
+    /// `DELETE /2/activity/subscriptions/{subscription_id}`: Delete a subscription.
+    func deleteActivitySubscription(_ input: ServerOperations.DeleteActivitySubscription, context: Context) async throws -> ServerResponse<DeleteSubscriptionResponse>
+
+    /// `GET /2/activity/stream`: Activity stream.
+    func activityStream(_ input: ServerOperations.ActivityStream, context: Context) async throws -> ServerEventStream<ActivityStreamMessage>
+
+    /// `GET /2/webhooks`: List webhooks.
+    func getWebhooks(_ input: ServerOperations.GetWebhooks, context: Context) async throws -> ServerResponse<WebhooksResponse>
+
+    /// `POST /2/webhooks`: Register a webhook.
+    func createWebhooks(_ input: ServerOperations.CreateWebhooks, context: Context) async throws -> ServerResponse<WebhookResponse>
+
+    /// `PUT /2/webhooks/{webhook_id}`: Check a webhook again.
+    func validateWebhooks(_ input: ServerOperations.ValidateWebhooks, context: Context) async throws -> ServerResponse<WebhookValidationResponse>
+
+    /// `DELETE /2/webhooks/{webhook_id}`: Delete a webhook.
+    func deleteWebhooks(_ input: ServerOperations.DeleteWebhooks, context: Context) async throws -> ServerResponse<DeleteWebhookResponse>
 }
 
 extension APIHandler {
@@ -91,6 +118,33 @@ extension APIHandler {
         case "getUsersByUsernames":
             let input = try ServerOperations.GetUsersByUsernames(request, route: route)
             return try EncodedResponse(encoding: await getUsersByUsernames(input, context: context))
+        case "getActivitySubscriptions":
+            let input = try ServerOperations.GetActivitySubscriptions(request, route: route)
+            return try EncodedResponse(encoding: await getActivitySubscriptions(input, context: context))
+        case "createActivitySubscription":
+            let input = try ServerOperations.CreateActivitySubscription(request, route: route)
+            return try EncodedResponse(encoding: await createActivitySubscription(input, context: context))
+        case "updateActivitySubscription":
+            let input = try ServerOperations.UpdateActivitySubscription(request, route: route)
+            return try EncodedResponse(encoding: await updateActivitySubscription(input, context: context))
+        case "deleteActivitySubscription":
+            let input = try ServerOperations.DeleteActivitySubscription(request, route: route)
+            return try EncodedResponse(encoding: await deleteActivitySubscription(input, context: context))
+        case "activityStream":
+            let input = try ServerOperations.ActivityStream(request, route: route)
+            return EncodedResponse(streaming: try await activityStream(input, context: context))
+        case "getWebhooks":
+            let input = try ServerOperations.GetWebhooks(request, route: route)
+            return try EncodedResponse(encoding: await getWebhooks(input, context: context))
+        case "createWebhooks":
+            let input = try ServerOperations.CreateWebhooks(request, route: route)
+            return try EncodedResponse(encoding: await createWebhooks(input, context: context))
+        case "validateWebhooks":
+            let input = try ServerOperations.ValidateWebhooks(request, route: route)
+            return try EncodedResponse(encoding: await validateWebhooks(input, context: context))
+        case "deleteWebhooks":
+            let input = try ServerOperations.DeleteWebhooks(request, route: route)
+            return try EncodedResponse(encoding: await deleteWebhooks(input, context: context))
         default:
             throw RouteMismatch.unknownPath
         }
@@ -112,6 +166,15 @@ public enum ServerOperations {
         .getUsersByIds,
         .getUsersByUsername,
         .getUsersByUsernames,
+        .getActivitySubscriptions,
+        .createActivitySubscription,
+        .updateActivitySubscription,
+        .deleteActivitySubscription,
+        .activityStream,
+        .getWebhooks,
+        .createWebhooks,
+        .validateWebhooks,
+        .deleteWebhooks,
     ])
 
     /// The input of `GET /2/users/{id}/followers` (`OperationDescriptor.usersIdFollowers`): Followers
@@ -539,6 +602,233 @@ public enum ServerOperations {
                 expansions: expansions.map(Set.init) ?? [],
                 postFields: postFields.map(Set.init) ?? []
             )
+        }
+    }
+
+    /// The input of `GET /2/activity/subscriptions` (`OperationDescriptor.getActivitySubscriptions`):
+    /// List subscriptions.
+    public struct GetActivitySubscriptions: Sendable, Hashable {
+        /// The most subscriptions a page returns, between 1 and 1000 (100 by default). `100` when the
+        /// request leaves it out.
+        public var maxResults: Int
+        /// Used to request the next page of results if all results weren't returned with the latest
+        /// request, or to go back to the previous page of results. `nil` when the request leaves it out.
+        public var paginationToken: PaginationToken?
+
+        /// Creates an input from its values.
+        public init(maxResults: Int = 100, paginationToken: PaginationToken? = nil) {
+            self.maxResults = maxResults
+            self.paginationToken = paginationToken
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(
+                request,
+                route: route,
+                parameters: ["max_results", "pagination_token"]
+            )
+            let maxResults = decoder.query("max_results", .integer(minimum: 1, maximum: 1000))
+            let paginationToken = decoder.query("pagination_token", .string(minLength: 16))
+            try decoder.finish()
+            self.init(maxResults: maxResults ?? 100, paginationToken: paginationToken)
+        }
+    }
+
+    /// The input of `POST /2/activity/subscriptions`
+    /// (`OperationDescriptor.createActivitySubscription`): Create a subscription.
+    public struct CreateActivitySubscription: Sendable, Hashable {
+        /// The request body.
+        public var body: CreateSubscriptionRequest
+
+        /// Creates an input from its values.
+        public init(body: CreateSubscriptionRequest) {
+            self.body = body
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: [])
+            let body = decoder.jsonBody(CreateSubscriptionRequest.self)
+            try decoder.finish()
+            guard let body else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(body: body)
+        }
+    }
+
+    /// The input of `PUT /2/activity/subscriptions/{subscription_id}`
+    /// (`OperationDescriptor.updateActivitySubscription`): Update a subscription.
+    public struct UpdateActivitySubscription: Sendable, Hashable {
+        /// The subscription's ID.
+        public var subscriptionID: SubscriptionID
+        /// The request body.
+        public var body: UpdateSubscriptionRequest
+
+        /// Creates an input from its values.
+        public init(subscriptionID: SubscriptionID, body: UpdateSubscriptionRequest) {
+            self.subscriptionID = subscriptionID
+            self.body = body
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: ["subscription_id"])
+            let subscriptionID = decoder.path("subscription_id", .string(pattern: "^[0-9]{1,19}$"))
+            let body = decoder.jsonBody(UpdateSubscriptionRequest.self)
+            decoder.bodyMember("tag", body?.tag, .string(minLength: 1, maxLength: 200))
+            decoder.bodyMember("webhook_id", body?.webhookID, .string(pattern: "^[0-9]{1,19}$"))
+            try decoder.finish()
+            guard let subscriptionID, let body else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(subscriptionID: subscriptionID, body: body)
+        }
+    }
+
+    /// The input of `DELETE /2/activity/subscriptions/{subscription_id}`
+    /// (`OperationDescriptor.deleteActivitySubscription`): Delete a subscription.
+    public struct DeleteActivitySubscription: Sendable, Hashable {
+        /// The subscription's ID.
+        public var subscriptionID: SubscriptionID
+
+        /// Creates an input from its values.
+        public init(subscriptionID: SubscriptionID) {
+            self.subscriptionID = subscriptionID
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: ["subscription_id"])
+            let subscriptionID = decoder.path("subscription_id", .string(pattern: "^[0-9]{1,19}$"))
+            try decoder.finish()
+            guard let subscriptionID else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(subscriptionID: subscriptionID)
+        }
+    }
+
+    /// The input of `GET /2/activity/stream` (`OperationDescriptor.activityStream`): Activity stream.
+    public struct ActivityStream: Sendable, Hashable {
+        /// The minutes of recent events to send again before the live ones, up to 5, after a disconnection.
+        /// `nil` when the request leaves it out.
+        public var backfillMinutes: Int?
+        /// YYYY-MM-DDTHH:mm:ssZ. `nil` when the request leaves it out.
+        public var startTime: Date?
+        /// YYYY-MM-DDTHH:mm:ssZ. `nil` when the request leaves it out.
+        public var endTime: Date?
+
+        /// Creates an input from its values.
+        public init(backfillMinutes: Int? = nil, startTime: Date? = nil, endTime: Date? = nil) {
+            self.backfillMinutes = backfillMinutes
+            self.startTime = startTime
+            self.endTime = endTime
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(
+                request,
+                route: route,
+                parameters: ["backfill_minutes", "start_time", "end_time"]
+            )
+            let backfillMinutes = decoder.query("backfill_minutes", .integer(minimum: 0, maximum: 5))
+            let startTime = decoder.query("start_time", .dateTime)
+            let endTime = decoder.query("end_time", .dateTime)
+            try decoder.finish()
+            self.init(backfillMinutes: backfillMinutes, startTime: startTime, endTime: endTime)
+        }
+    }
+
+    /// The input of `GET /2/webhooks` (`OperationDescriptor.getWebhooks`): List webhooks.
+    ///
+    /// The operation takes no parameters; decoding only refuses a query it does not expect.
+    public struct GetWebhooks: Sendable, Hashable {
+        /// Creates an input from its values.
+        public init() {}
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            let decoder = ServerInputDecoder(request, route: route, parameters: [])
+            try decoder.finish()
+            self.init()
+        }
+    }
+
+    /// The input of `POST /2/webhooks` (`OperationDescriptor.createWebhooks`): Register a webhook.
+    public struct CreateWebhooks: Sendable, Hashable {
+        /// The request body.
+        public var body: CreateWebhookRequest
+
+        /// Creates an input from its values.
+        public init(body: CreateWebhookRequest) {
+            self.body = body
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: [])
+            let body = decoder.jsonBody(CreateWebhookRequest.self)
+            decoder.bodyMember("url", body?.url, .string(minLength: 1, maxLength: 200))
+            try decoder.finish()
+            guard let body else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(body: body)
+        }
+    }
+
+    /// The input of `PUT /2/webhooks/{webhook_id}` (`OperationDescriptor.validateWebhooks`): Check a
+    /// webhook again.
+    public struct ValidateWebhooks: Sendable, Hashable {
+        /// The webhook's ID.
+        public var webhookID: WebhookID
+
+        /// Creates an input from its values.
+        public init(webhookID: WebhookID) {
+            self.webhookID = webhookID
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: ["webhook_id"])
+            let webhookID = decoder.path("webhook_id", .string(pattern: "^[0-9]{1,19}$"))
+            try decoder.finish()
+            guard let webhookID else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(webhookID: webhookID)
+        }
+    }
+
+    /// The input of `DELETE /2/webhooks/{webhook_id}` (`OperationDescriptor.deleteWebhooks`): Delete a
+    /// webhook.
+    public struct DeleteWebhooks: Sendable, Hashable {
+        /// The webhook's ID.
+        public var webhookID: WebhookID
+
+        /// Creates an input from its values.
+        public init(webhookID: WebhookID) {
+            self.webhookID = webhookID
+        }
+
+        /// Decodes and checks a request routed to this operation.
+        ///
+        /// - Throws: `InvalidRequestError` with every rule the request breaks, in X's words.
+        public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError) {
+            var decoder = ServerInputDecoder(request, route: route, parameters: ["webhook_id"])
+            let webhookID = decoder.path("webhook_id", .string(pattern: "^[0-9]{1,19}$"))
+            try decoder.finish()
+            guard let webhookID else { throw InvalidRequestError(errors: decoder.errors) }
+            self.init(webhookID: webhookID)
         }
     }
 }

@@ -55,12 +55,7 @@ public struct LoopbackRedirectReceiver: Sendable {
     /// The bound port.
     public let port: Int
     private let inbox: Inbox
-    private let listener: Listener
-    private let task: Task<Void, Never>
-
-    private struct Listener: Sendable {
-        var close: @Sendable () async -> Void
-    }
+    private let server: ListeningServer
 
     /// Starts listening on `127.0.0.1`.
     ///
@@ -81,42 +76,21 @@ public struct LoopbackRedirectReceiver: Sendable {
         var quiet = Logger(label: "XAPILoopback")
         quiet.logLevel = .warning
         let inbox = Inbox()
-        let (events, continuation) = AsyncStream<Result<(Int, Listener), any Error>>.makeStream()
-        let application = Application(
-            responder: RedirectResponder(path: path, page: page, inbox: inbox),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "XAPILoopback"),
-            onServerRunning: { channel in
-                inbox.port = channel.localAddress?.port ?? port
-                continuation.yield(.success((channel.localAddress?.port ?? port, Listener(close: { try? await channel.close() }))))
-            },
-            logger: logger ?? quiet
-        )
-        let task = Task {
-            do {
-                try await application.run()
-            } catch {
-                continuation.yield(.failure(error))
-            }
-            continuation.finish()
-            inbox.finish(.failure(.stopped))
-        }
-        var bound: Result<(Int, Listener), any Error>?
-        for await event in events {
-            bound = event
-            break
-        }
-        switch bound {
-        case .success(let (boundPort, listener)):
-            return LoopbackRedirectReceiver(
-                redirectURI: URL(string: "http://\(host):\(boundPort)\(path)")!,
-                port: boundPort, inbox: inbox, listener: listener, task: task)
-        case .failure(let error):
-            task.cancel()
+        let server: ListeningServer
+        do throws(ListeningServer.StartFailure) {
+            server = try await ListeningServer.start(
+                responder: RedirectResponder(path: path, page: page, inbox: inbox),
+                host: host, port: port, serverName: "XAPILoopback", logger: logger ?? quiet,
+                onListening: { inbox.port = $0 },
+                onStopped: { inbox.finish(.failure(.stopped)) })
+        } catch .failed(let error) {
             throw Failure.cannotListen("\(host):\(port): \(error)")
-        case nil:
-            task.cancel()
+        } catch .stoppedBeforeListening {
             throw Failure.cannotListen("the server stopped before it listened")
         }
+        return LoopbackRedirectReceiver(
+            redirectURI: URL(string: "http://\(host):\(server.port)\(path)")!,
+            port: server.port, inbox: inbox, server: server)
     }
 
     /// Waits for the redirect, then stops listening and returns its URL (with the query the
@@ -148,8 +122,6 @@ public struct LoopbackRedirectReceiver: Sendable {
     /// Stops listening; a pending ``redirect(timeout:)`` throws ``Failure/stopped``.
     public func stop() async {
         inbox.finish(.failure(.stopped))
-        await listener.close()
-        task.cancel()
-        await task.value
+        await server.stop()
     }
 }

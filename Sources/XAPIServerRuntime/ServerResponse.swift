@@ -64,6 +64,9 @@ public struct EncodedResponse: Sendable {
     /// `BillableResponse.billableResourceIDs`), so a server can bill what it sends; `nil`
     /// when the body is not billable.
     public var billableResourceIDs: [String]?
+    /// For a streaming operation, the body's chunks as they are to be sent (one line each),
+    /// after ``body``; `nil` for an ordinary response.
+    public var stream: AsyncStream<Data>?
 
     /// Creates a response from its parts.
     public init(status: HTTPResponse.Status, headerFields: HTTPFields, body: Data, billableResourceIDs: [String]? = nil) {

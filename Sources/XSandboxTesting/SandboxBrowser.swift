@@ -1,4 +1,5 @@
 import Foundation
+import XFollows
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -65,9 +66,7 @@ public struct SandboxBrowser: Sendable {
             throw Failure(description: "The authorization page has no form: \(html.prefix(300))")
         }
         let hidden = Self.hiddenFields(in: html)
-        let body = (hidden + fields)
-            .map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }
-            .joined(separator: "&")
+        let body = FormEncoding.encode((hidden + fields).map { (name: $0.0, value: $0.1) })
         var request = URLRequest(url: target)
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
@@ -124,10 +123,6 @@ public struct SandboxBrowser: Sendable {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    private static func encode(_ text: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
 }
 
 /// Stops URLSession from following a redirect, so the browser can report it.

@@ -72,7 +72,7 @@ struct Banner {
         lines.append("Try")
         lines.append("  curl -H 'Authorization: Bearer \(credentials.bearerToken)' \\")
         lines.append("    '\(url)/2/users/\(SandboxAccounts.xDevelopers)/followers?max_results=5&user.fields=public_metrics,verified'")
-        if let token = credentials.oauth2Tokens.first(where: { $0.scopes.contains("follows.write") }) {
+        if let token = credentials.oauth2Tokens.first(where: { $0.scopes.contains(OAuth2Scope.followsWrite.rawValue) }) {
             lines.append("  curl -X POST -H 'Authorization: Bearer \(token.accessToken)' -H 'Content-Type: application/json' \\")
             lines.append("    -d '{\"target_user_id\": \"\(SandboxAccounts.xDevelopers)\"}' '\(url)/2/users/\(token.userID)/following'")
         }

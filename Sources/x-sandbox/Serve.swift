@@ -18,6 +18,14 @@ struct Serve: AsyncParsableCommand {
             token, revoke, OAuth 1.0a request and access token, App-only token). It prints its URL \
             and demo credentials, then runs until Ctrl-C.
 
+            It serves X's Activity API for follows too: subscriptions to follow.follow and \
+            follow.unfollow (/2/activity/subscriptions), the persistent stream (GET /2/activity/stream, \
+            with keep-alive lines, backfill_minutes and two connections per App) and webhooks \
+            (/2/webhooks, registered after X's challenge-response check, deliveries signed with the \
+            App's API secret). A follow or unfollow made through it becomes an event; so does one \
+            scripted with POST /_sandbox/follows {"source_user_id", "target_user_id", "action": \
+            "follow" | "unfollow"}.
+
             It bills as X's pay-per-usage pricing does (prices from the spec, Owned Reads for the App \
             owner's own lists, each user charged once per UTC day): GET /_sandbox/bill shows what \
             each App was charged. Its first demo App is on enterprise (following works); its second \
@@ -35,6 +43,7 @@ struct Serve: AsyncParsableCommand {
               x-sandbox --rate-limit usersIdFollowers=15/900   # a 429 after 15 lookups
               x-sandbox --credits 5.00           # X's 402 once $5.00 is spent
               x-sandbox --usage-cap 1000         # X's usage-capped 429 after 1,000 charged users
+              x-sandbox --drop-stream-every 3    # close each activity stream after 3 events
               x-sandbox --graph my-graph.json    # serve your own users and follows
               x-sandbox --seed 42                # another seeded graph
               x-sandbox --verbose                # log every request
@@ -65,6 +74,15 @@ struct Serve: AsyncParsableCommand {
         valueName: "n"))
     var usageCap: Int?
 
+    @Option(name: .customLong("keep-alive"), help: ArgumentHelp(
+        "Seconds between the activity stream's keep-alive lines (X: 20).", valueName: "seconds"))
+    var keepAlive: Double = 20
+
+    @Option(name: .customLong("drop-stream-every"), help: ArgumentHelp(
+        "Close each activity stream connection after N events, so clients' reconnection and backfill run. Default: never.",
+        valueName: "n"))
+    var dropStreamEvery: Int?
+
     @Flag(help: "Log every request.")
     var verbose = false
 
@@ -78,6 +96,12 @@ struct Serve: AsyncParsableCommand {
         if let usageCap, usageCap < 1 {
             throw ValidationError("--usage-cap must be at least 1, not \(usageCap).")
         }
+        if !(keepAlive > 0 && keepAlive <= 3600) {
+            throw ValidationError("--keep-alive takes seconds between 0 and 3600, such as 20, not \(keepAlive).")
+        }
+        if let dropStreamEvery, dropStreamEvery < 1 {
+            throw ValidationError("--drop-stream-every must be at least 1, not \(dropStreamEvery).")
+        }
         if noLimits, !rateLimits.isEmpty {
             throw ValidationError("--rate-limit sets a window; --no-limits enforces none. Choose one.")
         }
@@ -89,8 +113,10 @@ struct Serve: AsyncParsableCommand {
         let loaded = try graphOptions.load()
         var limits = noLimits ? SandboxLimits.unlimited : .documented
         for override in rateLimits { override.apply(to: &limits) }
-        let configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits,
+        var configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits,
                                                  credits: credits.flatMap(USD.init), usageCap: usageCap, logger: logger)
+        configuration.activity.keepAliveInterval = .milliseconds(Int64((keepAlive * 1000).rounded()))
+        configuration.activity.dropStreamEvery = dropStreamEvery
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)

@@ -103,6 +103,35 @@ struct OfficialDocumentEndToEndTests {
     }
 }
 
+/// A page sequence the generator inferred from X's conventions (`pagination_token`,
+/// `data`, `meta.next_token`), for an operation that is not a follows one: 2.159's
+/// `getActivitySubscriptions` walks the sandbox's list of subscriptions.
+@Suite("X's published OpenAPI document: an inferred pager", .timeLimit(.minutes(1)))
+struct OfficialDocumentPagerTests {
+    @Test("getActivitySubscriptionsPages walks every subscription, two at a time")
+    func subscriptionsPager() async throws {
+        try await withSandbox { server in
+            let app = XAPIClient<AppOnlyContext>(credentials: server.credentials.appOnlyCredentials,
+                                                 configuration: ClientConfiguration(serverURL: server.baseURL))
+            var created: [String] = []
+            for user in [SandboxAccounts.alice, SandboxAccounts.bob, SandboxAccounts.carol, SandboxAccounts.xDevelopers, SandboxAccounts.quietQuinn] {
+                let response = try await app.createActivitySubscription(body: ActivitySubscriptionCreateRequest(
+                    eventType: .followFollow, filter: ActivitySubscriptionFilter(userID: user)))
+                created.append(try #require(response.data?.subscription?.subscriptionID))
+            }
+            #expect(OperationDescriptor.getActivitySubscriptions.pagination?.tokenParameter == "pagination_token")
+            var walked: [String] = []
+            var pages = 0
+            for try await page in app.getActivitySubscriptionsPages(maxResults: 2) {
+                pages += 1
+                walked += page.body.data?.map(\.subscriptionID) ?? []
+            }
+            #expect(walked == created)
+            #expect(pages == 3)
+        }
+    }
+}
+
 // MARK: Support
 
 /// Starts a sandbox in-process on a free port for the body, and always shuts it down.

@@ -66,6 +66,23 @@ struct ClientTests {
         #expect(status?.app?.isExhausted == true)
     }
 
+    @Test("Limit headers: one set of names, written by a server, read by the client, logged as metadata")
+    func limitHeaderNames() {
+        #expect(LimitHeaders.all.map(\.remaining) == ["x-rate-limit-remaining", "x-user-limit-24hour-remaining", "x-app-limit-24hour-remaining"])
+        let status = RateLimitStatus(limit: 50, remaining: 49, reset: Date(timeIntervalSince1970: 1_750_000_900.2))
+        let fields = status.headerFields(.userDailyCap)
+        #expect(fields.map(\.name.rawName) == ["x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"])
+        #expect(fields.map(\.value) == ["50", "49", "1750000901"])
+        let read = RateLimitStatus(limit: 50, remaining: 49, reset: Date(timeIntervalSince1970: 1_750_000_901))
+        #expect(DailyLimitStatus(headers: fields)?.user == read)
+        let metadata = LogRedaction.responseMetadata(fields + RateLimitStatus(limit: 15, remaining: 3).headerFields(.rateLimit))
+        #expect(metadata["xapi.user_limit_24hour.remaining"] == "49")
+        #expect(metadata["xapi.rate_limit.limit"] == "15")
+        #expect(metadata["xapi.app_limit_24hour.limit"] == nil)
+        #expect(RateLimitStatus(metadata: metadata, .userDailyCap) == read)
+        #expect(RateLimitStatus(metadata: metadata, .rateLimit) == RateLimitStatus(limit: 15, remaining: 3))
+    }
+
     @Test func oauth1RequestsCarryAVerifiableSignatureAndAnUnsignedJSONBody() async throws {
         let transport = ScriptedTransport([.json(#"{"data":{"following":true,"pending_follow":false}}"#)])
         let client = UserClient(credentials: .oauth1(Secrets.oauth1), configuration: configuration(transport))

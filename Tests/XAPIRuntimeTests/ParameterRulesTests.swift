@@ -85,4 +85,13 @@ struct ParameterRulesTests {
         #expect(decoded == [.red, .unknown("green")])
         #expect(String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self) == #"["red","green"]"#)
     }
+
+    @Test("An operation parameter's description: both integer bounds make a range, one does not")
+    func operationParameterRange() {
+        let pageSize = OperationParameter(name: "max_results", location: .query, minimum: 1, maximum: 1000)
+        #expect(pageSize.range == 1...1000)
+        #expect(pageSize.description == "max_results")
+        #expect(OperationParameter(name: "count", location: .query, minimum: 1).range == nil)
+        #expect(OperationParameter(name: "ids", location: .query, maxItems: 100).maxItems == 100)
+    }
 }

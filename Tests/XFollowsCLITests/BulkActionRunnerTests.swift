@@ -5,12 +5,12 @@ import XFollows
 
 @Suite("Bulk follow and unfollow within the daily caps", .timeLimit(.minutes(1)))
 struct BulkActionRunnerTests {
-    static let me = FakeX.Account(id: "42", username: "alice")
-    static let target = FakeX.Account(id: "7", username: "hub")
+    static let me = SandboxX.Account(id: "42", username: "alice")
+    static let target = SandboxX.Account(id: "7", username: "hub")
 
     struct Setup {
         let environment: TestEnvironment
-        let fake: FakeX
+        let fake: SandboxX
         let context: CommandContext
         let ledgerFile: URL
 
@@ -18,8 +18,7 @@ struct BulkActionRunnerTests {
             let ledger = try context.dailyCapLedger()
             var configuration = context.configuration(dailyCaps: ledger)
             configuration.retryPolicy = .none
-            let client = UserClient(credentials: .oauth1(consumerKey: "k", consumerSecret: "s", accessToken: "42-t", accessTokenSecret: "ts"),
-                                    configuration: configuration)
+            let client = UserClient(credentials: fake.oauth1, configuration: configuration)
             return BulkActionRunner(context: context, client: client, ledger: ledger, actor: Account(id: "42", username: "alice"), monitor: nil)
         }
 
@@ -44,10 +43,10 @@ struct BulkActionRunnerTests {
         }
     }
 
-    func setup(people: Int = 10) throws -> Setup {
+    func setup(people: Int = 10, protected: Set<String> = []) async throws -> Setup {
         let environment = try TestEnvironment()
-        let fake = FakeX.withFollowers(people, of: Self.target, me: Self.me)
-        let context = environment.context(transport: fake)
+        let fake = try await SandboxX.withFollowers(people, of: Self.target, me: Self.me, protected: protected)
+        let context = environment.context(fake)
         return Setup(environment: environment, fake: fake, context: context,
                      ledgerFile: context.directory.dailyCapsFile(for: context.server))
     }
@@ -58,7 +57,7 @@ struct BulkActionRunnerTests {
 
     @Test("Stops before the cap with N done, M left and the next slot; --resume goes on once a slot frees, never twice")
     func capAndResume() async throws {
-        let setup = try setup()
+        let setup = try await setup()
         try await setup.spend(397, hoursAgo: 2)
         let request = BulkRequest(action: .follow, targets: targets(Array(0..<5)))
         let first = try await setup.runner().run(request)
@@ -66,7 +65,7 @@ struct BulkActionRunnerTests {
         let next = try #require(first.nextSlotAt)
         #expect(abs(next.timeIntervalSinceNow - 22 * 3600) < 60)
         #expect(first.line().hasPrefix("3 done, 2 left, next slot at "))
-        #expect(setup.fake.followCount == 3)
+        #expect(await setup.fake.follows().count == 3)
         #expect(setup.environment.output.text().split(separator: "\n").count == 3)
 
         // Without --resume the list is not started again.
@@ -77,19 +76,18 @@ struct BulkActionRunnerTests {
         var resume = request
         resume.resume = true
         let blocked = try await setup.runner().run(resume)
-        #expect(blocked.done == 3 && blocked.left == 2 && setup.fake.followCount == 3)
+        #expect(blocked.done == 3 && blocked.left == 2)
+        #expect(await setup.fake.follows().count == 3)
 
         try await setup.passADay()
         let done = try await setup.runner().run(resume)
         #expect(done.done == 5 && done.left == 0 && done.status == .success)
-        #expect(setup.fake.followCount == 5)
-        #expect(setup.fake.follows.map(\.target) == (0..<5).map { String(1_000_000 + $0) })
+        #expect(await setup.fake.follows() == (0..<5).map { String(1_000_000 + $0) })
     }
 
     @Test("Protected accounts are pending; unknown ones are reported and the rest goes on (exit 2)")
     func pendingAndUnknown() async throws {
-        let setup = try setup()
-        setup.fake.protect("1000001")
+        let setup = try await setup(protected: ["1000001"])
         let list = targets([0, 1]) + [FollowTarget(reference: .username("nobody_here"), place: "list.txt:3"),
                                       FollowTarget(reference: .id("99"), place: "list.txt:4")]
         let summary = try await setup.runner().run(BulkRequest(action: .follow, targets: list, json: true))
@@ -102,10 +100,11 @@ struct BulkActionRunnerTests {
 
     @Test("--dry-run sends nothing that changes anything and says what fits today's cap")
     func dryRun() async throws {
-        let setup = try setup()
+        let setup = try await setup()
         try await setup.spend(399, hoursAgo: 1)
         let summary = try await setup.runner().run(BulkRequest(action: .follow, targets: targets([0, 1]), dryRun: true))
-        #expect(summary.done == 0 && setup.fake.followCount == 0)
+        #expect(summary.done == 0)
+        #expect(await setup.fake.follows().isEmpty)
         #expect(!setup.fake.requests.contains { $0.hasPrefix("POST") })
         let text = setup.environment.output.text()
         #expect(text.contains("would follow @person_0 (1000000)\n"))
@@ -115,7 +114,7 @@ struct BulkActionRunnerTests {
 
     @Test("Unfollow has no daily cap today (X's 2023 documentation had 500 a day per App): nothing counted")
     func unfollow() async throws {
-        let setup = try setup()
+        let setup = try await setup()
         let summary = try await setup.runner().run(BulkRequest(action: .unfollow, targets: targets([0, 1, 2])))
         #expect(summary.unfollowed == 3 && summary.status == .success)
         let usage = try await setup.context.dailyCapLedger().usage(of: .usersIdUnfollow, userID: "42")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import XFollows
 @testable import XFollowsCLI
 
 @Suite("The command line: help with examples, parsing, validation")
@@ -64,5 +65,21 @@ struct CommandLineTests {
         #expect(context.directory.url.path == "/tmp/x")
         let bad = try GlobalOptions.parse(["--profile", "../etc"])
         #expect(#expect(throws: CLIFailure.self) { try bad.context(environment: ["HOME": "/h"]) }?.status == .usage)
+    }
+
+    @Test("Page sizes, lookup batches, waits and the caps in the help come from the spec")
+    func rulesFromTheSpec() throws {
+        #expect(ExportOptions.pageSizes == 1...1000)
+        #expect(ExportOptions.pageSizes == OperationParameter.UsersIDFollowers.maxResults.range)
+        #expect(XFollowsCommand.helpMessage(for: FollowersCommand.self).contains("Users per request, 1–1000."))
+        #expect(throws: (any Error).self) { try XFollowsCommand.parseAsRoot(["followers", "@x", "--page-size", "1001"]) }
+        #expect(try XFollowsCommand.parseAsRoot(["followers", "@x", "--page-size", "1000"]) is FollowersCommand)
+        #expect(TargetResolver.idBatchSize == 100 && TargetResolver.usernameBatchSize == 100)
+        #expect(ExportOptions.maximumWait == .seconds(16 * 60))
+        // X's help centre today: 400 follows a day per account, no App cap, none on unfollows.
+        #expect(BulkActionOptions.capsText(.follow).contains("X's daily caps (400 follows per user, over a rolling 24 hours)"))
+        #expect(BulkActionOptions.capsText(.unfollow).hasPrefix("X sets no daily cap on unfollows;"))
+        #expect(FollowCommand.configuration.abstract == "Follow accounts in bulk, within X's daily caps (resumable).")
+        #expect(UnfollowCommand.configuration.abstract == "Unfollow accounts in bulk (resumable).")
     }
 }

@@ -30,7 +30,7 @@ struct TerminalTests {
 
     @Test("Counts of the total, the rate, and a countdown while a 429 is waited out")
     func countProgress() async throws {
-        let now = Locked(Date(timeIntervalSince1970: 1_000))
+        let now = LockedValue(Date(timeIntervalSince1970: 1_000))
         let monitor = WaitMonitor(now: { now.current })
         let progress = CountProgress(line: ProgressLine(output: TextOutput.capturing().output), monitor: monitor,
                                      phrase: "followers of @XDevelopers", total: 104_321, count: 2000, now: { now.current })
@@ -61,8 +61,10 @@ struct TerminalTests {
             == "GET /2/users/1/followers?max_results=1000 → 200")
         #expect(StandardErrorLogHandler.line(for: "Request headers", level: .trace,
                                              metadata: ["http.headers": "authorization: <redacted>"]) == nil)
-        let headers = "content-type: application/json; x-rate-limit-limit: 15; x-rate-limit-remaining: 14; x-rate-limit-reset: 1700000000"
-        let limits = StandardErrorLogHandler.line(for: "Response headers", level: .trace, metadata: ["http.headers": .string(headers)])
+        // The limits as the runtime logs them with the response's headers.
+        var headers: Logger.Metadata = ["http.headers": "content-type: application/json"]
+        headers.merge(RateLimitStatus(limit: 15, remaining: 14, reset: Date(timeIntervalSince1970: 1_700_000_000)).metadata(.rateLimit)) { $1 }
+        let limits = StandardErrorLogHandler.line(for: "Response headers", level: .trace, metadata: headers)
         #expect(limits?.hasPrefix("  rate limit 14/15 left, resets ") == true)
         #expect(StandardErrorLogHandler.line(for: "Response headers", level: .trace, metadata: ["http.headers": "content-type: x"]) == nil)
         #expect(StandardErrorLogHandler.line(for: "Waiting for the rate limit to reset", level: .debug,

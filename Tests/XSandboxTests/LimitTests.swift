@@ -20,10 +20,10 @@ struct LimitTests {
         }
         let refused = windows.consume(rule, operationID: "usersIdFollowers", subject: "app", at: start.addingTimeInterval(899))
         #expect(!refused.isAllowed)
-        #expect(refused.status == LimitStatus(limit: 15, remaining: 0, reset: start.addingTimeInterval(900)))
+        #expect(refused.status == RateLimitStatus(limit: 15, remaining: 0, reset: start.addingTimeInterval(900)))
         let next = windows.consume(rule, operationID: "usersIdFollowers", subject: "app", at: start.addingTimeInterval(900))
         #expect(next.isAllowed)
-        #expect(next.status == LimitStatus(limit: 15, remaining: 14, reset: start.addingTimeInterval(1800)))
+        #expect(next.status == RateLimitStatus(limit: 15, remaining: 14, reset: start.addingTimeInterval(1800)))
     }
 
     @Test("Windows count per operation and per user or App separately")
@@ -37,14 +37,14 @@ struct LimitTests {
         let appRule = RateLimitRule(scope: .app, requests: 1, windowSeconds: 900)
         #expect(windows.consume(appRule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
         #expect(windows.status(rule, operationID: "usersIdFollowers", subject: "3", at: start)
-            == LimitStatus(limit: 1, remaining: 1, reset: start.addingTimeInterval(900)))
+            == RateLimitStatus(limit: 1, remaining: 1, reset: start.addingTimeInterval(900)))
     }
 
     @Test("Limit headers carry epoch seconds, rounded up")
     func headers() {
-        let status = LimitStatus(limit: 50, remaining: 49, reset: Date(timeIntervalSince1970: 1_750_000_900.2))
-        let headers = status.headers(prefix: "x-user-limit-24hour")
-        #expect(headers.map(\.name) == ["x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"])
+        let status = RateLimitStatus(limit: 50, remaining: 49, reset: Date(timeIntervalSince1970: 1_750_000_900.2))
+        let headers = status.headerFields(.userDailyCap)
+        #expect(headers.map(\.name.rawName) == ["x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"])
         #expect(headers.map(\.value) == ["50", "49", "1750000901"])
     }
 
@@ -53,13 +53,13 @@ struct LimitTests {
         var caps = DailyCapWindows()
         let key = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .user, subject: "1")
         let rule = DailyCapRule(scope: .user, limit: 3)
-        #expect(caps.status(rule, key: key, at: start) == LimitStatus(limit: 3, remaining: 3, reset: start.addingTimeInterval(86_400)))
+        #expect(caps.status(rule, key: key, at: start) == RateLimitStatus(limit: 3, remaining: 3, reset: start.addingTimeInterval(86_400)))
         for hour in 0..<3 { caps.record(key, at: start.addingTimeInterval(Double(hour) * 3600)) }
         let exhausted = caps.status(rule, key: key, at: start.addingTimeInterval(10 * 3600))
-        #expect(exhausted == LimitStatus(limit: 3, remaining: 0, reset: start.addingTimeInterval(86_400)))
+        #expect(exhausted == RateLimitStatus(limit: 3, remaining: 0, reset: start.addingTimeInterval(86_400)))
         #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_399)).remaining == 0)
         let oneFree = caps.status(rule, key: key, at: start.addingTimeInterval(86_400))
-        #expect(oneFree == LimitStatus(limit: 3, remaining: 1, reset: start.addingTimeInterval(86_400 + 3600)))
+        #expect(oneFree == RateLimitStatus(limit: 3, remaining: 1, reset: start.addingTimeInterval(86_400 + 3600)))
         #expect(caps.count(for: key, at: start.addingTimeInterval(2 * 86_400)) == 0)
         let other = DailyCapWindows.Key(operationID: "usersIdFollow", scope: .app, subject: "app")
         #expect(caps.count(for: other, at: start.addingTimeInterval(3 * 3600)) == 0)
@@ -72,7 +72,7 @@ struct LimitTests {
         #expect(windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start).isAllowed)
         let early = windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.01))
         #expect(early.isAllowed)
-        #expect(early.status == LimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(900)))
+        #expect(early.status == RateLimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(900)))
         #expect(!windows.consume(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.02)).isAllowed)
         #expect(windows.status(rule, operationID: "usersIdFollowers", subject: "1", at: start.addingTimeInterval(-0.02)).remaining == 0)
     }
@@ -86,7 +86,7 @@ struct LimitTests {
         caps.record(key, at: start)
         #expect(caps.count(for: key, at: start.addingTimeInterval(-0.01)) == 2)
         #expect(caps.status(rule, key: key, at: start.addingTimeInterval(-0.01))
-            == LimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(86_400)))
+            == RateLimitStatus(limit: 2, remaining: 0, reset: start.addingTimeInterval(86_400)))
         #expect(caps.status(rule, key: key, at: start.addingTimeInterval(86_400.01)).remaining == 1)
     }
 
@@ -99,10 +99,17 @@ struct LimitTests {
         let lists = [per15Minutes(.app, 300), per15Minutes(.user, 300)]
         let writes = [per15Minutes(.user, 50)]
         let lookups = [per15Minutes(.app, 300), per15Minutes(.user, 900)]
+        // "Activity & Webhooks" on X's rate-limit page: per App only.
+        let subscriptions = [per15Minutes(.app, 500)]
+        let webhooks = [per15Minutes(.app, 450)]
         return [
             "usersIdFollowers": lists, "usersIdFollowing": lists, "usersIdFollow": writes, "usersIdUnfollow": writes,
             "getUsersMe": [per15Minutes(.user, 75)],
             "getUsersById": lookups, "getUsersByIds": lookups, "getUsersByUsername": lookups, "getUsersByUsernames": lookups,
+            "createActivitySubscription": subscriptions, "getActivitySubscriptions": subscriptions,
+            "updateActivitySubscription": subscriptions, "deleteActivitySubscription": subscriptions,
+            "activityStream": webhooks, "createWebhooks": webhooks, "getWebhooks": webhooks, "validateWebhooks": webhooks,
+            "deleteWebhooks": webhooks,
         ]
     }()
 

@@ -19,6 +19,8 @@ struct APIModel: Sendable {
     var expansionResolutions: [ExpansionResolution]
     /// Response types whose resources X charges for (`x-pricing`).
     var billables: [BillableConformance] = []
+    /// Event types of streaming operations that tell their ID and kind.
+    var streamEvents: [StreamEventConformance] = []
     /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
     var authorization = AuthorizationModel()
     /// The schemes `.schemes` options name, in the spec's order.
@@ -131,6 +133,9 @@ struct TypeDeclaration: Sendable {
     var nested: [TypeDeclaration]
     /// Where the schema is written, for diagnostics about it.
     var location: SourceLocation
+    /// The `pattern` of a schema that names a plain string (`UserID`), which the generated
+    /// code publishes so that other code matches values against the spec's own rule.
+    var pattern: String? = nil
 }
 
 struct ObjectModel: Sendable {
@@ -139,6 +144,9 @@ struct ObjectModel: Sendable {
     var additionalProperties: TypeReference?
     /// Properties filled from a response's `includes`, never encoded.
     var resolvedExpansions: [ResolvedExpansionProperty]
+    /// Only requests carry it: decoding refuses `null` for an optional member that is not
+    /// nullable (see `ModelTranslator.markingRequestOnlyObjects`).
+    var refusesNullForOptionalMembers = false
 }
 
 struct PropertyModel: Sendable {
@@ -189,8 +197,10 @@ struct StringEnumModel: Sendable {
 
 struct OneOfModel: Sendable {
     enum Strategy: Sendable {
-        /// Read the discriminator property, then decode the mapped case.
-        case discriminator(property: String, mapping: [(value: String, caseIndex: Int)])
+        /// Read the discriminator property, then decode the mapped case. With `fromParent`
+        /// (X's `../event_type`), the property is a sibling in the object that holds the value,
+        /// which passes it down.
+        case discriminator(property: String, mapping: [(value: String, caseIndex: Int)], fromParent: Bool)
         /// Each case is an object of constant members; match them exactly.
         case constants
         /// Decode each case in order; the first that decodes wins.
@@ -247,7 +257,23 @@ struct OperationModel: Sendable {
     var pricing: PricingModel?
     /// `x-availability`.
     var availability: AvailabilityModel?
+    /// `x-twitter-streaming` / `x-streaming`: the response is a stream of events.
+    var streaming: StreamingModel?
     var location: SourceLocation
+}
+
+/// How a streaming operation delivers: each line is one response body.
+struct StreamingModel: Sendable {
+    var backfillParameter: String?
+    var maximumBackfillMinutes: Int?
+    var maximumConnections: Int?
+}
+
+/// An event type that tells its ID and kind (`StreamEvent`), by JSON property paths.
+struct StreamEventConformance: Sendable {
+    var eventType: TypeName
+    var id: [PageConformance.PathStep]?
+    var kind: [PageConformance.PathStep]?
 }
 
 /// What X charges for an operation (`x-pricing`), resolved against its parameters and response.
@@ -278,6 +304,8 @@ struct PricingModel: Sendable {
     var description: String?
     /// The response property holding the charged resources (per-resource prices).
     var billable: BillableConformance?
+    /// Per-event prices by kind, as the spec writes them (`charged: event`).
+    var eventPrices: [(type: String, price: String)] = []
 }
 
 /// Which of X's plans include an operation (`x-availability`).

@@ -7,7 +7,8 @@ extension ModelTranslator {
         _ pagination: PaginationExtension,
         parameters: [ParameterModel],
         response: ResponseModel,
-        subject: String
+        subject: String,
+        inferred: Bool = false
     ) -> PaginationModel? {
         guard parameters.contains(where: { $0.name == pagination.tokenParameter.value && $0.location == .query }) else {
             diagnostics.error("'x-pagination' names token parameter '\(pagination.tokenParameter.value)', which is not a query parameter of \(subject)", at: pagination.tokenParameter.location)
@@ -44,6 +45,10 @@ extension ModelTranslator {
         let conformance = PageConformance(pageType: pageType, itemsProperty: itemsProperty, itemType: itemType, nextToken: next, previousToken: previous)
         if let existing = paginations[pageType] {
             if existing.nextToken != conformance.nextToken || existing.previousToken != conformance.previousToken || existing.itemsProperty.jsonName != conformance.itemsProperty.jsonName {
+                if inferred {
+                    diagnostics.warning("\(subject) would page schema '\(page.name)' differently from another operation; it gets no page sequence (declare 'x-pagination' to choose)", at: pagination.location)
+                    return nil
+                }
                 diagnostics.error("'x-pagination' of \(subject) pages schema '\(page.name)' differently from another operation", at: pagination.location)
             }
         } else {
@@ -54,7 +59,9 @@ extension ModelTranslator {
     }
 
     /// Follows a dotted property path (`meta.next_token`) through object schemas.
-    private mutating func tokenPath(_ path: Located<String>, in schema: Schema, pageName: String, expectString: Bool = true) -> [PageConformance.PathStep]? {
+    mutating func tokenPath(
+        _ path: Located<String>, in schema: Schema, pageName: String, expectString: Bool = true, keyword: String = "'x-pagination'"
+    ) -> [PageConformance.PathStep]? {
         var steps: [PageConformance.PathStep] = []
         var current: Schema? = schema
         let names = path.value.split(separator: ".").map(String.init)
@@ -62,7 +69,7 @@ extension ModelTranslator {
             guard let object = current.flatMap({ components.resolve($0)?.schema }),
                   let property = object.properties.first(where: { $0.name.value == name })
             else {
-                diagnostics.error("'x-pagination' path '\(path.value)' does not lead to a property of schema '\(pageName)'", at: path.location)
+                diagnostics.error("\(keyword) path '\(path.value)' does not lead to a property of schema '\(pageName)'", at: path.location)
                 return nil
             }
             let required = object.required.contains { $0.value == name }
@@ -71,7 +78,7 @@ extension ModelTranslator {
             if index == names.count - 1, expectString {
                 let leaf = components.resolve(property.schema)?.schema
                 guard leaf?.types == [.string] else {
-                    diagnostics.error("'x-pagination' path '\(path.value)' must lead to a string property", at: path.location)
+                    diagnostics.error("\(keyword) path '\(path.value)' must lead to a string property", at: path.location)
                     return nil
                 }
             }

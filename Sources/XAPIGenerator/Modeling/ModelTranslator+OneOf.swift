@@ -46,7 +46,13 @@ extension ModelTranslator {
                     if !mapping.contains(where: { $0.value == target }) { mapping.append((target, index)) }
                 }
             }
-            return OneOfModel(cases: cases, strategy: .discriminator(property: discriminator.propertyName.value, mapping: mapping))
+            var property = discriminator.propertyName.value
+            let fromParent = property.hasPrefix("../")
+            if fromParent {
+                property.removeFirst(3)
+                diagnostics.warning("discriminator '\(discriminator.propertyName.value)' names a member of the object that holds the value, which OpenAPI does not allow; that object picks the case from its own '\(property)', and a value held anywhere else decodes as unknown JSON", at: discriminator.propertyName.location)
+            }
+            return OneOfModel(cases: cases, strategy: .discriminator(property: property, mapping: mapping, fromParent: fromParent))
         }
 
         // Alternatives made only of constant members decode by matching them.

@@ -58,8 +58,15 @@ extension ModelTranslator {
             }
         }
 
-        let pagination = operation.extensions.pagination.flatMap {
-            paginationModel($0, parameters: parameters, response: response, subject: subject)
+        let streaming = operation.extensions.streaming.flatMap {
+            streamingModel($0, parameters: parameters, response: response, subject: subject)
+        }
+        var pagination: PaginationModel?
+        if let declared = operation.extensions.pagination {
+            pagination = paginationModel(declared, parameters: parameters, response: response, subject: subject)
+        } else if operation.extensions.paginationDisabled == nil, operation.extensions.streaming == nil,
+                  let inferred = inferredPagination(operation, parameters: parameters, response: response, subject: subject) {
+            pagination = paginationModel(inferred, parameters: parameters, response: response, subject: subject, inferred: true)
         }
         let resolvesExpansions = registerExpansions(resolved, response: response, operation: operation, subject: subject)
         let pricing = operation.extensions.pricing.flatMap {
@@ -95,6 +102,7 @@ extension ModelTranslator {
             isAuthenticatedUserLookup: operation.extensions.authenticatedUserLookup,
             pricing: pricing,
             availability: operation.extensions.availability.map(availabilityModel),
+            streaming: streaming,
             location: operation.location
         )
     }

@@ -14,6 +14,10 @@ extension ModelTranslator {
             ownedRead = PricingModel.OwnedRead(price: price.value, parameter: parameter.value)
         }
         switch pricing.charged.value {
+        case .event:
+            return PricingModel(category: pricing.category.value, unit: .resource(kind: "event"), price: pricing.price.value,
+                                ownedRead: nil, bound: .one, description: pricing.description,
+                                eventPrices: pricing.eventPrices.map { ($0.type.value, $0.price.value) })
         case .request:
             return PricingModel(category: pricing.category.value, unit: .request, price: pricing.price.value,
                                 ownedRead: ownedRead, bound: .one, description: pricing.description)

@@ -171,13 +171,16 @@ extension ModelTranslator {
            !isInheritanceBase(name, discriminator: discriminator) {
             diagnostics.warning("discriminator on a schema without 'oneOf' is ignored; it decodes as a plain object", at: discriminator.location)
         }
+        var pattern: String?
+        if case .alias(.string) = kind { pattern = schema.constraints.pattern?.value }
         return TypeDeclaration(
             name: name,
             description: description ?? schema.description,
             deprecated: schema.deprecated,
             kind: kind,
             nested: nested,
-            location: schema.location
+            location: schema.location,
+            pattern: pattern
         )
     }
 

@@ -26,6 +26,8 @@ struct ModelTranslator {
     var paginationOrder: [TypeName] = []
     var billables: [TypeName: BillableConformance] = [:]
     var billableOrder: [TypeName] = []
+    var streamEvents: [TypeName: StreamEventConformance] = [:]
+    var streamEventOrder: [TypeName] = []
     var resolutions: [TypeName: ExpansionResolution] = [:]
     var resolutionOrder: [TypeName] = []
     /// Component schemas being translated, to stop on structural recursion.
@@ -71,6 +73,7 @@ struct ModelTranslator {
             return declaration
         }
         types.append(contentsOf: extraTopLevel)
+        types = Self.markingRequestOnlyObjects(types, operations: operations)
         let authorization = authorizationModel(operations: operations)
         return APIModel(
             title: document.info.title,
@@ -83,6 +86,7 @@ struct ModelTranslator {
             paginations: paginationOrder.compactMap { paginations[$0] },
             expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
             billables: billableOrder.compactMap { billables[$0] },
+            streamEvents: streamEventOrder.compactMap { streamEvents[$0] },
             authorization: authorization,
             securitySchemes: securitySchemeModels()
         )

@@ -33,7 +33,13 @@ extension DocumentParser {
                 return DailyCapExtension(scope: scope, limit: limit, description: description, location: entry.node.location)
             }
         }
-        if let node = reader.take("x-pagination"),
+        if let node = reader.take("x-pagination"), node.scalar?.kind == .bool {
+            if node.scalar?.text.lowercased() == "false" {
+                extensions.paginationDisabled = Located(true, at: node.location)
+            } else {
+                diagnostics.error("'x-pagination' of \(subject) is a mapping describing the pages, or false to turn inference off; 'true' says nothing", at: node.location)
+            }
+        } else if let node = reader.take("x-pagination"),
            var entry = MappingReader(node, subject: "'x-pagination' of \(subject)", diagnostics: &diagnostics) {
             let items = entry.requiredString("items", diagnostics: &diagnostics)
             let token = entry.requiredString("token-parameter", diagnostics: &diagnostics)
@@ -54,6 +60,7 @@ extension DocumentParser {
                 )
             }
         }
+        extensions.streaming = parseStreaming(&reader, subject: subject)
         if let node = reader.take("x-pricing") {
             extensions.pricing = parsePricing(node, subject: subject)
         }
@@ -75,6 +82,35 @@ extension DocumentParser {
         return extensions
     }
 
+    /// `x-twitter-streaming: true` and `x-streaming: {backfill-parameter, event-id, event-type}`.
+    private mutating func parseStreaming(_ reader: inout MappingReader, subject: String) -> StreamingExtension? {
+        let twitter = reader.bool("x-twitter-streaming", diagnostics: &diagnostics)
+        let twitterLocation = reader.keyLocation("x-twitter-streaming")
+        guard let node = reader.take("x-streaming") else {
+            guard twitter == true, let twitterLocation else { return nil }
+            return StreamingExtension(isDeclared: false, location: twitterLocation)
+        }
+        if node.scalar?.kind == .bool {
+            guard node.scalar?.text.lowercased() == "true" else { return nil }
+            return StreamingExtension(isDeclared: false, location: node.location)
+        }
+        guard var entry = MappingReader(node, subject: "'x-streaming' of \(subject)", diagnostics: &diagnostics) else { return nil }
+        let backfill = entry.string("backfill-parameter", diagnostics: &diagnostics)
+        let eventID = entry.string("event-id", diagnostics: &diagnostics)
+        let eventType = entry.string("event-type", diagnostics: &diagnostics)
+        let connections = entry.integer("connections", diagnostics: &diagnostics)
+        if let connections, connections.value < 1 {
+            diagnostics.error("'connections' in \(entry.subject) must be positive, not \(connections.value)", at: connections.location)
+        }
+        entry.reportUnknownKeys(severity: .error, diagnostics: &diagnostics)
+        if twitter == false, let twitterLocation {
+            diagnostics.error("\(subject) says 'x-twitter-streaming: false' and has 'x-streaming'", at: twitterLocation)
+            return nil
+        }
+        return StreamingExtension(backfillParameter: backfill, eventID: eventID, eventType: eventType,
+                                  connections: connections.flatMap { $0.value > 0 ? $0 : nil }, isDeclared: true, location: node.location)
+    }
+
     /// `x-pricing`: prices are exact decimals, written as a string or a plain number.
     private mutating func parsePricing(_ node: SpecNode, subject: String) -> PricingExtension? {
         guard var entry = MappingReader(node, subject: "'x-pricing' of \(subject)", diagnostics: &diagnostics) else { return nil }
@@ -89,6 +125,19 @@ extension DocumentParser {
         let description = entry.text("description", diagnostics: &diagnostics)
         var ownedPrice: Located<String>?
         var ownedParameter: Located<String>?
+        var eventPrices: [(type: Located<String>, price: Located<String>)] = []
+        let pricesNode = entry.take("prices")
+        if let pricesNode {
+            if let entries = pricesNode.entries {
+                for item in entries {
+                    if let value = self.price(item.value, "the price of event '\(item.key)' in \(entry.subject)") {
+                        eventPrices.append((Located(item.key, at: item.keyLocation), value))
+                    }
+                }
+            } else {
+                diagnostics.error("expected a mapping of event kinds to prices for 'prices' in \(entry.subject), found \(pricesNode.kindDescription)", at: pricesNode.location)
+            }
+        }
         let owned = entry.take("owned-read")
         if let owned,
            var ownedEntry = MappingReader(owned, subject: "'owned-read' of \(entry.subject)", diagnostics: &diagnostics) {
@@ -105,12 +154,21 @@ extension DocumentParser {
             if let value = PricingExtension.Charged(rawValue: chargedText.value) {
                 charged = Located(value, at: chargedText.location)
             } else {
-                diagnostics.error("'charged' in \(entry.subject) must be 'resource' or 'request', not '\(chargedText.value)'", at: chargedText.location)
+                diagnostics.error("'charged' in \(entry.subject) must be 'resource', 'request' or 'event', not '\(chargedText.value)'", at: chargedText.location)
             }
+        }
+        if charged?.value != .event, let pricesNode {
+            diagnostics.error("'prices' in \(entry.subject) gives per-event prices, which only 'charged: event' has", at: pricesNode.location)
         }
         if charged?.value == .resource {
             if resource == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resource' (the kind, such as 'user')", at: node.location) }
             if resources == nil { diagnostics.error("'x-pricing' of \(subject) charges per resource and needs 'resources' (the response property holding them, such as 'data')", at: node.location) }
+        } else if charged?.value == .event {
+            let perResource = [("resource", resource?.location), ("resources", resources?.location), ("resource-id", resourceID?.location),
+                               ("at-most", atMost?.location), ("owned-read", owned?.location)]
+            for case let (key, location?) in perResource {
+                diagnostics.error("'x-pricing' of \(subject) charges per event; '\(key)' belongs to a per-resource price", at: location)
+            }
         } else if charged?.value == .request {
             let perResource = [("resource", resource?.location), ("resources", resources?.location), ("resource-id", resourceID?.location),
                                ("at-most", atMost?.location), ("owned-read", owned?.location)]
@@ -119,10 +177,11 @@ extension DocumentParser {
             }
         }
         guard let category, let charged, let price, (ownedPrice == nil) == (ownedParameter == nil) else { return nil }
-        guard charged.value == .request || (resource != nil && resources != nil) else { return nil }
+        guard charged.value != .resource || (resource != nil && resources != nil) else { return nil }
         return PricingExtension(category: category, charged: charged, resource: resource, resources: resources,
                                 resourceID: resourceID, price: price, atMost: atMost, ownedReadPrice: ownedPrice,
-                                ownedReadParameter: ownedParameter, description: description, location: node.location)
+                                ownedReadParameter: ownedParameter, eventPrices: eventPrices, description: description,
+                                location: node.location)
     }
 
     /// An amount of dollars: digits with an optional fraction, as written (never through a

@@ -42,6 +42,23 @@ struct PaginationExtension: Sendable {
     var location: SourceLocation
 }
 
+/// `x-twitter-streaming: true` (X's own) or `x-streaming` (ours): the operation answers with
+/// newline-delimited JSON, one event per line, for as long as the connection lasts.
+struct StreamingExtension: Sendable {
+    /// The integer query parameter that asks for recent events again (`backfill_minutes`).
+    var backfillParameter: Located<String>?
+    /// Dotted path of each event's unique ID (`data.event_uuid`).
+    var eventID: Located<String>?
+    /// Dotted path of each event's kind (`data.event_type`).
+    var eventType: Located<String>?
+    /// How many connections an App may hold open at once (X: 2 for the activity stream).
+    var connections: Located<Int>?
+    /// Whether `x-streaming` declared it (its paths must exist), or only `x-twitter-streaming`
+    /// (X's conventions are tried).
+    var isDeclared: Bool
+    var location: SourceLocation
+}
+
 /// `x-pricing`: what X charges for an operation under its pay-per-usage pricing.
 struct PricingExtension: Sendable {
     enum Charged: String, Sendable {
@@ -49,6 +66,8 @@ struct PricingExtension: Sendable {
         case resource
         /// Each successful request.
         case request
+        /// Each event a stream delivers, at the price of its kind (`prices`).
+        case event
     }
 
     /// X's name for the charge on its pricing page (`Following/Followers: Read`).
@@ -67,6 +86,8 @@ struct PricingExtension: Sendable {
     /// The Owned Read price and its path parameter.
     var ownedReadPrice: Located<String>?
     var ownedReadParameter: Located<String>?
+    /// Per-event prices by event kind (`follow.follow: "0.010"`), for `charged: event`.
+    var eventPrices: [(type: Located<String>, price: Located<String>)] = []
     var description: String?
     var location: SourceLocation
 }
@@ -91,6 +112,10 @@ struct OperationExtensions: Sendable {
     var dailyCaps: [DailyCapExtension] = []
     /// `x-pagination`.
     var pagination: PaginationExtension?
+    /// `x-pagination: false`: no page sequence, even where X's conventions suggest one.
+    var paginationDisabled: Located<Bool>?
+    /// `x-twitter-streaming` / `x-streaming`.
+    var streaming: StreamingExtension?
     /// `x-idempotent`: repeating the request changes nothing more, so clients may retry it.
     var idempotent: Located<Bool>?
     /// `x-authenticated-user-lookup`: the operation answers the authenticated user (`data.id`).

@@ -25,6 +25,8 @@ enum SwiftIdentifiers {
         "APIHandler", "ServerOperations", "ServerRequest", "ServerRoute", "ServerResponse", "EncodedResponse",
         "ServerInputDecoder", "ParameterFormat", "OperationRouter", "RouteMismatch", "InvalidRequestError",
         "InvalidParameter", "ProblemResponse", "NoContent",
+        // The spec's rules as values (SwiftRenderer+Rules).
+        "SchemaPattern", "OperationParameter",
     ]
 
     /// Removes what cannot be in an identifier and guards a leading digit.

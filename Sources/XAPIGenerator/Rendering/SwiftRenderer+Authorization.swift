@@ -5,7 +5,7 @@
 extension SwiftRenderer {
     /// Members of `OAuth2Scope` a scope's name must not take.
     private static let reservedScopeNames: Set<String> = [
-        "rawValue", "description", "parse", "parameter", "hashValue", "init", "self", "Type",
+        "rawValue", "description", "parse", "parameter", "hashValue", "init", "self", "Type", "all",
     ]
 
     /// The Swift names of the spec's scopes, by scope name: unique, worked out once.
@@ -35,6 +35,19 @@ extension SwiftRenderer {
                     doc.callout("- Note: `\(scope.name)`.", separated: true)
                     writer.documentation(doc)
                     writer.line("public static let \(SwiftIdentifiers.escaped(names[scope.name]!)) = OAuth2Scope(rawValue: \(SwiftIdentifiers.stringLiteral(scope.name)))")
+                }
+                writer.line()
+                writer.documentation(DocComment("Every scope the spec's OAuth 2.0 security schemes define, in the spec's order."))
+                let all = authorization.scopes.map { "." + SwiftIdentifiers.afterDot(names[$0.name]!) }
+                let oneLine = "public static let all: [OAuth2Scope] = [\(all.joined(separator: ", "))]"
+                if oneLine.count + 4 <= 100 {
+                    writer.line(oneLine)
+                } else {
+                    writer.line("public static let all: [OAuth2Scope] = [")
+                    writer.indented { writer in
+                        for scope in all { writer.line(scope + ",") }
+                    }
+                    writer.line("]")
                 }
             }
             writer.line()

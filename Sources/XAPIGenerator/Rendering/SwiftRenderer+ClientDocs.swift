@@ -6,7 +6,12 @@ extension SwiftRenderer {
     func functionDocumentation(_ operation: OperationModel, arguments: [Argument]) -> DocComment {
         var doc = DocComment((operation.summary.map { $0.hasSuffix(".") ? $0 : $0 + "." }) ?? "`\(operation.method.rawValue.uppercased()) \(operation.path)`.")
         if let description = operation.description { doc.paragraph(description) }
-        doc.verbatim(["```swift", "let response = try await \(exampleCall(name: operation.functionName, arguments: arguments))", "```"])
+        if operation.streaming != nil {
+            let call = exampleCall(name: operation.functionName, arguments: arguments)
+            doc.verbatim(["```swift", "for try await event in try \(streamIsAsync(operation) ? "await " : "")\(call) {", "    print(event)", "}", "```"])
+        } else {
+            doc.verbatim(["```swift", "let response = try await \(exampleCall(name: operation.functionName, arguments: arguments))", "```"])
+        }
 
         var callouts: [String] = []
         if !operation.security.isEmpty {
@@ -47,10 +52,17 @@ extension SwiftRenderer {
             }
         }
         let returned = operation.response.type.map { "``\(names.spell($0))``" } ?? "no body"
-        let status = operation.response.description.flatMap(DocComment.firstSentence).map { " \($0)" } ?? ""
-        callouts.append("- Returns: The `\(operation.response.status)` response with \(returned), its headers and rate-limit status.\(status)")
-        let budget = operation.pricing == nil ? "" : ", or its worst-case cost would pass the configured budget"
-        callouts.append("- Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the credentials cannot call this operation\(budget), and for a failed request or a response that does not decode.")
+        if operation.streaming != nil {
+            if arguments.isEmpty { callouts.append("- Parameters:") }
+            callouts.append("  - options: How the stream reconnects, what counts as a dead connection, what to do with a line that is not an event, and a hook for each notice.")
+            callouts.append("- Returns: The stream of events, each a \(returned), for as long as you iterate: it connects on the first `next()`, reconnects as X's handling-disconnections page asks, and closes the connection when the task is cancelled or the loop ends.")
+            callouts.append("- Throws: `XAPIError`, before any request when an argument breaks the spec's rules, the credentials cannot call this operation or the transport cannot stream. Iterating throws for refusals waiting cannot fix\(operation.pricing == nil ? "" : " and when the budget has no room for another event").")
+        } else {
+            let status = operation.response.description.flatMap(DocComment.firstSentence).map { " \($0)" } ?? ""
+            callouts.append("- Returns: The `\(operation.response.status)` response with \(returned), its headers and rate-limit status.\(status)")
+            let budget = operation.pricing == nil ? "" : ", or its worst-case cost would pass the configured budget"
+            callouts.append("- Throws: `XAPIError`, before any request when an argument breaks the spec's rules or the credentials cannot call this operation\(budget), and for a failed request or a response that does not decode.")
+        }
         var wrapped: [String] = []
         for callout in callouts {
             let indent = String(callout.prefix { $0 == " " })

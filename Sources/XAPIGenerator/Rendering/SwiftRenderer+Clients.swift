@@ -69,6 +69,11 @@ extension SwiftRenderer {
         }
     }
 
+    /// Whether a stream's function must be `async`: it looks up the authenticated user first.
+    func streamIsAsync(_ operation: OperationModel) -> Bool {
+        authenticatedUserLookup != nil && operation.parameters.contains(where: \.isAuthenticatedUser)
+    }
+
     /// The descriptor of the `x-authenticated-user-lookup` operation, when the spec has one.
     var authenticatedUserLookup: String? {
         model.authorization.authenticatedUserLookup.flatMap { id in
@@ -213,9 +218,12 @@ extension SwiftRenderer {
 
     // MARK: Functions
 
-    private func signature(_ operation: OperationModel, name: String, arguments: [Argument], trailing: [String] = [], returns: String, async: Bool) -> [String] {
+    private func signature(
+        _ operation: OperationModel, name: String, arguments: [Argument], trailing: [String] = [], returns: String, async: Bool,
+        throwing: Bool? = nil
+    ) -> [String] {
         let all = arguments.map(\.declaration) + trailing
-        let effects = async ? " async throws" : ""
+        let effects = async ? " async throws" : (throwing ?? false) ? " throws" : ""
         let oneLine = "public func \(name)(\(all.joined(separator: ", ")))\(effects) -> \(returns) {"
         if all.count <= 1 || (all.count <= 3 && oneLine.count <= 96) {
             return [oneLine]
@@ -235,11 +243,17 @@ extension SwiftRenderer {
         if operation.deprecated {
             writer.line("@available(*, deprecated, message: \(SwiftIdentifiers.stringLiteral("\(operation.id) is deprecated in the spec.")))")
         }
-        if ![.get, .head, .options].contains(operation.method) {
+        if ![.get, .head, .options].contains(operation.method), operation.streaming == nil {
             // A call made for its effect (follow, unfollow) may ignore the response.
             writer.line("@discardableResult")
         }
-        let lines = signature(operation, name: SwiftIdentifiers.escaped(operation.functionName), arguments: arguments, returns: "APIResponse<\(returnType(operation))>", async: true)
+        let isStream = operation.streaming != nil
+        let lines = isStream
+            ? signature(operation, name: SwiftIdentifiers.escaped(operation.functionName), arguments: arguments,
+                        trailing: ["options: StreamOptions = StreamOptions()"], returns: "EventStream<\(returnType(operation))>",
+                        async: streamIsAsync(operation), throwing: true)
+            : signature(operation, name: SwiftIdentifiers.escaped(operation.functionName), arguments: arguments,
+                        returns: "APIResponse<\(returnType(operation))>", async: true)
         for (index, line) in lines.enumerated() where index < lines.count - 1 { writer.line(line) }
         writer.block(String(lines.last!.dropLast(2))) { writer in
             writer.line("let operation = OperationDescriptor.\(descriptorName(operation))")
@@ -277,6 +291,10 @@ extension SwiftRenderer {
             }
             writer.line("\(assignments.text.isEmpty ? "let" : "var") request = OperationRequest(operation)")
             for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
+            if isStream {
+                writer.line("return try stream(request, decoding: \(returnType(operation)).self, options: options)")
+                return
+            }
             let send = switch operation.response.encoding {
             case .json: "try await send(request, decoding: \(returnType(operation)).self)"
             case .text: "try await sendReceivingText(request)"

@@ -18,7 +18,15 @@ extension SwiftRenderer {
             writer.line("\(container) = try decoder.container(keyedBy: JSONMemberKey.self)")
             for property in object.properties {
                 let swiftName = SwiftIdentifiers.afterDot(propertyNames[property.jsonName]!)
-                let method = property.isOptional ? "optionalMember" : "member"
+                if let sibling = parentDiscriminator(of: property.type), object.properties.contains(where: { $0.jsonName == sibling }) {
+                    // The value's case is named by a member of this object (X's `../event_type`).
+                    let method = property.isOptional ? "optionalMember" : "member"
+                    writer.line("self.\(swiftName) = try members.\(method)(\(SwiftIdentifiers.stringLiteral(property.jsonName)), "
+                        + "discriminator: try members.optionalMember(\(SwiftIdentifiers.stringLiteral(sibling))) as String?)")
+                    continue
+                }
+                let method = !property.isOptional ? "member"
+                    : object.refusesNullForOptionalMembers && !property.isNullable ? "absentOrMember" : "optionalMember"
                 writer.line("self.\(swiftName) = try members.\(method)(\(SwiftIdentifiers.stringLiteral(property.jsonName)))")
             }
             for expansion in object.resolvedExpansions {
@@ -55,6 +63,17 @@ extension SwiftRenderer {
                 }
             }
         }
+    }
+
+    /// The member of the holding object that names the case of a value of `type`, when `type`
+    /// is a `oneOf` whose discriminator points to its parent (`../event_type`).
+    func parentDiscriminator(of type: TypeReference) -> String? {
+        var type = type
+        if case .optional(let wrapped) = type { type = wrapped }
+        guard case .named(let name) = type, case .oneOf(let oneOf)? = declaration(name)?.kind,
+              case .discriminator(let property, _, true) = oneOf.strategy
+        else { return nil }
+        return property
     }
 
     /// `continue` for a declared member's `key`, in a loop over undeclared ones.

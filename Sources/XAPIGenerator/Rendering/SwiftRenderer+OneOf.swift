@@ -6,7 +6,9 @@ extension SwiftRenderer {
     func renderOneOf(name: String, qualified: String, model: OneOfModel, into writer: inout CodeWriter) {
         let caseNames = oneOfCaseNames(model)
         let recursive = model.isIndirect || model.cases.contains { $0.payload.map { references($0, qualified) } ?? false }
-        writer.block("public \(recursive ? "indirect " : "")enum \(name): Codable, Hashable, Sendable") { writer in
+        var conformances = "Codable, Hashable, Sendable"
+        if case .discriminator(_, _, true) = model.strategy { conformances += ", ParentDiscriminated" }
+        writer.block("public \(recursive ? "indirect " : "")enum \(name): \(conformances)") { writer in
             for (index, oneOfCase) in model.cases.enumerated() {
                 let fallback = oneOfCase.payload.map { "A ``\(names.spell($0))`` value." } ?? "The `\(oneOfCase.name)` case."
                 writer.documentation(DocComment(oneOfCase.description ?? fallback))
@@ -22,8 +24,9 @@ extension SwiftRenderer {
             }
             writer.line()
             switch model.strategy {
-            case .discriminator(let property, let mapping):
-                renderDiscriminatorCoding(name: name, property: property, mapping: mapping, model: model, caseNames: caseNames, into: &writer)
+            case .discriminator(let property, let mapping, let fromParent):
+                renderDiscriminatorCoding(name: name, property: property, mapping: mapping, fromParent: fromParent, model: model,
+                                          caseNames: caseNames, into: &writer)
             case .constants:
                 renderConstantsCoding(name: name, model: model, caseNames: caseNames, into: &writer)
             case .firstMatch:
@@ -41,13 +44,27 @@ extension SwiftRenderer {
         return model.cases.map { SwiftIdentifiers.escaped(names.claim(SwiftIdentifiers.member($0.name))) }
     }
 
-    private func renderDiscriminatorCoding(name: String, property: String, mapping: [(value: String, caseIndex: Int)], model: OneOfModel, caseNames: [String], into writer: inout CodeWriter) {
-        writer.documentation(DocComment("Decodes the case that `\(property)` names; an unknown name decodes as ``unknown(_:)``."))
-        writer.block("public init(from decoder: any Decoder) throws") { writer in
-            writer.line("let container = try decoder.container(keyedBy: JSONMemberKey.self)")
-            writer.line("let kind: String = try container.member(\(SwiftIdentifiers.stringLiteral(property)))")
+    private func renderDiscriminatorCoding(
+        name: String, property: String, mapping: [(value: String, caseIndex: Int)], fromParent: Bool, model: OneOfModel,
+        caseNames: [String], into writer: inout CodeWriter
+    ) {
+        if fromParent {
+            writer.documentation(DocComment("Decodes as ``unknown(_:)``: the object that holds the value names its case in its `\(property)`."))
+            writer.block("public init(from decoder: any Decoder) throws") { writer in
+                writer.line("try self.init(from: decoder, discriminator: nil)")
+            }
+            writer.line()
+            writer.documentation(DocComment("Decodes the case that `kind`, the holding object's `\(property)`, names; an unknown or missing name decodes as ``unknown(_:)``."))
+        } else {
+            writer.documentation(DocComment("Decodes the case that `\(property)` names; an unknown name decodes as ``unknown(_:)``."))
+        }
+        writer.block(fromParent ? "public init(from decoder: any Decoder, discriminator kind: String?) throws" : "public init(from decoder: any Decoder) throws") { writer in
+            if !fromParent {
+                writer.line("let container = try decoder.container(keyedBy: JSONMemberKey.self)")
+                writer.line("let kind: String = try container.member(\(SwiftIdentifiers.stringLiteral(property)))")
+            }
             writer.line("let value = try decoder.singleValueContainer()")
-            writer.switchBlock("kind") { writer in
+            writer.switchBlock(fromParent ? "kind ?? \"\"" : "kind") { writer in
                 var grouped: [(values: [String], index: Int)] = []
                 for entry in mapping {
                     if let position = grouped.firstIndex(where: { $0.index == entry.caseIndex }) {

@@ -12,6 +12,7 @@ extension SwiftRenderer {
             }
             writer.line()
         }
+        renderParameterDescriptions(into: &writer)
         renderAuthorization(into: &writer)
         renderSecuritySchemes(into: &writer)
         for declaration in model.types where !isComponent(declaration) && !isSelection(declaration) {
@@ -23,6 +24,10 @@ extension SwiftRenderer {
         }
         for billable in model.billables {
             renderBillableConformance(billable, into: &writer)
+            writer.line()
+        }
+        for event in model.streamEvents {
+            renderStreamEventConformance(event, into: &writer)
             writer.line()
         }
     }
@@ -68,7 +73,7 @@ extension SwiftRenderer {
             list("dailyCaps", operation.dailyCaps.map {
                 "DailyCapRule(scope: .\($0.scope.rawValue), limit: \($0.limit))"
             }, into: &writer)
-            let extras = operation.pricing != nil || operation.availability != nil || operation.pagination != nil
+            let extras = operation.pricing != nil || operation.availability != nil || operation.pagination != nil || operation.streaming != nil
             writer.line("isIdempotent: \(operation.isIdempotent)\(extras ? "," : "")")
             if let pricing = operation.pricing {
                 renderPricingArgument(pricing, into: &writer)
@@ -79,6 +84,13 @@ extension SwiftRenderer {
             if let pagination = operation.pagination {
                 let size = pagination.pageSizeParameter.map { ", pageSizeParameter: \(SwiftIdentifiers.stringLiteral($0))" } ?? ""
                 writer.line("pagination: OperationPagination(tokenParameter: \(SwiftIdentifiers.stringLiteral(pagination.tokenParameter))\(size)),")
+            }
+            if let streaming = operation.streaming {
+                var arguments: [String] = []
+                if let backfill = streaming.backfillParameter { arguments.append("backfillParameter: \(SwiftIdentifiers.stringLiteral(backfill))") }
+                if let maximum = streaming.maximumBackfillMinutes { arguments.append("maximumBackfillMinutes: \(maximum)") }
+                if let connections = streaming.maximumConnections { arguments.append("maximumConnections: \(connections)") }
+                writer.line("streaming: OperationStreaming(\(arguments.joined(separator: ", "))),")
             }
             if extras { writer.trimTrailingComma() }
         }
@@ -191,6 +203,40 @@ extension SwiftRenderer {
                 writer.line("public var previousToken: String? { nil }")
             }
         }
+    }
+
+    /// `extension ActivityStreamResponse: StreamEvent`: each event's ID and kind.
+    private func renderStreamEventConformance(_ event: StreamEventConformance, into writer: inout CodeWriter) {
+        let type = names.qualified(event.eventType)
+        writer.block("extension \(type): StreamEvent") { writer in
+            if let id = event.id {
+                writer.documentation(DocComment("The event's unique ID, `\(id.map(\.jsonName).joined(separator: "."))`: a stream delivers each once."))
+                writer.line("public var streamEventID: String? { \(textAccess(id, from: event.eventType)) }")
+            } else {
+                writer.documentation(DocComment("These events carry no ID."))
+                writer.line("public var streamEventID: String? { nil }")
+            }
+            if let kind = event.kind {
+                writer.line()
+                writer.documentation(DocComment("The event's kind, `\(kind.map(\.jsonName).joined(separator: "."))`, which prices it."))
+                writer.line("public var streamEventType: String? { \(textAccess(kind, from: event.eventType)) }")
+            }
+        }
+    }
+
+    /// An access path that ends in text: a string enum at the end is read as its raw value.
+    private func textAccess(_ path: [PageConformance.PathStep], from root: TypeName) -> String {
+        var owner: TypeName? = root
+        var leaf: TypeReference?
+        for step in path {
+            guard case .object(let object)? = owner.flatMap(declaration)?.kind,
+                  let property = object.properties.first(where: { $0.jsonName == step.jsonName })
+            else { owner = nil; leaf = nil; break }
+            leaf = property.type
+            if case .named(let next) = property.type { owner = next } else { owner = nil }
+        }
+        guard case .named(let name)? = leaf, stringEnum(name) != nil else { return access(path, from: root) }
+        return access(path, from: root) + (path.last?.isOptional == true ? "?" : "") + ".rawValue"
     }
 
     /// `meta?.nextToken`: a Swift access path for a JSON property path.

@@ -18,6 +18,15 @@ extension SwiftRenderer {
                 price = "ownedRead: OperationPricing.OwnedRead(price: \(Self.usd(owned.price)), parameter: \(SwiftIdentifiers.stringLiteral(owned.parameter)))"
             }
             switch pricing.bound {
+            case .one where !pricing.eventPrices.isEmpty:
+                writer.line(price + ",")
+                writer.line("eventPrices: [")
+                writer.indented { writer in
+                    for (type, value) in pricing.eventPrices {
+                        writer.line("\(SwiftIdentifiers.stringLiteral(type)): \(Self.usd(value)),")
+                    }
+                }
+                writer.line("]")
             case .one:
                 writer.line(price)
             case .pageSize(let parameter, let defaultValue):
@@ -60,6 +69,9 @@ extension SwiftRenderer {
         if let pricing = operation.pricing {
             var line: String
             switch pricing.unit {
+            case .resource where !pricing.eventPrices.isEmpty:
+                let prices = pricing.eventPrices.map { "\(Self.dollars($0.price)) per `\($0.type)`" }.joined(separator: ", ")
+                line = "- Cost: each event delivered: \(prices); \(Self.dollars(pricing.price)) for any other kind. X charges each event once per UTC day."
             case .resource(let kind):
                 line = "- Cost: \(Self.dollars(pricing.price)) per \(kind) returned"
                 if let owned = pricing.ownedRead {

@@ -71,13 +71,13 @@ extension SwiftRenderer {
 
     private func serverOperations() -> [ServerOperation] {
         var functions = UniqueNames(taken: ["handle"])
-        var inputs = UniqueNames(taken: ["router"])
+        let inputs = operationTypeNames
         return model.operations.map { operation in
             let base = SwiftIdentifiers.sanitized(NameCasing.lowerCamelIdentifier(operation.id))
             return ServerOperation(
                 model: operation,
                 function: functions.claim(base),
-                input: inputs.claim(SwiftIdentifiers.type(NameCasing.upperCamel(operation.id))),
+                input: inputs[operation.id]!,
                 members: inputMembers(operation)
             )
         }
@@ -161,7 +161,8 @@ extension SwiftRenderer {
                 let model = operation.model
                 let summary = model.summary.map { ": \($0)." } ?? "."
                 writer.documentation(DocComment("`\(model.method.rawValue.uppercased()) \(model.path)`\(summary)"))
-                writer.line("func \(operation.function)(_ input: \(Self.serverNamespace).\(operation.input), context: Context) async throws -> ServerResponse<\(responseType(model))>")
+                let answer = model.streaming == nil ? "ServerResponse" : "ServerEventStream"
+                writer.line("func \(operation.function)(_ input: \(Self.serverNamespace).\(operation.input), context: Context) async throws -> \(answer)<\(responseType(model))>")
             }
         }
     }
@@ -195,7 +196,11 @@ extension SwiftRenderer {
                         writer.line("case \(SwiftIdentifiers.stringLiteral(operation.model.id)):")
                         writer.indented { writer in
                             writer.line("let input = try \(Self.serverNamespace).\(operation.input)(request, route: route)")
-                            writer.line("return try EncodedResponse(encoding: await \(operation.function)(input, context: context))")
+                            if operation.model.streaming == nil {
+                                writer.line("return try EncodedResponse(encoding: await \(operation.function)(input, context: context))")
+                            } else {
+                                writer.line("return EncodedResponse(streaming: try await \(operation.function)(input, context: context))")
+                            }
                         }
                     }
                     writer.line("default:")

@@ -178,18 +178,9 @@ extension SwiftRenderer {
             if let allowed {
                 return ".string(allowed: [\(allowed.map(SwiftIdentifiers.stringLiteral).joined(separator: ", "))])"
             }
-            var arguments: [String] = []
-            if let pattern = constraints.pattern { arguments.append("pattern: \(SwiftIdentifiers.stringLiteral(pattern.value))") }
-            if let minLength = constraints.minLength { arguments.append("minLength: \(minLength)") }
-            if let maxLength = constraints.maxLength { arguments.append("maxLength: \(maxLength)") }
-            return ".string(\(arguments.joined(separator: ", ")))"
+            return ".string(\(stringRuleArguments(constraints).joined(separator: ", ")))"
         case .integer:
-            var minimum = constraints.minimum.map { Int($0) }
-            var maximum = constraints.maximum.map { Int($0) }
-            if let exclusive = constraints.exclusiveMinimum { minimum = Int((exclusive + 1).rounded(.down)) }
-            if let exclusive = constraints.exclusiveMaximum { maximum = Int((exclusive - 1).rounded(.up)) }
-            let arguments = [minimum.map { "minimum: \($0)" }, maximum.map { "maximum: \($0)" }].compactMap { $0 }
-            return ".integer(\(arguments.joined(separator: ", ")))"
+            return ".integer(\(integerRuleArguments(constraints).joined(separator: ", ")))"
         case .number:
             let minimum = constraints.minimum ?? constraints.exclusiveMinimum
             let maximum = constraints.maximum ?? constraints.exclusiveMaximum

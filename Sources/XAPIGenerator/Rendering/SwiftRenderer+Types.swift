@@ -8,6 +8,7 @@ extension SwiftRenderer {
             writer.line()
             renderSupplement(declaration, into: &writer)
         }
+        renderSchemaPatterns(into: &writer)
     }
 
     /// Models+Nested.swift: the types nested in the component schemas' types.

@@ -7,10 +7,16 @@ extension OAuth1Signature {
     /// OAuth1Signature.percentEncode("☃")                    // "%E2%98%83"
     /// ```
     public static func percentEncode(_ string: String) -> String {
+        percentEncode(string, keeping: isUnreserved)
+    }
+
+    /// Percent-encodes the UTF-8 bytes of `string` that `keeping` refuses as `%XX` (uppercase),
+    /// for callers that keep fewer than the unreserved set (a folder name without `~`).
+    static func percentEncode(_ string: String, keeping: (UInt8) -> Bool) -> String {
         var result = ""
         result.reserveCapacity(string.utf8.count)
         for byte in string.utf8 {
-            if isUnreserved(byte) {
+            if keeping(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 result.append("%")

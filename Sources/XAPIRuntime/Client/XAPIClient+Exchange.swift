@@ -15,11 +15,24 @@ extension XAPIClient {
     /// One attempt: the credentials to sign with are resolved (a session refreshes here when
     /// its token expires soon), then the caller's middlewares run (outermost first), then the
     /// request is signed with a fresh timestamp and nonce and handed to the transport; the
-    /// response body is read completely. Returns the response and the credentials it was
+    /// response body is read completely (a 2xx one is left unread when `streaming`). Returns the response and the credentials it was
     /// signed with.
     func exchange(
         _ request: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, attempt: Int, streaming: Bool = false
     ) async throws -> (ReceivedResponse, Context.Credentials) {
+        let (opened, credentials) = try await open(request, body: body, operation: operation, attempt: attempt)
+        if streaming, opened.response.status.kind == .successful {
+            return (ReceivedResponse(response: opened.response, body: Data(), stream: opened.body ?? HTTPBody()), credentials)
+        }
+        let data = try await opened.collect(upTo: configuration.maximumResponseBytes)
+        return (ReceivedResponse(response: opened.response, body: data), credentials)
+    }
+
+    /// One attempt, up to the response's head: signs and sends as `exchange` does
+    /// does, and hands back the body unread, for a stream to read as it arrives.
+    func open(
+        _ request: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, attempt: Int
+    ) async throws -> (OpenedResponse, Context.Credentials) {
         let configuration = self.configuration
         let credentials = try await self.credentials.credentialsForSigning()
         let operationID = operation.id
@@ -54,37 +67,14 @@ extension XAPIClient {
         let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)
 
         logger.debug("Sending request")
+        let failure = TransportFailure(operationID: operationID, secrets: secrets, logger: logger)
         do {
             let (response, responseBody) = try await next(request, body, serverURL)
-            if streaming, response.status.kind == .successful {
-                logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
-                return (ReceivedResponse(response: response, body: Data(), stream: responseBody ?? HTTPBody()), credentials)
-            }
-            let data: Data
-            if let responseBody {
-                data = try await Data(collecting: responseBody, upTo: configuration.maximumResponseBytes)
-            } else {
-                data = Data()
-            }
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
-            logger.trace("Response headers", metadata: ["http.headers": .string(LogRedaction.headers(response.headerFields))])
-            return (ReceivedResponse(response: response, body: data), credentials)
-        } catch let error as XAPIError {
-            logger.debug("Request failed", metadata: ["error": .string(error.description)])
-            throw error
+            logger.trace("Response headers", metadata: LogRedaction.responseMetadata(response.headerFields))
+            return (OpenedResponse(response: response, body: responseBody, failure: failure), credentials)
         } catch {
-            if error is CancellationError || Task.isCancelled {
-                logger.debug("Request cancelled")
-                throw CancellationError()
-            }
-            let text = Redaction.scrub(String(describing: error), secrets: secrets)
-            logger.debug("Request failed", metadata: ["error": .string(text)])
-            throw XAPIError(
-                code: .transport,
-                operationID: operationID,
-                message: "The request could not be completed: \(text)",
-                underlyingError: error
-            ).scrubbingUnderlyingError(of: secrets)
+            throw failure.translate(error)
         }
     }
 }
@@ -101,5 +91,51 @@ extension XAPIClient {
                             message: "The response could not be read: \(text)", underlyingError: error)
                 .scrubbingUnderlyingError(of: Redaction.secrets(of: credentials))
         }
+    }
+}
+
+/// A response whose head arrived and whose body has not been read (a stream reads it as it
+/// arrives).
+struct OpenedResponse: Sendable {
+    var response: HTTPResponse
+    var body: HTTPBody?
+    /// Turns a failure to read the body into the client's error.
+    var failure: TransportFailure
+
+    /// The whole body, up to `limit` bytes.
+    func collect(upTo limit: Int) async throws -> Data {
+        guard let body else { return Data() }
+        do {
+            return try await Data(collecting: body, upTo: limit)
+        } catch {
+            throw failure.translate(error)
+        }
+    }
+}
+
+/// What a transport error becomes: cancellation stays cancellation, an ``XAPIError`` stays as
+/// it is, anything else is a ``XAPIError/Code/transport`` error with the secrets scrubbed.
+struct TransportFailure: Sendable {
+    var operationID: String
+    var secrets: [String]
+    var logger: Logger
+
+    func translate(_ error: any Error) -> any Error {
+        if let error = error as? XAPIError {
+            logger.debug("Request failed", metadata: ["error": .string(error.description)])
+            return error
+        }
+        if error is CancellationError || Task.isCancelled {
+            logger.debug("Request cancelled")
+            return CancellationError()
+        }
+        let text = Redaction.scrub(String(describing: error), secrets: secrets)
+        logger.debug("Request failed", metadata: ["error": .string(text)])
+        return XAPIError(
+            code: .transport,
+            operationID: operationID,
+            message: "The request could not be completed: \(text)",
+            underlyingError: error
+        ).scrubbingUnderlyingError(of: secrets)
     }
 }

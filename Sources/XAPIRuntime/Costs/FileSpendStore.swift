@@ -72,7 +72,7 @@ public struct FileSpendStore: SpendStore {
     /// The Apps with a journal here, by the names they were recorded under.
     public func apps() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.compactMap { $0.removingPercentEncoding }.sorted()
+        return names.compactMap { OAuth1Signature.percentDecode($0) }.sorted()
     }
 
     /// The journal of `app` on `day`.
@@ -190,12 +190,10 @@ public struct FileSpendStore: SpendStore {
         return offset + bytes.count
     }
 
-    /// A folder name for an App: its name with everything but letters, digits, `.`, `_` and
-    /// `-` percent-encoded.
+    /// A folder name for an App: its name with everything but ASCII letters, digits, `.`, `_`
+    /// and `-` percent-encoded (RFC 3986's encoding, `~` encoded too).
     static func folderName(_ app: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        allowed.insert(charactersIn: "._-")
-        let encoded = app.addingPercentEncoding(withAllowedCharacters: allowed) ?? "app"
+        let encoded = OAuth1Signature.percentEncode(app) { OAuth1Signature.isUnreserved($0) && $0 != UInt8(ascii: "~") }
         if encoded.isEmpty { return "%20" }
         return encoded.hasPrefix(".") ? "%2E" + encoded.dropFirst() : encoded
     }

@@ -57,14 +57,38 @@ public struct OperationPricing: Sendable, Hashable {
     public let ownedRead: OwnedRead?
     /// How many resources one request can return at most (``Unit/resource(kind:)`` only).
     public let bound: Bound
+    /// The price of each kind of event, for a stream priced per event delivered (X's
+    /// `follow.follow`, $0.010); ``price`` is what an event of a kind not listed costs.
+    public let eventPrices: [String: USD]
 
     /// Creates the pricing of an operation.
-    public init(category: String, unit: Unit, price: USD, ownedRead: OwnedRead? = nil, bound: Bound = .one) {
+    public init(
+        category: String, unit: Unit, price: USD, ownedRead: OwnedRead? = nil, bound: Bound = .one,
+        eventPrices: [String: USD] = [:]
+    ) {
         self.category = category
         self.unit = unit
         self.price = price
         self.ownedRead = ownedRead
         self.bound = bound
+        self.eventPrices = eventPrices
+    }
+
+    /// The price of one event of kind `type`: its own price when listed, else ``price``.
+    ///
+    /// ```swift
+    /// let pricing = OperationDescriptor.activityStream.pricing!
+    /// pricing.eventPrice(for: "follow.follow")   // $0.010
+    /// pricing.eventPrice(for: "post.delete")     // $0.000 (not billed)
+    /// ```
+    public func eventPrice(for type: String?) -> USD {
+        type.flatMap { eventPrices[$0] } ?? price
+    }
+
+    /// The pricing of one event of kind `type`: a resource of kind `event` at its price, which
+    /// X charges once per UTC day per event ID.
+    public func pricing(forEvent type: String?) -> OperationPricing {
+        OperationPricing(category: type.map { "\(category): \($0)" } ?? category, unit: unit, price: eventPrice(for: type))
     }
 
     /// The price of one unit: the Owned Read price when `ownedRead` and the operation has one.
@@ -109,8 +133,14 @@ public struct OperationPricing: Sendable, Hashable {
     }
 
     /// Describes the price: `$0.010 per user returned; $0.001 for the App owner's own account
-    /// (Owned Read)` or `$0.015 per request`.
+    /// (Owned Read)`, `$0.015 per request`, or for events `$0.010 per follow.follow event,
+    /// $0.010 per follow.unfollow event`.
     public var summary: String {
+        if !eventPrices.isEmpty {
+            return eventPrices.sorted { $0.key < $1.key }
+                .map { "\($0.value.priceDescription) per \($0.key) event" }
+                .joined(separator: ", ")
+        }
         switch unit {
         case .resource(let kind):
             let owned = ownedRead.map { "; \($0.price.priceDescription) for the App owner's own account (Owned Read)" } ?? ""

@@ -6,16 +6,22 @@ import Foundation
 ///
 /// Regexes are compiled with the semantics ``ParameterRules/violation(_:pattern:parameter:)``
 /// documents (ASCII `\d` and `\w`, `$` only at the very end).
-final class PatternCache: @unchecked Sendable {
+final class PatternCache: Sendable {
     static let shared = PatternCache()
 
-    private enum Matcher {
+    private enum Matcher: Sendable {
         case simple(SimplePattern)
-        case regex(Regex<AnyRegexOutput>)
+        case regex(CompiledRegex)
     }
 
-    private let lock = NSLock()
-    private var compiled: [String: Matcher] = [:]
+    /// A compiled `Regex`, shared by every task that matches the pattern. `Regex` does not
+    /// declare `Sendable`, but a compiled one is never changed, and matching only reads it
+    /// (the cache has always handed one regex to concurrent matches).
+    private struct CompiledRegex: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
+    }
+
+    private let compiled = LockedValue<[String: Matcher]>([:])
 
     /// Whether `pattern` is found in `value` (its own anchors decide whether the whole value
     /// must match); throws when the pattern is not a valid regular expression.
@@ -23,19 +29,19 @@ final class PatternCache: @unchecked Sendable {
         let matcher = try self.matcher(pattern)
         switch matcher {
         case .simple(let simple): return simple.matches(value)
-        case .regex(let regex): return (try? regex.firstMatch(in: value)) != nil
+        case .regex(let compiled): return (try? compiled.regex.firstMatch(in: value)) != nil
         }
     }
 
     private func matcher(_ pattern: String) throws -> Matcher {
-        if let matcher = lock.withLock({ compiled[pattern] }) { return matcher }
+        if let matcher = compiled.current[pattern] { return matcher }
         let matcher: Matcher
         if let simple = SimplePattern(pattern) {
             matcher = .simple(simple)
         } else {
-            matcher = .regex(try Self.regex(pattern))
+            matcher = .regex(CompiledRegex(regex: try Self.regex(pattern)))
         }
-        lock.withLock { compiled[pattern] = matcher }
+        compiled.update { $0[pattern] = matcher }
         return matcher
     }
 

@@ -49,6 +49,34 @@ extension KeyedDecodingContainer where Key == JSONMemberKey {
     public func optionalMember<Value: Decodable>(_ name: String) throws -> Value? {
         try decodeIfPresent(Value.self, forKey: JSONMemberKey(name))
     }
+
+    /// The member `name`, whose case `discriminator` (a sibling member) names.
+    public func member<Value: ParentDiscriminated>(_ name: String, discriminator: String?) throws -> Value {
+        try Value(from: superDecoder(forKey: JSONMemberKey(name)), discriminator: discriminator)
+    }
+
+    /// The member `name`, whose case `discriminator` (a sibling member) names; `nil` when it is
+    /// absent or `null`.
+    public func optionalMember<Value: ParentDiscriminated>(_ name: String, discriminator: String?) throws -> Value? {
+        let key = JSONMemberKey(name)
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try Value(from: superDecoder(forKey: key), discriminator: discriminator)
+    }
+
+    /// The member `name`, or `nil` when it is absent; `null` is refused. Generated code reads
+    /// the optional members of request bodies this way: the schema lets a client leave such a
+    /// member out, not send it as `null`.
+    ///
+    /// - Throws: `DecodingError.valueNotFound` for `null`.
+    public func absentOrMember<Value: Decodable>(_ name: String) throws -> Value? {
+        let key = JSONMemberKey(name)
+        guard contains(key) else { return nil }
+        if try decodeNil(forKey: key) {
+            throw DecodingError.valueNotFound(Value.self, DecodingError.Context(
+                codingPath: codingPath + [key], debugDescription: "The member \(name) may be left out, but not null."))
+        }
+        return try decode(Value.self, forKey: key)
+    }
 }
 
 /// Writes the members of a JSON object by name, for the `Codable` code xapi-gen writes.
@@ -70,4 +98,16 @@ extension KeyedEncodingContainer where Key == JSONMemberKey {
     public mutating func encodeMemberIfPresent<Value: Encodable>(_ value: Value?, _ name: String) throws {
         try encodeIfPresent(value, forKey: JSONMemberKey(name))
     }
+}
+
+/// A `oneOf` whose case a member of the object holding it names (X's activity events name
+/// their payload's kind in `event_type`, beside `payload`): generated code passes that member
+/// down.
+///
+/// ```swift
+/// self.payload = try members.optionalMember("payload", discriminator: try members.optionalMember("event_type") as String?)
+/// ```
+public protocol ParentDiscriminated: Decodable {
+    /// Decodes the case `discriminator` names.
+    init(from decoder: any Decoder, discriminator: String?) throws
 }

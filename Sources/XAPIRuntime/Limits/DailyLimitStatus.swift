@@ -22,8 +22,8 @@ public struct DailyLimitStatus: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads the 24-hour headers; `nil` when neither the user's nor the App's are present.
     public init?(headers: HTTPFields) {
-        let user = RateLimitStatus(headers: headers, prefix: "x-user-limit-24hour")
-        let app = RateLimitStatus(headers: headers, prefix: "x-app-limit-24hour")
+        let user = RateLimitStatus(headers: headers, prefix: LimitHeaders.userDailyCap.prefix)
+        let app = RateLimitStatus(headers: headers, prefix: LimitHeaders.appDailyCap.prefix)
         guard user != nil || app != nil else { return nil }
         self.init(user: user, app: app)
     }

@@ -45,6 +45,8 @@ public struct OperationDescriptor: Sendable, Hashable {
     public let availability: OperationAvailability?
     /// How its pages link (`x-pagination`); `nil` when it is not paginated.
     public let pagination: OperationPagination?
+    /// How it streams (`x-twitter-streaming`); `nil` when it answers with one body.
+    public let streaming: OperationStreaming?
 
     /// Creates an operation descriptor.
     public init(
@@ -58,7 +60,8 @@ public struct OperationDescriptor: Sendable, Hashable {
         isIdempotent: Bool,
         pricing: OperationPricing? = nil,
         availability: OperationAvailability? = nil,
-        pagination: OperationPagination? = nil
+        pagination: OperationPagination? = nil,
+        streaming: OperationStreaming? = nil
     ) {
         self.id = id
         self.method = method
@@ -71,5 +74,6 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.pricing = pricing
         self.availability = availability
         self.pagination = pagination
+        self.streaming = streaming
     }
 }

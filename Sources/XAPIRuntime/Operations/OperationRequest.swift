@@ -66,6 +66,13 @@ public struct OperationRequest: Sendable {
         queryItems.append(QueryItem(name: name, value: value))
     }
 
+    /// Sets a query item, replacing every item of that name (a stream's `backfill_minutes`
+    /// on a reconnection).
+    public mutating func replaceQueryItem(_ name: String, value: String) {
+        queryItems.removeAll { $0.name == name }
+        queryItems.append(QueryItem(name: name, value: value))
+    }
+
     /// Appends an integer query item; `nil` omits it.
     public mutating func appendQueryItem(_ name: String, value: Int?) {
         appendQueryItem(name, value: value.map { String($0) })

@@ -21,6 +21,18 @@ public enum ParameterRules {
         return matches ? nil : ParameterViolation(parameter: parameter, value: value, rule: .pattern(pattern))
     }
 
+    /// Whether the value matches an OpenAPI (ECMA-262) pattern, as
+    /// ``violation(_:pattern:parameter:)`` decides; `false` when the pattern is not a valid
+    /// regular expression. For checking a value against a spec's rule (such as a generated
+    /// `SchemaPattern`) where no parameter is involved.
+    ///
+    /// ```swift
+    /// ParameterRules.matches("2244994945", pattern: "^[0-9]{1,19}$")   // true
+    /// ```
+    public static func matches(_ value: String, pattern: String) -> Bool {
+        (try? PatternCache.shared.matches(value, pattern: pattern)) ?? false
+    }
+
     /// Whether a string's length in characters is within `minLength`/`maxLength` (`nil` for no bound).
     public static func violation(_ value: String, minLength: Int?, maxLength: Int?, parameter: String) -> ParameterViolation? {
         guard minLength != nil || maxLength != nil else { return nil }

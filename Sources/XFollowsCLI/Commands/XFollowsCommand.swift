@@ -5,7 +5,7 @@ public struct XFollowsCommand: AsyncParsableCommand {
     /// The root command and its subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "xfollows",
-        abstract: "Export followers and following, follow and unfollow in bulk within X's daily caps, and compare exports.",
+        abstract: "Export followers and following, follow and unfollow in bulk within X's daily caps, compare exports, and watch follows as they happen.",
         discussion: """
             Works against X (https://api.x.com) or a local x-sandbox (--server http://127.0.0.1:8080, \
             or XFOLLOWS_SERVER). Every request goes through the generated XFollows client.
@@ -16,6 +16,7 @@ public struct XFollowsCommand: AsyncParsableCommand {
               xfollows followers @XDevelopers --output followers.csv --resume
               xfollows follow --file accounts.txt
               xfollows diff last-week.csv today.csv
+              xfollows watch @XDevelopers
               xfollows usage
 
             Credentials: `xfollows login` stores them per profile (--profile) in a file only you can read:
@@ -36,7 +37,7 @@ public struct XFollowsCommand: AsyncParsableCommand {
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             FollowersCommand.self, FollowingCommand.self,
             FollowCommand.self, UnfollowCommand.self,
-            DiffCommand.self, UsageCommand.self,
+            DiffCommand.self, WatchCommand.self, UsageCommand.self,
         ]
     )
 

@@ -15,6 +15,14 @@ public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The operation's page-size parameter as the spec names and bounds it (`max_results`).
+    public var pageSize: OperationParameter {
+        switch self {
+        case .followers: OperationParameter.UsersIDFollowers.maxResults
+        case .following: OperationParameter.UsersIDFollowing.maxResults
+        }
+    }
+
     /// How many users the list holds, from the account's public metrics.
     public func total(of user: User) -> Int? {
         switch self {

@@ -1,7 +1,7 @@
 import XFollows
 
-/// Looks the targets of a bulk run up, a hundred per request (`GET /2/users` and
-/// `GET /2/users/by`), so each result can name the account by handle and say whether it is
+/// Looks the targets of a bulk run up, as many per request as the spec allows (`GET /2/users`
+/// and `GET /2/users/by`, 100 each), so each result can name the account by handle and say whether it is
 /// protected, and an unknown account is reported before anything is sent for it.
 struct TargetResolver {
     /// One looked-up target.
@@ -13,8 +13,11 @@ struct TargetResolver {
         var problem: String?
     }
 
-    /// At most this many per lookup, X's limit.
-    static let batchSize = 100
+    /// At most this many IDs per lookup: the spec's `maxItems` of `ids`.
+    static let idBatchSize = OperationParameter.GetUsersByIDs.ids.maxItems ?? Int.max
+
+    /// At most this many usernames per lookup: the spec's `maxItems` of `usernames`.
+    static let usernameBatchSize = OperationParameter.GetUsersByUsernames.usernames.maxItems ?? Int.max
 
     /// The lookup it makes (by IDs; by usernames costs the same), for its price.
     static let operation = OperationDescriptor.getUsersByIds
@@ -27,14 +30,14 @@ struct TargetResolver {
         var problems: [String: String] = [:]
         let ids = targets.compactMap { if case .id(let id) = $0.reference { id } else { nil } }
         let names = targets.compactMap { if case .username(let name) = $0.reference { name } else { nil } }
-        for batch in ids.chunked(Self.batchSize) {
+        for batch in ids.chunked(Self.idBatchSize) {
             let body = try await client.users(ids: Array(batch), userFields: [.protected]).body
             for user in body.data ?? [] { byKey[user.id] = user }
             for problem in body.errors ?? [] {
                 if let value = problem.additionalProperties["value"]?.stringValue { problems[value] = problem.detail }
             }
         }
-        for batch in names.chunked(Self.batchSize) {
+        for batch in names.chunked(Self.usernameBatchSize) {
             let body = try await client.users(usernames: Array(batch), userFields: [.protected]).body
             for user in body.data ?? [] { byKey["@" + user.username.lowercased()] = user }
             for problem in body.errors ?? [] {

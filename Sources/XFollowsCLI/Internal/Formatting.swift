@@ -18,6 +18,15 @@ enum Formatting {
         "\(count(value)) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
+    /// A short wait: `250 ms`, `5 s`, `2 min`.
+    static func duration(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if seconds == 0 { return "\(attoseconds / 1_000_000_000_000_000) ms" }
+        if seconds % 60 == 0, seconds >= 60 { return "\(seconds / 60) min" }
+        let tenths = attoseconds / 100_000_000_000_000_000
+        return tenths == 0 ? "\(seconds) s" : "\(seconds).\(tenths) s"
+    }
+
     /// A countdown: `0:07`, `4:31`, `1:02:03`.
     static func countdown(_ seconds: TimeInterval) -> String {
         let total = max(0, Int(seconds.rounded(.up)))

@@ -123,7 +123,7 @@ extension CommandContext {
         let store = self.store
         let name = profileName
         let errors = self.errors
-        let lastSeen = Locked(initial)
+        let lastSeen = LockedValue(initial)
         return { token in
             do {
                 try store.update(name) { profile in

@@ -6,6 +6,7 @@
 import Darwin
 #endif
 import Dispatch
+import XFollows
 
 /// Ctrl-C (SIGINT) and SIGTERM cancel the work instead of killing the process, so it stops
 /// at a safe point — between pages, between follows — with its checkpoint or journal intact,
@@ -18,7 +19,7 @@ enum Interruption {
         let sources = signals.map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            let presses = Locked(0)
+            let presses = LockedValue(0)
             source.setEventHandler {
                 let count = presses.update { count -> Int in
                     count += 1

@@ -35,7 +35,7 @@ public final class WaitMonitor: Sendable {
         var lastRateLimited: Date?
     }
 
-    private let state = Locked(State())
+    private let state = LockedValue(State())
     private let now: @Sendable () -> Date
 
     /// A monitor on the system clock (tests pass another).

@@ -16,8 +16,8 @@ public final class CountProgress: Sendable {
     private let total: Int?
     private let unit: String
     private let now: @Sendable () -> Date
-    private let state: Locked<State>
-    private let ticker = Locked<Task<Void, Never>?>(nil)
+    private let state: LockedValue<State>
+    private let ticker = LockedValue<Task<Void, Never>?>(nil)
 
     private struct State {
         var count: Int
@@ -43,7 +43,7 @@ public final class CountProgress: Sendable {
         self.total = total
         self.unit = unit
         self.now = now
-        self.state = Locked(State(count: count, spent: nil, startCount: count, startedAt: now()))
+        self.state = LockedValue(State(count: count, spent: nil, startCount: count, startedAt: now()))
     }
 
     /// Redraws every 200 ms until ``finish(_:)``.

@@ -1,4 +1,5 @@
 import Foundation
+import XFollows
 
 /// One status line redrawn in place on a terminal (`\r`, the text, erase to the end of the
 /// line), cut to the terminal's width so it never wraps, and ended cleanly: ``finish(_:)``
@@ -12,7 +13,7 @@ import Foundation
 /// ```
 public final class ProgressLine: Sendable {
     private let output: TextOutput
-    private let state = Locked(State())
+    private let state = LockedValue(State())
 
     private struct State {
         var drawn = ""

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
+import XFollows
 
 /// Writes the runtime's log to standard error as short lines a person reads: the method,
-/// path and status of every request, the rate-limit headers of every response, waits and
-/// retries. The runtime redacts credentials before anything is logged; this handler adds
+/// path and status of every request, the rate limits of every response (from the metadata
+/// the runtime logs them under), waits and retries. The runtime redacts credentials before anything is logged; this handler adds
 /// nothing secret and skips the request-header dump.
 ///
 /// ```
@@ -16,7 +17,6 @@ public struct StandardErrorLogHandler: LogHandler {
     /// Metadata added to every line.
     public var metadata: Logger.Metadata = [:]
     private let output: TextOutput
-    private let pending = Locked<[String: String]>([:])
 
     /// A handler writing to `output` from `level` up.
     public init(output: TextOutput, level: Logger.Level) {
@@ -53,7 +53,7 @@ public struct StandardErrorLogHandler: LogHandler {
         case "Received response":
             return "\(request) → \(value("http.status") ?? "?")"
         case "Response headers":
-            guard let headers = value("http.headers"), let limits = rateLimits(in: headers) else { return nil }
+            guard let limits = rateLimits(in: metadata) else { return nil }
             return "  \(limits)"
         default:
             var text = level >= .warning ? "\(level): \(message)" : message
@@ -67,23 +67,16 @@ public struct StandardErrorLogHandler: LogHandler {
         }
     }
 
-    /// `rate limit 14/15, resets 14:05:09` from a `name: value; …` header list, with the
-    /// 24-hour limits when sent.
-    static func rateLimits(in headers: String) -> String? {
-        var fields: [String: String] = [:]
-        for pair in headers.components(separatedBy: "; ") {
-            guard let colon = pair.firstIndex(of: ":") else { continue }
-            fields[pair[..<colon].lowercased()] = pair[pair.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        var parts: [String] = []
-        for (prefix, name) in [("x-rate-limit", "rate limit"), ("x-user-limit-24hour", "user 24-hour limit"),
-                               ("x-app-limit-24hour", "App 24-hour limit")] {
-            guard let remaining = fields["\(prefix)-remaining"], let limit = fields["\(prefix)-limit"] else { continue }
-            var part = "\(name) \(remaining)/\(limit) left"
-            if let reset = fields["\(prefix)-reset"].flatMap(TimeInterval.init) {
-                part += ", resets \(Formatting.time(Date(timeIntervalSince1970: reset)))"
-            }
-            parts.append(part)
+    /// `rate limit 14/15 left, resets 14:05:09` from the limits the runtime logs with a
+    /// response (``LimitHeaders/metadataKey(_:)``), with the 24-hour limits when sent.
+    static func rateLimits(in metadata: Logger.Metadata) -> String? {
+        let names: [(LimitHeaders, String)] = [
+            (.rateLimit, "rate limit"), (.userDailyCap, "user 24-hour limit"), (.appDailyCap, "App 24-hour limit"),
+        ]
+        let parts = names.compactMap { family, name -> String? in
+            guard let status = RateLimitStatus(metadata: metadata, family),
+                  let remaining = status.remaining, let limit = status.limit else { return nil }
+            return "\(name) \(remaining)/\(limit) left" + (status.reset.map { ", resets \(Formatting.time($0))" } ?? "")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import XFollows
 
 /// Where a command writes: standard output for results, standard error for messages and the
 /// progress line. Tests capture them instead.
@@ -66,7 +67,7 @@ public struct TextOutput: Sendable {
 
 /// What a capturing ``TextOutput`` received.
 public final class CapturedOutput: Sendable {
-    private let buffer = Locked(Data())
+    private let buffer = LockedValue(Data())
     /// The output to hand to a command.
     public let output: TextOutput
 

@@ -144,7 +144,7 @@ actor SandboxAuthorizationState {
         grant.accessTokens[access] = now.addingTimeInterval(accessLifetime)
         grantByAccessToken[access] = grantID
         var refresh: String?
-        if grant.scopes.contains("offline.access") {
+        if grant.scopes.contains(OAuth2Scope.offlineAccess.rawValue) {
             let value = TokenShapes.oauth2(kind: "rt")
             grant.refreshToken = value
             grantByRefreshToken[value] = grantID

@@ -10,7 +10,7 @@ import XFollows
 /// let credentials = SandboxGraph.seeded().credentials
 /// let alice = credentials.userCredentials(for: SandboxAccounts.alice)!       // OAuth 1.0a
 /// let app = credentials.appOnlyCredentials                                  // bearer
-/// let readOnly = credentials.oauth2Tokens.first { !$0.scopes.contains("follows.write") }!
+/// let readOnly = credentials.oauth2Tokens.first { !$0.scopes.contains(OAuth2Scope.followsWrite.rawValue) }!
 /// let client = credentials.publicOAuth2Client!                              // PKCE, no secret
 /// ```
 public struct SandboxCredentials: Sendable, Hashable, Codable {
@@ -177,9 +177,13 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
     /// `http://[::1]/callback` on any port (RFC 8252, 7.3), as command-line apps need.
     public static let demoCallbackURLs = ["http://127.0.0.1/callback", "http://[::1]/callback"]
 
-    /// Every scope X's follows endpoints know, what a token granted "everything" holds.
-    public static let allFollowsScopes: Set<String> = ["tweet.read", "users.read", "follows.read", "follows.write", "offline.access"]
+    /// Every scope X's follows endpoints know, what a token granted "everything" holds: the
+    /// spec's scopes (``OAuth2Scope/all``).
+    public static let allFollowsScopes = Set(OAuth2Scope.all.map(\.rawValue))
 
-    /// The scopes of a token that may look follows up but not change them.
-    public static let readOnlyScopes: Set<String> = ["tweet.read", "users.read", "follows.read"]
+    /// The scopes of a token that may look follows up but not change them: what the spec's
+    /// followers lookup asks of an OAuth 2.0 token.
+    public static let readOnlyScopes = Set(OperationDescriptor.usersIdFollowers.security.flatMap { requirement -> [String] in
+        if case .oauth2UserContext(let scopes) = requirement { scopes.map(\.rawValue) } else { [] }
+    })
 }

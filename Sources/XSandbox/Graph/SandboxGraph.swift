@@ -59,10 +59,10 @@ public struct SandboxGraph: Sendable {
     /// - Throws: ``SandboxGraphError`` for a malformed or duplicate ID or username.
     public mutating func add(_ user: User) throws(SandboxGraphError) {
         guard let id = NumericID.parseCanonical(user.id) else {
-            throw SandboxGraphError("The user ID \"\(user.id)\" is not a canonical user ID (\(NumericID.pattern), no leading zeros).")
+            throw SandboxGraphError("The user ID \"\(user.id)\" is not a canonical user ID (\(SchemaPattern.userID), no leading zeros).")
         }
         guard Self.isValidUsername(user.username) else {
-            throw SandboxGraphError("The username \"\(user.username)\" of user \(user.id) does not match ^[A-Za-z0-9_]{1,15}$.")
+            throw SandboxGraphError("The username \"\(user.username)\" of user \(user.id) does not match \(SchemaPattern.username).")
         }
         var stored = user
         stored.publicMetrics?.followersCount = 0
@@ -75,8 +75,8 @@ public struct SandboxGraph: Sendable {
     ///
     /// - Throws: ``SandboxGraphError`` for a malformed or duplicate ID.
     public mutating func add(_ tweet: Tweet) throws(SandboxGraphError) {
-        guard let id = NumericID.parseCanonical(tweet.id) else {
-            throw SandboxGraphError("The Tweet ID \"\(tweet.id)\" is not a canonical Tweet ID (\(NumericID.pattern), no leading zeros).")
+        guard let id = NumericID.parseCanonical(tweet.id, pattern: SchemaPattern.tweetID) else {
+            throw SandboxGraphError("The Tweet ID \"\(tweet.id)\" is not a canonical Tweet ID (\(SchemaPattern.tweetID), no leading zeros).")
         }
         try directory.insert(tweet, id: id)
     }
@@ -166,12 +166,9 @@ public struct SandboxGraph: Sendable {
         }
     }
 
-    /// Whether a username matches X's rules, `^[A-Za-z0-9_]{1,15}$`.
+    /// Whether a username matches the spec's `Username` pattern (``SchemaPattern/username``).
     static func isValidUsername(_ username: String) -> Bool {
-        (1...15).contains(username.utf8.count) && username.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-        }
+        ParameterRules.matches(username, pattern: SchemaPattern.username)
     }
 
     private func pair(_ source: String, _ target: String) throws(SandboxGraphError) -> (UInt64, UInt64) {

@@ -23,35 +23,45 @@ extension SandboxHandlers {
     private func page(
         _ list: PageToken.List, of id: String, size: Int, token: String?, presenter: UserPresenter
     ) async throws -> ServerResponse<FollowsLookupResponse> {
-        guard let owner = NumericID.parse(id) else {
-            throw InvalidRequestError(errors: [InvalidParameter(parameter: "id", value: id,
-                                                                message: "The `id` query parameter value [\(id)] is not valid")])
-        }
+        let parameters = list.parameters
+        let owner = NumericID.parse(id)
         var position = PageToken.Position.startingAt(0)
         if let token {
             guard let decoded = try? tokens.decode(token), decoded.list == list, decoded.ownerID == owner else {
                 throw InvalidRequestError(errors: [InvalidParameter(
-                    parameter: "pagination_token", value: token,
-                    message: "The `pagination_token` query parameter value [\(token)] is not valid")])
+                    parameter: parameters.token.name, value: token,
+                    message: "The `\(parameters.token.name)` query parameter value [\(token)] is not valid")])
             }
             position = decoded.position
         }
-        if case .problem(let problem) = found(directory.user(withID: owner), parameter: "id", value: id) {
-            return ServerResponse(FollowsLookupResponse(errors: [problem]))
+        let ownerID: UInt64
+        switch found(owner.flatMap(directory.user(withID:)), parameter: parameters.owner.name, value: id) {
+        case .user(_, let number): ownerID = number
+        case .problem(let problem): return ServerResponse(FollowsLookupResponse(errors: [problem]))
         }
-        let page = await store.page(list, of: owner, position: position, size: size)
+        let page = await store.page(list, of: ownerID, position: position, size: size)
         let presented = await presenter.present(page.ids.compactMap(directory.user(withID:)), counts: page.counts)
         let meta = PaginationMeta(
             resultCount: presented.users.count,
             nextToken: page.range.upperBound < page.total
-                ? tokens.encode(PageToken(list: list, ownerID: owner, position: .startingAt(page.range.upperBound))) : nil,
+                ? tokens.encode(PageToken(list: list, ownerID: ownerID, position: .startingAt(page.range.upperBound))) : nil,
             previousToken: page.range.lowerBound > 0
-                ? tokens.encode(PageToken(list: list, ownerID: owner, position: .endingBefore(page.range.lowerBound))) : nil
+                ? tokens.encode(PageToken(list: list, ownerID: ownerID, position: .endingBefore(page.range.lowerBound))) : nil
         )
         return ServerResponse(FollowsLookupResponse(
             data: presented.users.isEmpty ? nil : presented.users,
             includes: presented.includes,
             meta: meta
         ))
+    }
+}
+
+extension PageToken.List {
+    /// The parameters of the list's operation that a page names: the owner's ID and the page token.
+    var parameters: (owner: OperationParameter, token: OperationParameter) {
+        switch self {
+        case .followers: (OperationParameter.UsersIDFollowers.id, OperationParameter.UsersIDFollowers.paginationToken)
+        case .following: (OperationParameter.UsersIDFollowing.id, OperationParameter.UsersIDFollowing.paginationToken)
+        }
     }
 }

@@ -9,6 +9,8 @@ import XFollowsServer
 struct SandboxCall: Sendable {
     var principal: SandboxPrincipal
     var now: Date
+    /// The App the credentials belong to.
+    var app: SandboxApp?
 }
 
 /// The sandbox's behaviour behind the generated server side: the graph, the acting-user rule
@@ -20,6 +22,8 @@ struct SandboxHandlers: APIHandler {
     let directory: SandboxDirectory
     let tokens: PageTokenCodec
     let store: SandboxStore
+    /// Subscriptions, webhooks and the events follows and unfollows become.
+    let activity: SandboxActivity
 
     /// The presenter for a request's field and expansion selection.
     func presenter(userFields: Set<User.Field>, expansions: Set<User.Expansion>, tweetFields: Set<Tweet.Field>,
@@ -34,8 +38,8 @@ struct SandboxHandlers: APIHandler {
 
     /// What a lookup of one user comes to.
     enum UserLookup {
-        /// The user, to answer with.
-        case user(User)
+        /// The user, to answer with, and its ID as a number.
+        case user(User, id: UInt64)
         /// X's partial error instead: not found, or suspended.
         case problem(Problem)
     }
@@ -43,30 +47,28 @@ struct SandboxHandlers: APIHandler {
     /// The user a lookup found, or X's partial error for it: it does not exist, or it is
     /// suspended (X answers with the error instead of the user).
     func found(_ user: User?, parameter: String, value: String) -> UserLookup {
-        guard let user else { return .problem(SandboxProblems.userNotFound(parameter: parameter, value: value)) }
-        if let id = NumericID.parse(user.id), directory.isSuspended(id) {
+        guard let user, let id = NumericID.parse(user.id) else {
+            return .problem(SandboxProblems.userNotFound(parameter: parameter, value: value))
+        }
+        if directory.isSuspended(id) {
             return .problem(SandboxProblems.userSuspended(parameter: parameter, value: value))
         }
-        return .user(user)
+        return .user(user, id: id)
     }
 
-    /// 403 unless `id` is the authenticated user's: X lets a user act only for themself.
-    static func requireActingUser(_ principal: SandboxPrincipal, parameter: String, value: String) throws(ProblemResponse) {
-        guard let authenticated = principal.userID.flatMap(NumericID.parse), authenticated == NumericID.parse(value) else {
+    /// The authenticated user's ID, when `value` is it; 403 otherwise: X lets a user act only
+    /// for themself.
+    static func requireActingUser(_ principal: SandboxPrincipal, parameter: String, value: String) throws(ProblemResponse) -> UInt64 {
+        guard let authenticated = principal.userID.flatMap({ NumericID.parse($0) }), authenticated == NumericID.parse(value) else {
             throw ProblemResponse(status: .forbidden, problem: SandboxProblems.forbidden(
                 "The `\(parameter)` path parameter [\(value)] must be the authenticated user's ID"
                     + (principal.userID.map { " [\($0)]" } ?? "") + "; you cannot act on behalf of another user."))
         }
+        return authenticated
     }
 
     /// The 24-hour cap headers of a write, as X sends them.
     static func dailyHeaders(_ statuses: SandboxStore.DailyStatuses) -> HTTPFields {
-        var fields = HTTPFields()
-        for (prefix, status) in [("x-user-limit-24hour", statuses.user), ("x-app-limit-24hour", statuses.app)] {
-            for header in status?.headers(prefix: prefix) ?? [] {
-                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-            }
-        }
-        return fields
+        (statuses.user?.headerFields(.userDailyCap) ?? [:]) + (statuses.app?.headerFields(.appDailyCap) ?? [:])
     }
 }

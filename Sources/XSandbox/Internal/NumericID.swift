@@ -1,20 +1,20 @@
-/// User and Tweet IDs as the spec writes them (`^[0-9]{1,19}$`), read as numbers.
+import XFollows
+
+/// User and Tweet IDs read as numbers, once they match the spec's patterns
+/// (``SchemaPattern/userID``, ``SchemaPattern/tweetID``).
 enum NumericID {
-    /// The number an ID string names, or `nil` when it does not match `^[0-9]{1,19}$`.
-    static func parse(_ text: some StringProtocol) -> UInt64? {
-        guard (1...19).contains(text.utf8.count),
-              text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return nil }
+    /// The number an ID names, or `nil` when it does not match `pattern` (a user ID's, unless
+    /// told) or names no number the sandbox can hold.
+    static func parse(_ text: some StringProtocol, pattern: String = SchemaPattern.userID) -> UInt64? {
+        let text = String(text)
+        guard ParameterRules.matches(text, pattern: pattern) else { return nil }
         return UInt64(text)
     }
 
     /// The number, when the text is also written the canonical way (no leading zeros), as
     /// IDs in a graph file must be so that every user has one spelling.
-    static func parseCanonical(_ text: String) -> UInt64? {
-        guard let value = parse(text), String(value) == text else { return nil }
+    static func parseCanonical(_ text: String, pattern: String = SchemaPattern.userID) -> UInt64? {
+        guard let value = parse(text, pattern: pattern), String(value) == text else { return nil }
         return value
     }
-
-    /// The spec's pattern for user and Tweet IDs.
-    static let pattern = "^[0-9]{1,19}$"
 }

@@ -26,10 +26,10 @@ public struct DailyCapWindows: Sendable {
 
     /// The cap's state: actions left in the last 24 hours and when the next slot frees (24
     /// hours after the oldest counted action; 24 hours from now when none counts).
-    public func status(_ rule: DailyCapRule, key: Key, at now: Date) -> LimitStatus {
+    public func status(_ rule: DailyCapRule, key: Key, at now: Date) -> RateLimitStatus {
         let live = liveActions(key, at: now)
         let reset = live.first.map { $0.addingTimeInterval(Self.window) } ?? now.addingTimeInterval(Self.window)
-        return LimitStatus(limit: rule.limit, remaining: max(0, rule.limit - live.count), reset: reset)
+        return RateLimitStatus(limit: rule.limit, remaining: max(0, rule.limit - live.count), reset: reset)
     }
 
     /// How many actions count now under `key`.

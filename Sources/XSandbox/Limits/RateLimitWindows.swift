@@ -38,7 +38,7 @@ public struct RateLimitWindows: Sendable {
         /// Whether the request fits in the window (and was counted).
         public var isAllowed: Bool
         /// The window after the request.
-        public var status: LimitStatus
+        public var status: RateLimitStatus
     }
 
     private struct Window: Sendable {
@@ -65,23 +65,23 @@ public struct RateLimitWindows: Sendable {
         let reset = window.start.addingTimeInterval(length)
         guard window.count < rule.requests else {
             windows[key] = window
-            return Decision(isAllowed: false, status: LimitStatus(limit: rule.requests, remaining: 0, reset: reset))
+            return Decision(isAllowed: false, status: RateLimitStatus(limit: rule.requests, remaining: 0, reset: reset))
         }
         window.count += 1
         windows[key] = window
         if windows.count > Self.pruneThreshold { prune(at: now, longestWindow: length) }
         return Decision(isAllowed: true,
-                        status: LimitStatus(limit: rule.requests, remaining: rule.requests - window.count, reset: reset))
+                        status: RateLimitStatus(limit: rule.requests, remaining: rule.requests - window.count, reset: reset))
     }
 
     /// The window of `rule` for `subject` without counting a request.
-    public func status(_ rule: RateLimitRule, operationID: String, subject: String, at now: Date) -> LimitStatus {
+    public func status(_ rule: RateLimitRule, operationID: String, subject: String, at now: Date) -> RateLimitStatus {
         let key = Key(operationID: operationID, scope: rule.scope, subject: subject)
         let length = TimeInterval(max(1, rule.windowSeconds))
         guard let window = windows[key], now < window.start.addingTimeInterval(length) else {
-            return LimitStatus(limit: rule.requests, remaining: rule.requests, reset: now.addingTimeInterval(length))
+            return RateLimitStatus(limit: rule.requests, remaining: rule.requests, reset: now.addingTimeInterval(length))
         }
-        return LimitStatus(limit: rule.requests, remaining: max(0, rule.requests - window.count),
+        return RateLimitStatus(limit: rule.requests, remaining: max(0, rule.requests - window.count),
                            reset: window.start.addingTimeInterval(length))
     }
 

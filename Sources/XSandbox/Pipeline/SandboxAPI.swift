@@ -37,10 +37,12 @@ struct SandboxAPI: Sendable {
 
     init(
         directory: SandboxDirectory, authenticator: SandboxAuthenticator, tokens: PageTokenCodec, store: SandboxStore,
-        clock: SandboxClock, scheme: String, logger: Logger
+        activity: SandboxActivity? = nil, clock: SandboxClock, scheme: String, logger: Logger
     ) {
         self.authenticator = authenticator
-        self.handlers = SandboxHandlers(directory: directory, tokens: tokens, store: store)
+        let activity = activity ?? SandboxActivity(apps: authenticator.orderedApps, directory: directory, store: store,
+                                                   options: SandboxActivityOptions())
+        self.handlers = SandboxHandlers(directory: directory, tokens: tokens, store: store, activity: activity)
         self.store = store
         self.clock = clock
         self.scheme = scheme
@@ -107,7 +109,7 @@ struct SandboxAPI: Sendable {
         trace.principal = principal
         if let refusal = Self.securityRefusal(principal, operation) {
             var response = SandboxHTTPResponse.problem(refusal, status: 403)
-            response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
+            response.add(await store.windowStatus(operation, principal: principal, at: now), .rateLimit)
             return response
         }
         let app = authenticator.app(of: principal)
@@ -118,7 +120,7 @@ struct SandboxAPI: Sendable {
         let window = await store.admit(operation, principal: principal, at: now)
         if let window, !window.isAllowed {
             var response = SandboxHTTPResponse.problem(SandboxProblems.tooManyRequests, status: 429)
-            response.add(window.status, prefix: "x-rate-limit")
+            response.add(window.status, .rateLimit)
             return response
         }
 
@@ -126,7 +128,7 @@ struct SandboxAPI: Sendable {
         var response: SandboxHTTPResponse
         do {
             response = SandboxHTTPResponse(try await handlers.handle(route, request: serverRequest,
-                                                                      context: SandboxCall(principal: principal, now: now)))
+                                                                      context: SandboxCall(principal: principal, now: now, app: app)))
         } catch let error as InvalidRequestError {
             response = .problem(error.problem, status: 400)
         } catch let refusal as ProblemResponse {
@@ -135,8 +137,9 @@ struct SandboxAPI: Sendable {
             response = .problem(Problem(type: "about:blank", title: "Internal Server Error",
                                         detail: "The sandbox could not answer: \(error)", status: 500), status: 500)
         }
-        response.add(window?.status, prefix: "x-rate-limit")
-        if let pricing = operation.pricing, let app, (200..<300).contains(response.status) {
+        response.add(window?.status, .rateLimit)
+        // A stream's events are billed one by one as they are delivered (SandboxActivity).
+        if let pricing = operation.pricing, operation.streaming == nil, let app, (200..<300).contains(response.status) {
             let ownedRead = pricing.isOwnedRead(
                 parameterValue: pricing.ownedRead.flatMap { route.pathParameters[$0.parameter] },
                 authenticatedUserID: principal.userID, appOwnerID: app.ownerID)
@@ -166,7 +169,7 @@ struct SandboxAPI: Sendable {
             return nil
         }
         var response = SandboxHTTPResponse.problem(problem, status: status)
-        response.add(await store.windowStatus(operation, principal: principal, at: now), prefix: "x-rate-limit")
+        response.add(await store.windowStatus(operation, principal: principal, at: now), .rateLimit)
         return response
     }
 

@@ -9,6 +9,8 @@ struct SandboxHTTPResponse: Sendable {
     var body: Data
     /// The IDs of the billable resources the body returns (`EncodedResponse.billableResourceIDs`).
     var billableResourceIDs: [String]?
+    /// A streaming operation's lines, sent after ``body`` for as long as they come.
+    var stream: AsyncStream<Data>?
 
     /// A JSON body encoded with the X coders, as `application/json`.
     static func json(_ value: some Encodable, status: Int = 200) -> SandboxHTTPResponse {
@@ -32,10 +34,10 @@ struct SandboxHTTPResponse: Sendable {
         }
     }
 
-    /// Adds a limit's three headers.
-    mutating func add(_ status: LimitStatus?, prefix: String) {
+    /// Adds a limit's three headers, named as the runtime reads them.
+    mutating func add(_ status: RateLimitStatus?, _ family: LimitHeaders) {
         guard let status else { return }
-        headers += status.headers(prefix: prefix)
+        headers += status.headerFields(family).map { ($0.name.rawName, $0.value) }
     }
 }
 
@@ -45,6 +47,7 @@ extension SandboxHTTPResponse {
         self.init(status: encoded.status.code,
                   headers: encoded.headerFields.map { ($0.name.rawName, $0.value) },
                   body: encoded.body,
-                  billableResourceIDs: encoded.billableResourceIDs)
+                  billableResourceIDs: encoded.billableResourceIDs,
+                  stream: encoded.stream)
     }
 }

@@ -11,7 +11,7 @@ extension SandboxProblems {
     /// 429, X's body when a usage cap of the App's plan is reached: not a rate limit.
     static func usageCapped(app: SandboxApp) -> Problem {
         Problem(
-            type: problemsBase + "usage-capped",
+            type: problemType(.usageCapped),
             title: "UsageCapExceeded",
             detail: "Usage cap exceeded: Monthly product cap",
             additionalProperties: [
@@ -27,7 +27,7 @@ extension SandboxProblems {
     /// since 2023 for an App without the access an endpoint needs).
     static func clientForbidden(app: SandboxApp) -> Problem {
         Problem(
-            type: problemsBase + "client-forbidden",
+            type: problemType(.clientForbidden),
             title: "Client Forbidden",
             detail: "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a "
                 + "Twitter developer App that is attached to a Project. You can create a project via the developer portal.",

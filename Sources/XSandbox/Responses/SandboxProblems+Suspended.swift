@@ -14,7 +14,7 @@ extension SandboxProblems {
     /// (X's type is `resource-not-found` with the title `Forbidden`, as its responses show.)
     static func userSuspended(parameter: String, value: String) -> Problem {
         Problem(
-            type: problemsBase + "resource-not-found",
+            type: problemType(.resourceNotFound),
             title: "Forbidden",
             detail: "User has been suspended: [\(value)].",
             additionalProperties: [

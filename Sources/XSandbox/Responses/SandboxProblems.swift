@@ -4,29 +4,10 @@ import XFollows
 enum SandboxProblems {
     static let problemsBase = "https://api.twitter.com/2/problems/"
 
-    /// One entry of an invalid-request problem's `errors`.
-    struct InvalidParameter: Error, Sendable, Hashable {
-        var parameter: String?
-        var value: String?
-        var message: String
-
-        var json: JSONValue {
-            var object: [String: JSONValue] = ["message": .string(message)]
-            if let parameter {
-                object["parameters"] = .object([parameter: .array([.string(value ?? "")])])
-            }
-            return .object(object)
-        }
-    }
-
-    /// 400: `{"errors":[{"parameters":{"id":["abc"]},"message":"..."}],"title":"Invalid Request",...}`.
-    static func invalidRequest(_ errors: [InvalidParameter]) -> Problem {
-        Problem(
-            type: problemsBase + "invalid-request",
-            title: "Invalid Request",
-            detail: "One or more parameters to your request was invalid.",
-            additionalProperties: ["errors": .array(errors.map(\.json))]
-        )
+    /// X's type URL for a kind of problem, named as the runtime names it:
+    /// `https://api.twitter.com/2/problems/resource-not-found`.
+    static func problemType(_ kind: Problem.Kind) -> String {
+        problemsBase + kind.name
     }
 
     /// 401, for every authentication failure.
@@ -36,7 +17,7 @@ enum SandboxProblems {
     static func unsupportedAuthentication(_ method: AuthenticationMethod, supported: [SecurityRequirement]) -> Problem {
         let names = Set(supported.map(\.method)).sorted { order($0) < order($1) }.map(name)
         return Problem(
-            type: problemsBase + "unsupported-authentication",
+            type: problemType(.unsupportedAuthentication),
             title: "Unsupported Authentication",
             detail: "Authenticating with \(name(method)) is forbidden for this endpoint.  "
                 + "Supported authentication types are [\(names.joined(separator: ", "))].",
@@ -66,7 +47,7 @@ enum SandboxProblems {
     /// A partial error of a 200 response: the user named by `parameter` does not exist.
     static func userNotFound(parameter: String, value: String) -> Problem {
         Problem(
-            type: problemsBase + "resource-not-found",
+            type: problemType(.resourceNotFound),
             title: "Not Found Error",
             detail: "Could not find user with \(parameter): [\(value)].",
             additionalProperties: [
@@ -93,5 +74,18 @@ enum SandboxProblems {
         case .appOnly: 1
         case .oauth2UserContext: 2
         }
+    }
+}
+
+extension SandboxProblems {
+    /// X's `ConnectionException` 429: the App already holds all the stream connections it may.
+    static let tooManyConnections = Problem(
+        type: "https://api.x.com/2/problems/streaming-connection", title: "ConnectionException",
+        detail: "This stream is currently at the maximum allowed connection limit.",
+        additionalProperties: ["connection_issue": .string("TooManyConnections")])
+
+    /// A webhook X refuses, by X's reason (`CrcValidationFailed`, `UrlValidationFailed`, …).
+    static func webhookRefused(_ reason: String, _ detail: String) -> Problem {
+        Problem(type: problemType(.invalidRequest), title: reason, detail: detail, status: 400)
     }
 }

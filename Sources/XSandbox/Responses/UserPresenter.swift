@@ -30,7 +30,7 @@ struct UserPresenter: Sendable {
             var expanded: [Tweet] = []
             if expansions.contains(.pinnedPostID), let tweet = directory.pinnedTweet(of: user) { expanded.append(tweet) }
             if expansions.contains(.mostRecentPostID),
-               let tweet = user.mostRecentTweetID.flatMap(NumericID.parse).flatMap(directory.tweet(withID:)) {
+               let tweet = user.mostRecentTweetID.flatMap({ NumericID.parse($0, pattern: SchemaPattern.tweetID) }).flatMap(directory.tweet(withID:)) {
                 expanded.append(tweet)
             }
             for tweet in expanded where tweetIDs.insert(tweet.id).inserted {

@@ -37,6 +37,8 @@ public struct SandboxConfiguration: Sendable {
     public var journalCapacity: Int
     /// Size caps and timeouts of the HTTP connections (``SandboxHTTPLimits/standard`` by default).
     public var http: SandboxHTTPLimits
+    /// How activity events are delivered: keep-alives, dropped connections, backfill history.
+    public var activity = SandboxActivityOptions()
     /// Where the server logs.
     public var logger: Logger
 

@@ -65,6 +65,18 @@ struct SandboxResponder: HTTPResponder {
             guard let name = HTTPField.Name(header.name) else { continue }
             fields.append(HTTPField(name: name, value: header.value))
         }
+        if let stream = answer.stream {
+            // A stream's lines go out as they come; a failed write (the client went away)
+            // ends the loop, which ends the stream's subscription.
+            let head = answer.body
+            return Response(status: HTTPResponse.Status(code: answer.status), headers: fields, body: ResponseBody { writer in
+                if !head.isEmpty { try await writer.write(ByteBuffer(bytes: head)) }
+                for await chunk in stream {
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+                try await writer.finish(nil)
+            })
+        }
         return Response(
             status: HTTPResponse.Status(code: answer.status),
             headers: fields,

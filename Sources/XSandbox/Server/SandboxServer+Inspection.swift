@@ -77,3 +77,23 @@ extension SandboxServer {
         await store.addCredits(amount, to: app.key)
     }
 }
+
+extension SandboxServer {
+    /// Makes `source` follow (or stop following) `target` as if it happened on X, with no
+    /// credentials, limits or charge (what `POST /_sandbox/follows` does); answers the activity
+    /// events it made for the subscriptions that match.
+    @discardableResult
+    public func scriptFollow(_ source: String, _ target: String, follow: Bool) async -> [ActivityStreamMessage] {
+        guard let source = NumericID.parse(source), let target = NumericID.parse(target), source != target,
+              await store.setFollowing(source, target, follow)
+        else { return [] }
+        return await activity.publish(follow ? .follow : .unfollow, source: source, target: target, at: clock.now())
+    }
+}
+
+extension SandboxServer {
+    /// The activity streams open now, across Apps.
+    public func openStreams() async -> Int {
+        await activity.connections.count
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import XAPILoopback
 import XFollows
 
 /// A running X API v2 follows sandbox: a Hummingbird server on loopback serving
@@ -37,15 +38,9 @@ public struct SandboxServer: Sendable {
     /// The users and Tweets served.
     public let directory: SandboxDirectory
     let store: SandboxStore
+    let activity: SandboxActivity
     let clock: SandboxClock
-    private let listener: Listener
-    private let task: Task<Void, Never>
-
-    /// The bound listening socket: its port, and how to close it.
-    private struct Listener: Sendable {
-        var port: Int
-        var close: @Sendable () async -> Void
-    }
+    private let server: ListeningServer
 
     /// The `Server` header of every answer.
     static let serverName = "x-sandbox"
@@ -62,74 +57,46 @@ public struct SandboxServer: Sendable {
                                  tolerance: configuration.timestampTolerance,
                                  journalCapacity: configuration.journalCapacity,
                                  billing: SandboxBilling(credits: configuration.credits, usageCap: configuration.usageCap))
+        let activity = SandboxActivity(apps: graph.apps, directory: graph.directory, store: store, options: configuration.activity)
         let api = SandboxAPI(
             directory: graph.directory,
             authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance),
             tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
+            activity: activity,
             clock: configuration.clock,
             scheme: "http",
             logger: configuration.logger
         )
 
-        let (events, continuation) = AsyncStream<Result<Listener, any Error>>.makeStream()
-        let application = Application(
-            responder: SandboxResponder(api: api, limits: configuration.http),
-            server: SandboxHTTPChannel.builder(limits: configuration.http, serverName: serverName),
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: serverName
-            ),
-            onServerRunning: { channel in
-                continuation.yield(.success(Listener(
-                    port: channel.localAddress?.port ?? configuration.port,
-                    close: { try? await channel.close() }
-                )))
-            },
-            logger: configuration.logger
-        )
-        let task = Task {
-            do {
-                try await application.run()
-            } catch {
-                continuation.yield(.failure(error))
-            }
-            continuation.finish()
-        }
-
-        var bound: Result<Listener, any Error>?
-        for await event in events {
-            bound = event
-            break
-        }
-        switch bound {
-        case .success(let listener):
-            let port = listener.port
-            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-            return SandboxServer(
-                baseURL: URL(string: "http://\(host):\(port)")!,
-                port: port,
-                credentials: graph.credentials,
-                apps: graph.apps,
-                directory: graph.directory,
-                store: store,
-                clock: configuration.clock,
-                listener: listener,
-                task: task
-            )
-        case .failure(let error):
-            task.cancel()
+        let server: ListeningServer
+        do throws(ListeningServer.StartFailure) {
+            server = try await ListeningServer.start(
+                responder: SandboxResponder(api: api, limits: configuration.http),
+                server: SandboxHTTPChannel.builder(limits: configuration.http, serverName: serverName),
+                host: configuration.host, port: configuration.port, serverName: serverName,
+                logger: configuration.logger)
+        } catch .failed(let error) {
             throw StartError(message: "\(configuration.host):\(configuration.port): \(error)")
-        case nil:
-            task.cancel()
+        } catch .stoppedBeforeListening {
             throw StartError(message: "the server stopped before it listened")
         }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        return SandboxServer(
+            baseURL: URL(string: "http://\(host):\(server.port)")!,
+            port: server.port,
+            credentials: graph.credentials,
+            apps: graph.apps,
+            directory: graph.directory,
+            store: store,
+            activity: activity,
+            clock: configuration.clock,
+            server: server
+        )
     }
 
     /// Stops listening, closes the open connections and returns when the server is down.
     public func shutdown() async {
-        await listener.close()
-        task.cancel()
-        await task.value
+        await server.stop()
     }
 }

@@ -15,15 +15,17 @@ actor SandboxStore {
 
     /// The 24-hour caps a write was counted under, as headers report them.
     struct DailyStatuses: Sendable {
-        var user: LimitStatus?
-        var app: LimitStatus?
+        var user: RateLimitStatus?
+        var app: RateLimitStatus?
 
         var isExhausted: Bool { user?.isExhausted == true || app?.isExhausted == true }
     }
 
     /// What a follow or unfollow did.
     enum WriteResult<Outcome: Sendable>: Sendable {
-        case done(Outcome, DailyStatuses)
+        /// Done: the outcome, the caps after it, and whether the relationship changed (a
+        /// follow that is new, an unfollow of someone followed), which makes an activity event.
+        case done(Outcome, DailyStatuses, changed: Bool)
         case capped(DailyStatuses)
     }
 
@@ -69,7 +71,7 @@ actor SandboxStore {
 
     /// The principal's window for the operation without counting a request; `nil` when no
     /// window applies.
-    func windowStatus(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> LimitStatus? {
+    func windowStatus(_ operation: OperationDescriptor, principal: SandboxPrincipal, at now: Date) -> RateLimitStatus? {
         let scope: LimitScope = principal.method == .appOnly ? .app : .user
         guard let rule = limits.rateLimits(for: operation).first(where: { $0.scope == scope }),
               let subject = principal.subject(for: scope)
@@ -113,17 +115,18 @@ actor SandboxStore {
         let before = statuses(keys, at: now)
         guard !before.isExhausted else { return .capped(before) }
         let outcome: FollowOutcome
+        var changed = false
         if follows.isFollowing(source, target) {
             outcome = .following
         } else if targetIsProtected {
             follows.requestFollow(source, target)
             outcome = .pending
         } else {
-            follows.follow(source, target)
+            changed = follows.follow(source, target)
             outcome = .following
         }
         for (_, key) in keys { caps.record(key, at: now) }
-        return .done(outcome, statuses(keys, at: now))
+        return .done(outcome, statuses(keys, at: now), changed: changed)
     }
 
     /// Unfollows (and cancels a pending request) if no daily cap is exhausted, and counts the
@@ -134,9 +137,16 @@ actor SandboxStore {
         let keys = capKeys(operation, principal: principal)
         let before = statuses(keys, at: now)
         guard !before.isExhausted else { return .capped(before) }
+        let wasFollowing = follows.isFollowing(source, target)
         follows.unfollow(source, target)
         for (_, key) in keys { caps.record(key, at: now) }
-        return .done(follows.isFollowing(source, target), statuses(keys, at: now))
+        return .done(follows.isFollowing(source, target), statuses(keys, at: now), changed: wasFollowing)
+    }
+
+    /// Makes `source` follow `target`, or stop, with no cap counted (the sandbox's own
+    /// scripted follows); answers whether anything changed.
+    func setFollowing(_ source: UInt64, _ target: UInt64, _ following: Bool) -> Bool {
+        following ? follows.follow(source, target) : follows.unfollow(source, target)
     }
 
     private func capKeys(_ operation: OperationDescriptor, principal: SandboxPrincipal) -> [(DailyCapRule, DailyCapWindows.Key)] {
@@ -159,9 +169,9 @@ actor SandboxStore {
         return result
     }
 
-    private static func tighter(_ current: LimitStatus?, _ candidate: LimitStatus) -> LimitStatus {
+    private static func tighter(_ current: RateLimitStatus?, _ candidate: RateLimitStatus) -> RateLimitStatus {
         guard let current else { return candidate }
-        return candidate.remaining < current.remaining ? candidate : current
+        return (candidate.remaining ?? 0) < (current.remaining ?? 0) ? candidate : current
     }
 
     // MARK: Billing

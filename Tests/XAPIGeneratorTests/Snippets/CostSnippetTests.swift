@@ -298,6 +298,69 @@ extension SnippetTests {
             )
         }
 
+        extension OperationParameter {
+            /// The parameters of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``), as
+            /// the spec names and bounds them.
+            public enum UsersIDFollowers {
+                /// `id`, in the path: The user whose followers to list.
+                public static let id = OperationParameter(
+                    name: "id",
+                    location: .path,
+                    pattern: "^[0-9]{1,19}$"
+                )
+
+                /// `max_results`, in the query: The page size.
+                public static let maxResults = OperationParameter(
+                    name: "max_results",
+                    location: .query,
+                    minimum: 1,
+                    maximum: 1000
+                )
+            }
+
+            /// The parameters of `GET /2/users` (``OperationDescriptor/getUsersByIds``), as the spec names and
+            /// bounds them.
+            public enum GetUsersByIDs {
+                /// `ids`, in the query: The users to look up.
+                public static let ids = OperationParameter(
+                    name: "ids",
+                    location: .query,
+                    pattern: "^[0-9]{1,19}$",
+                    minItems: 1,
+                    maxItems: 100
+                )
+            }
+
+            /// The parameters of `GET /2/users/{id}` (``OperationDescriptor/getUsersById``), as the spec names
+            /// and bounds them.
+            public enum GetUsersByID {
+                /// `id`, in the path: The user to look up.
+                public static let id = OperationParameter(
+                    name: "id",
+                    location: .path,
+                    pattern: "^[0-9]{1,19}$"
+                )
+            }
+
+            /// The parameters of `POST /2/users/{id}/following` (``OperationDescriptor/usersIdFollow``), as the
+            /// spec names and bounds them.
+            public enum UsersIDFollow {
+                /// `id`, in the path: The authenticated user.
+                public static let id = OperationParameter(
+                    name: "id",
+                    location: .path,
+                    pattern: "^[0-9]{1,19}$"
+                )
+
+                /// `target_user_id`, in the JSON body: A user's ID.
+                public static let targetUserID = OperationParameter(
+                    name: "target_user_id",
+                    location: .body,
+                    pattern: "^[0-9]{1,19}$"
+                )
+            }
+        }
+
         extension Page: BillableResponse {
             /// The `id` of each resource in `data`, as X charges them.
             public var billableResourceIDs: [String] { (self.data ?? []).map(\.id) }

@@ -360,7 +360,7 @@ struct SnippetTests {
         """#)
     }
 
-    @Test("A component that only names a type becomes a typealias")
+    @Test("A component that only names a type becomes a typealias; a string's pattern becomes a SchemaPattern constant")
     func alias() throws {
         let spec = #"""
         openapi: 3.1.0
@@ -387,6 +387,13 @@ struct SnippetTests {
 
         /// Several IDs.
         public typealias UserIDs = [UserID]
+
+        /// The `pattern` of each string schema that has one, as the spec writes it: the rule the generated
+        /// checks match values against, for code that checks values the same way (``ParameterRules``).
+        public enum SchemaPattern {
+            /// ``UserID``: `^[0-9]+$`.
+            public static let userID = "^[0-9]+$"
+        }
 
         """#)
     }
@@ -1301,7 +1308,7 @@ struct SnippetTests {
         """#)
     }
 
-    @Test("Operations become descriptors; x-pagination makes the response a page")
+    @Test("Operations become descriptors and parameter descriptions; x-pagination makes the response a page")
     func operations() throws {
         let spec = #"""
         openapi: 3.1.0
@@ -1483,11 +1490,47 @@ struct SnippetTests {
             )
         }
 
+        extension OperationParameter {
+            /// The parameters of `GET /2/users/{id}/followers` (``OperationDescriptor/usersIdFollowers``), as
+            /// the spec names and bounds them.
+            public enum UsersIDFollowers {
+                /// `id`, in the path: The user whose followers to list.
+                public static let id = OperationParameter(
+                    name: "id",
+                    location: .path,
+                    pattern: "^[0-9]{1,19}$"
+                )
+
+                /// `max_results`, in the query: The page size.
+                public static let maxResults = OperationParameter(
+                    name: "max_results",
+                    location: .query,
+                    minimum: 1,
+                    maximum: 1000
+                )
+
+                /// `pagination_token`, in the query: The page to fetch.
+                public static let paginationToken = OperationParameter(
+                    name: "pagination_token",
+                    location: .query
+                )
+
+                /// `user.fields`, in the query: The user fields to return.
+                public static let userFields = OperationParameter(name: "user.fields", location: .query)
+
+                /// `expansions`, in the query: The objects to include.
+                public static let expansions = OperationParameter(name: "expansions", location: .query)
+            }
+        }
+
         extension OAuth2Scope {
             /// Follow and unfollow.
             ///
             /// - Note: `follows.write`.
             public static let followsWrite = OAuth2Scope(rawValue: "follows.write")
+
+            /// Every scope the spec's OAuth 2.0 security schemes define, in the spec's order.
+            public static let all: [OAuth2Scope] = [.followsWrite]
         }
 
         extension OAuth2Endpoints {
@@ -1961,6 +2004,15 @@ struct SnippetTests {
                 dailyCaps: [],
                 isIdempotent: true
             )
+        }
+
+        extension OperationParameter {
+            /// The parameters of `GET /2/users/me` (``OperationDescriptor/findMyUser``), as the spec names and
+            /// bounds them.
+            public enum FindMyUser {
+                /// `user.fields`, in the query: User fields.
+                public static let userFields = OperationParameter(name: "user.fields", location: .query)
+            }
         }
 
         /// A value of the `user.fields` parameter.

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 @testable import XFollowsCLI
 
 /// A temporary configuration directory and a context with captured output, for one test.
@@ -19,10 +20,15 @@ final class TestEnvironment: @unchecked Sendable {
 
     var configDirectory: ConfigDirectory { ConfigDirectory(url: directory.appendingPathComponent("config", isDirectory: true)) }
 
-    func context(server: ServerTarget = try! ServerTarget(parsing: "http://127.0.0.1:9"), transport: FakeX? = nil,
+    func context(server: ServerTarget = try! ServerTarget(parsing: "http://127.0.0.1:9"), transport: (any ClientTransport)? = nil,
                  environment: [String: String] = [:], verbose: Bool = false) -> CommandContext {
         CommandContext(server: server, directory: configDirectory, environment: environment, output: output.output,
                        errors: errors.output, verbose: verbose, transport: transport)
+    }
+
+    /// A context talking to an in-process sandbox through its recording transport.
+    func context(_ sandbox: SandboxX) -> CommandContext {
+        context(server: try! ServerTarget(parsing: sandbox.server.baseURL.absoluteString), transport: sandbox.transport)
     }
 
     func file(_ name: String) -> URL { directory.appendingPathComponent(name) }

@@ -14,6 +14,11 @@ public struct DiffCommand: AsyncParsableCommand {
             streamed and sorted in bounded memory (runs on disk), so exports of any size compare. The \
             formats may differ; each is known by its extension (.csv, else JSON Lines) unless --format.
 
+            What it costs: nothing itself, but each export it compares read every user at X's $0.010 \
+            (pay-per-usage). To see changes as they happen at $0.010 per change instead, `xfollows \
+            watch` subscribes to X's follow events: cheaper whenever an account has more followers than \
+            changes between two exports.
+
             Examples:
               xfollows diff followers-monday.csv followers-today.csv
               xfollows diff old.jsonl new.csv --json

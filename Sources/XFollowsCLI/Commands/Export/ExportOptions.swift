@@ -33,8 +33,8 @@ public struct ExportOptions: ParsableArguments, Sendable {
     var force = false
 
     /// `--page-size`.
-    @Option(help: ArgumentHelp("Users per request, 1–1000.", valueName: "n"))
-    var pageSize: Int = 1000
+    @Option(help: ArgumentHelp("Users per request, \(pageSizes.lowerBound)–\(pageSizes.upperBound).", valueName: "n"))
+    var pageSize: Int = ExportOptions.pageSizes.upperBound
 
     /// `--no-wait`.
     @Flag(help: "Stop at a rate limit (exit 3, resumable) instead of waiting for it to reset.")
@@ -52,7 +52,9 @@ public struct ExportOptions: ParsableArguments, Sendable {
 
     /// Checks the options.
     public func validate() throws {
-        guard (1...1000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 1000, not \(pageSize).") }
+        guard Self.pageSizes.contains(pageSize) else {
+            throw ValidationError("--page-size must be between \(Self.pageSizes.lowerBound) and \(Self.pageSizes.upperBound), not \(pageSize).")
+        }
         if resume && output == nil { throw ValidationError("--resume needs --output FILE: standard output cannot be resumed.") }
         if resume && force { throw ValidationError("Choose one of --resume and --force.") }
     }
@@ -69,8 +71,18 @@ public struct ExportOptions: ParsableArguments, Sendable {
         return "\(pricing.price.priceDescription)" + (pricing.ownedRead.map { " (\($0.price.priceDescription) for the App owner's own list, with --app-owner)" } ?? "")
     }
 
-    /// Longest wait for one rate-limit reset (X's window is 15 minutes).
-    static let maximumWait: Duration = .seconds(16 * 60)
+    /// The page sizes both lists accept: the spec's bounds of their `max_results` (1...1000).
+    static let pageSizes: ClosedRange<Int> = {
+        let ranges = Relation.allCases.compactMap(\.pageSize.range)
+        guard let lower = ranges.map(\.lowerBound).max(), let upper = ranges.map(\.upperBound).min(), lower <= upper else {
+            preconditionFailure("The spec gives the lists' max_results no common bounds.")
+        }
+        return lower...upper
+    }()
+
+    /// Longest wait for one rate-limit reset: the longest window of the operations xfollows
+    /// calls (X's 15 minutes, from the spec), and a minute more for clocks that disagree.
+    static let maximumWait: Duration = .seconds((RequiredScopes.operations.flatMap(\.rateLimits).map(\.windowSeconds).max() ?? 0) + 60)
 
     /// The examples for a relation's help.
     static func discussion(_ relation: Relation) -> String {

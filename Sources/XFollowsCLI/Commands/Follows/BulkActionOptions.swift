@@ -45,14 +45,17 @@ public struct BulkActionOptions: ParsableArguments, Sendable {
         if resume && restart { throw ValidationError("Choose one of --resume and --restart.") }
     }
 
+    /// The one-line help of an action: "within X's daily caps" only when the spec gives it some.
+    static func abstract(_ action: BulkAction) -> String {
+        "\(action.verb.prefix(1).uppercased())\(action.verb.dropFirst()) accounts in bulk"
+            + (action.operation.dailyCaps.isEmpty ? "" : ", within X's daily caps") + " (resumable)."
+    }
+
     /// The examples for an action's help.
     static func discussion(_ action: BulkAction) -> String {
-        let cap = action == .follow ? "400 follows per user and 1,000 per App" : "500 unfollows per App"
         return """
-            One account at a time through the generated client. X's daily caps (\(cap), over a rolling \
-            24 hours) are counted in a ledger that every run and process shares, so the run stops before a \
-            cap with "N done, M left, next slot at T" (exit 3); the same command with --resume goes on with \
-            what is left, skipping what was done. \(action == .follow ? "A protected account gets a follow request, reported as pending. " : "")\
+            One account at a time through the generated client. \(capsText(action)) \
+            \(action == .follow ? "A protected account gets a follow request, reported as pending. " : "")\
             Each result is one line, or one JSON object with --json. Without arguments or --file, accounts \
             are read from standard input.
 
@@ -64,6 +67,21 @@ public struct BulkActionOptions: ParsableArguments, Sendable {
               xfollows \(action.rawValue) --file followers.csv --json
               cat accounts.txt | xfollows \(action.rawValue)
             """
+    }
+
+    /// What the help says of the action's daily caps, from the spec (`x-daily-caps`): X's
+    /// 400 follows per user today, and none on unfollows.
+    static func capsText(_ action: BulkAction) -> String {
+        let caps = action.operation.dailyCaps.map { cap in
+            "\(Formatting.count(cap.limit)) \(action.verb)s per \(cap.scope == .user ? "user" : "App")"
+        }
+        guard !caps.isEmpty else {
+            return "X sets no daily cap on \(action.verb)s; a run stopped early (a rate limit with --no-wait, Ctrl-C) goes on "
+                + "with --resume, skipping what was done."
+        }
+        return "X's daily caps (\(caps.joined(separator: " and ")), over a rolling 24 hours) are counted in a ledger that "
+            + "every run and process shares, so the run stops before a cap with \"N done, M left, next slot at T\" (exit 3); "
+            + "the same command with --resume goes on with what is left, skipping what was done."
     }
 
     /// The accounts from the arguments, the file or standard input.

@@ -5,7 +5,7 @@ public struct FollowCommand: AsyncParsableCommand {
     /// Help and examples.
     public static let configuration = CommandConfiguration(
         commandName: "follow",
-        abstract: "Follow accounts in bulk, within X's daily caps (resumable).",
+        abstract: BulkActionOptions.abstract(.follow),
         discussion: BulkActionOptions.discussion(.follow)
     )
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// `xfollows unfollow`: unfollows accounts in bulk within X's caps.
+/// `xfollows unfollow`: unfollows accounts in bulk, resumably.
 public struct UnfollowCommand: AsyncParsableCommand {
     /// Help and examples.
     public static let configuration = CommandConfiguration(
         commandName: "unfollow",
-        abstract: "Unfollow accounts in bulk, within X's daily caps (resumable).",
+        abstract: BulkActionOptions.abstract(.unfollow),
         discussion: BulkActionOptions.discussion(.unfollow)
     )
 
