@@ -46,6 +46,7 @@ let package = Package(
         .library(name: "XSandbox", targets: ["XSandbox"]),
         .library(name: "XSandboxTesting", targets: ["XSandboxTesting"]),
         .library(name: "XAPILoopback", targets: ["XAPILoopback"]),
+        .library(name: "XAPIPostgres", targets: ["XAPIPostgres"]),
         .library(name: "XAPIWebhooks", targets: ["XAPIWebhooks"]),
         .executable(name: "xapi-gen", targets: ["xapi-gen"]),
         .executable(name: "x-sandbox", targets: ["x-sandbox"]),
@@ -66,6 +67,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // XAPIPostgres: daily caps, spend and OAuth 2.0 tokens shared by machines in PostgreSQL.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // A transport that streams on Linux, where Foundation's URLSession delivers a body only
         // once it ends: `xfollows watch` and the streaming tests read the activity stream with it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -139,6 +142,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: PostgreSQL stores (apart, so client-only users never compile postgres-nio)
+        .target(
+            name: "XAPIPostgres",
+            dependencies: [
+                "XAPIRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -236,6 +250,7 @@ let package = Package(
             dependencies: [
                 "XFollows",
                 "XAPILoopback",
+                "XAPIPostgres",
                 "XAPIWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -341,11 +356,25 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XAPIPostgresTests",
+            dependencies: [
+                "XAPIPostgres",
+                "XAPIRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XFollowsCLIEndToEndTests",
             dependencies: [
                 "XFollows",
                 "XSandbox",
                 "XSandboxTesting",
+                // The ledgers the processes share across "machines", read back by the tests.
+                "XAPIPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings

@@ -55,6 +55,15 @@ let package = Package(
             dependencies: [.product(name: "XFollows", package: "xapi-follows")],
             path: "Sources/FollowsPager"
         ),
+        // L1: reservation latency of the ledgers, file stores against PostgreSQL.
+        .executableTarget(
+            name: "ledger-latency",
+            dependencies: [
+                .product(name: "XFollows", package: "xapi-follows"),
+                .product(name: "XAPIPostgres", package: "xapi-follows"),
+            ],
+            path: "Sources/LedgerLatency"
+        ),
         .executableTarget(
             name: "ClientBenchmarks",
             dependencies: [

@@ -74,6 +74,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "n"))
     var usageCap: Int?
 
+    @Option(name: .customLong("token-lifetime"), help: ArgumentHelp(
+        "How long OAuth 2.0 access tokens live, in seconds (X: 7200); short lifetimes make clients refresh often, for tests.",
+        valueName: "seconds"))
+    var tokenLifetime: Int = 7200
+
     @Option(name: .customLong("keep-alive"), help: ArgumentHelp(
         "Seconds between the activity stream's keep-alive lines (X: 20).", valueName: "seconds"))
     var keepAlive: Double = 20
@@ -92,6 +97,9 @@ struct Serve: AsyncParsableCommand {
         }
         if let credits, USD(credits) == nil {
             throw ValidationError("--credits takes an amount of dollars such as 5.00, not \"\(credits)\".")
+        }
+        if tokenLifetime < 1 {
+            throw ValidationError("--token-lifetime must be at least 1 second, not \(tokenLifetime).")
         }
         if let usageCap, usageCap < 1 {
             throw ValidationError("--usage-cap must be at least 1, not \(usageCap).")
@@ -114,7 +122,8 @@ struct Serve: AsyncParsableCommand {
         var limits = noLimits ? SandboxLimits.unlimited : .documented
         for override in rateLimits { override.apply(to: &limits) }
         var configuration = SandboxConfiguration(port: port, graph: loaded, limits: limits,
-                                                 credits: credits.flatMap(USD.init), usageCap: usageCap, logger: logger)
+                                                 credits: credits.flatMap(USD.init), usageCap: usageCap,
+                                                 accessTokenLifetime: TimeInterval(tokenLifetime), logger: logger)
         configuration.activity.keepAliveInterval = .milliseconds(Int64((keepAlive * 1000).rounded()))
         configuration.activity.dropStreamEvery = dropStreamEvery
         let server: SandboxServer

@@ -22,7 +22,7 @@ struct BadSpecTests {
     }()
 
     @Test("The corpus has at least its 47 specs, each with an expectation")
-    func corpusIsComplete() throws {
+    func corpusIsComplete() async throws {
         let specs = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path).filter { $0.hasSuffix(".yaml") }
         #expect(specs.count >= 47)
         #expect(Self.expectations.count >= 47)
@@ -30,14 +30,14 @@ struct BadSpecTests {
     }
 
     @Test("A bad spec is located and nothing is written", arguments: expectations)
-    func badSpecIsLocated(_ expectation: Expectation) throws {
+    func badSpecIsLocated(_ expectation: Expectation) async throws {
         let output = try TemporaryDirectory()
         // What a previous good run left must survive a failed one.
         let existing = output.url.appendingPathComponent("Models.swift")
         try "// generated earlier\n".write(to: existing, atomically: true, encoding: .utf8)
         let before = try output.snapshot()
 
-        let result = try XAPIGenCommand.run(["generate", expectation.file, "--output", output.url.path], in: Self.directory)
+        let result = try await XAPIGenCommand.run(["generate", expectation.file, "--output", output.url.path], in: Self.directory)
 
         #expect(result.status == 1)
         let errors = result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)

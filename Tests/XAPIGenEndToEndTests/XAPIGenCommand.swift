@@ -34,7 +34,11 @@ struct XAPIGenCommand {
     }
 
     /// Runs `xapi-gen arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    ///
+    /// The pipes are read and the exit waited for on threads of their own, never on the
+    /// concurrency pool: tests run in parallel, and a blocked pool thread (there are as many as
+    /// cores) would stall every other test's servers and timers on a small machine.
+    static func run(_ arguments: [String], in directory: URL = packageRoot) async throws -> Result {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -44,15 +48,39 @@ struct XAPIGenCommand {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read before waiting so a full pipe cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
-        )
+        return await withCheckedContinuation { continuation in
+            Thread {
+                // Both pipes are drained at once so a full one cannot block the child.
+                let errorReader = PipeReader(error)
+                let outputData = output.fileHandleForReading.readDataToEndOfFile()
+                let errorData = errorReader.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Result(
+                    status: process.terminationStatus,
+                    standardOutput: String(decoding: outputData, as: UTF8.self),
+                    standardError: String(decoding: errorData, as: UTF8.self)
+                ))
+            }.start()
+        }
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class PipeReader: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        init(_ pipe: Pipe) {
+            Thread { [self] in
+                data = pipe.fileHandleForReading.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        /// Everything the pipe carried, once it has ended.
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     struct CommandError: Error, CustomStringConvertible {

@@ -8,14 +8,11 @@ struct BackpressureTests {
     func overflowDropsTheNewest() async throws {
         let capture = LogCapture()
         try await withReceiver(WebhookReceiverConfiguration(capacity: 3), logger: capture.logger) { receiver, server in
-            let clock = ContinuousClock()
             for index in 0..<12 {
-                let started = clock.now
+                // Nobody reads: an answer that waited for the consumer would never come (the
+                // request would time out and throw).
                 let reply = try await HTTP.deliver(server.url, TestEnvelope.body(uuid: "e\(index)"))
                 #expect(reply.status == 200)
-                // Nobody reads: an answer that waited for the consumer would never come (the
-                // request would time out after 10 s).
-                #expect(clock.now - started < .seconds(5))
             }
             #expect(receiver.statistics == WebhookStatistics(buffered: 3, dropped: 9))
             let dropped = capture.records.filter { $0.contains("Webhook event dropped") }
@@ -54,7 +51,7 @@ struct BackpressureTests {
             #expect(try await HTTP.deliver(server.url, TestEnvelope.body(uuid: "third")).status == 200)
             #expect(receiver.statistics == WebhookStatistics(delivered: 1, buffered: 2))
             consumer.cancel()
-            let uuids = try await within(.seconds(5), "the cancelled consumer to end") { await consumer.value }
+            let uuids = try await within(patience, "the cancelled consumer to end") { await consumer.value }
             #expect(uuids == ["first"])
             #expect(receiver.statistics == WebhookStatistics(delivered: 1, dropped: 2))
             let dropped = capture.records.filter { $0.contains("cancelled before it read the event") }
@@ -78,7 +75,7 @@ struct BackpressureTests {
             }
             try await Task.sleep(for: .milliseconds(50))
             consumer.cancel()
-            #expect(try await within(.seconds(5), "the cancelled consumer to end") { await consumer.value } == 0)
+            #expect(try await within(patience, "the cancelled consumer to end") { await consumer.value } == 0)
         }
     }
 
@@ -90,7 +87,7 @@ struct BackpressureTests {
             }
             receiver.finish()
             let events = receiver.events
-            let uuids = try await within(.seconds(5), "the finished sequence to end") {
+            let uuids = try await within(patience, "the finished sequence to end") {
                 var uuids: [String] = []
                 for await event in events { uuids.append(event.data.eventUUID) }
                 return uuids
@@ -108,7 +105,7 @@ struct BackpressureTests {
         let serving = Task {
             try await receiver.run(port: 0) { url in continuation.yield(url) }
         }
-        let url = try await within(.seconds(10), "the bound URL") {
+        let url = try await within(patience, "the bound URL") {
             var iterator = urls.makeAsyncIterator()
             return await iterator.next()
         }
@@ -117,9 +114,9 @@ struct BackpressureTests {
         #expect(bound.path == "/webhooks/x")
         #expect(try await HTTP.deliver(bound, TestEnvelope.body(uuid: "run")).status == 200)
         serving.cancel()
-        try await within(.seconds(10), "run to return") { try await serving.value }
+        try await within(patience, "run to return") { try await serving.value }
         let events = receiver.events
-        let uuids = try await within(.seconds(5), "the events to finish") {
+        let uuids = try await within(patience, "the events to finish") {
             var uuids: [String] = []
             for await event in events { uuids.append(event.data.eventUUID) }
             return uuids

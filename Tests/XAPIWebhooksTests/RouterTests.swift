@@ -22,7 +22,7 @@ struct RouterTests {
         )
         let serving = Task { try await application.runService() }
         defer { serving.cancel() }
-        let port = try await within(.seconds(10), "the application to listen") {
+        let port = try await within(patience, "the application to listen") {
             var iterator = ports.makeAsyncIterator()
             return await iterator.next() ?? 0
         }

@@ -99,6 +99,26 @@ extension OAuth2Authorizer {
         OAuth2Session(token: token, authorizer: self, refreshMargin: refreshMargin, onChange: onChange, reload: reload)
     }
 
+    /// A session for the token in a store shared with other workers (``OAuth2TokenStore``):
+    /// it refreshes under the store's lock, so one refresh request is sent per expiry however
+    /// many processes or machines share the token. `nil` when the store holds no token.
+    ///
+    /// ```swift
+    /// guard let session = try await authorizer.session(store: store) else { /* log in */ }
+    /// let client = UserClient(credentials: .oauth2Session(session), configuration: configuration)
+    /// ```
+    ///
+    /// - Throws: ``OAuth2TokenStoreError`` (or the store's own error) when the store cannot
+    ///   be read.
+    public func session(
+        store: any OAuth2TokenStore,
+        refreshMargin: Duration = OAuth2Session.defaultRefreshMargin,
+        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil
+    ) async throws -> OAuth2Session? {
+        guard let token = try await store.load() else { return nil }
+        return OAuth2Session(token: token, authorizer: self, store: store, refreshMargin: refreshMargin, onChange: onChange)
+    }
+
     // MARK: Client authentication
 
     /// A public client names itself in the form (`client_id`); a confidential one

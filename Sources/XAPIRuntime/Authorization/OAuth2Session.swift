@@ -31,6 +31,16 @@ import Foundation
 /// let session = OAuth2Session(token: storedToken, authorizer: authorizer,
 ///                             onChange: { token in … }, reload: { try? tokenStore.load() })
 /// ```
+///
+/// `reload` narrows the race without closing it: two processes can still refresh at the same
+/// moment. Workers that must never log each other out — on one machine or several — share an
+/// ``OAuth2TokenStore`` instead: the session refreshes under the store's lock, after reading
+/// the stored token again, so one worker refreshes per expiry and the others take its token.
+///
+/// ```swift
+/// let store = PostgresOAuth2TokenStore(storage: storage, id: "alice")   // XAPIPostgres
+/// let session = OAuth2Session(token: token, authorizer: authorizer, store: store)
+/// ```
 public actor OAuth2Session: CustomStringConvertible {
     /// How long before the access token expires a session refreshes it: one minute.
     public static let defaultRefreshMargin: Duration = .seconds(60)
@@ -42,6 +52,8 @@ public actor OAuth2Session: CustomStringConvertible {
 
     private let onChange: (@Sendable (OAuth2UserToken?) async -> Void)?
     private let reload: (@Sendable () async -> OAuth2UserToken?)?
+    /// The store shared with other workers, whose lock every refresh runs under.
+    private let store: (any OAuth2TokenStore)?
     private var token: OAuth2UserToken?
     private var refreshing: Task<OAuth2UserToken, any Error>?
     private var terminalError: XAPIError?
@@ -75,6 +87,40 @@ public actor OAuth2Session: CustomStringConvertible {
     ) {
         self.token = token
         self.reload = reload
+        self.store = nil
+        self.authorizer = authorizer
+        self.refreshMargin = refreshMargin
+        self.onChange = onChange
+        self.published = LockedValue(Published(
+            token: token, secrets: authorizer.secrets + Self.secrets(of: token)))
+    }
+
+    /// Creates a session whose token lives in a store shared with other workers (processes
+    /// or machines): each refresh runs under the store's lock, re-reads the stored token
+    /// first and takes it when another worker already refreshed it, so one refresh request
+    /// is sent per expiry across every worker. New tokens are written to the store (and
+    /// handed to `onChange`); a refused refresh token removes the stored token.
+    ///
+    /// ```swift
+    /// let session = OAuth2Session(token: try await store.load()!, authorizer: authorizer, store: store)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - token: The token to start with (the stored one, usually).
+    ///   - authorizer: The client that refreshes and revokes it.
+    ///   - store: The shared token and its lock.
+    ///   - refreshMargin: How long before expiry to refresh (one minute by default).
+    ///   - onChange: Called with every new token and with `nil` when the authorization ends.
+    public init(
+        token: OAuth2UserToken,
+        authorizer: OAuth2Authorizer,
+        store: any OAuth2TokenStore,
+        refreshMargin: Duration = OAuth2Session.defaultRefreshMargin,
+        onChange: (@Sendable (OAuth2UserToken?) async -> Void)? = nil
+    ) {
+        self.token = token
+        self.reload = nil
+        self.store = store
         self.authorizer = authorizer
         self.refreshMargin = refreshMargin
         self.onChange = onChange
@@ -139,7 +185,8 @@ public actor OAuth2Session: CustomStringConvertible {
     }
 
     /// Ends the authorization: revokes the refresh token and the access token (RFC 7009),
-    /// forgets them and calls the hook with `nil`. Later requests throw
+    /// forgets them (a shared ``OAuth2TokenStore`` too, when it still holds this token) and
+    /// calls the hook with `nil`. Later requests throw
     /// ``XAPIError/Code/reauthorizationRequired``. Revoking an ended session does nothing.
     ///
     /// - Throws: ``XAPIError`` when the revocation endpoint refuses or cannot be reached; the
@@ -151,6 +198,10 @@ public actor OAuth2Session: CustomStringConvertible {
             try await authorizer.revoke(refreshToken, hint: .refreshToken)
         }
         try await authorizer.revoke(token.accessToken, hint: .accessToken)
+        let revoked = token
+        _ = try? await store?.update { stored in
+            if let current = stored, ConstantTime.equals(current.accessToken, revoked.accessToken) { stored = nil }
+        }
         _ = await end(with: ended("The session was revoked; the user must authorize the App again."))
     }
 
@@ -160,6 +211,10 @@ public actor OAuth2Session: CustomStringConvertible {
         guard var token, token.accessTokenUserID != userID else { return }
         token.accessTokenUserID = userID
         await install(token)
+        let learned = token
+        _ = try? await store?.update { stored in
+            if let current = stored, ConstantTime.equals(current.accessToken, learned.accessToken) { stored = learned }
+        }
     }
 
     // MARK: Refreshing
@@ -171,6 +226,7 @@ public actor OAuth2Session: CustomStringConvertible {
     }
 
     private func performRefresh(from old: OAuth2UserToken) async throws -> OAuth2UserToken {
+        if let store { return try await performSharedRefresh(from: old, store: store) }
         if let stored = await storedToken(replacing: old), !expiresSoon(stored) {
             return await adopt(stored)
         }
@@ -191,6 +247,59 @@ public actor OAuth2Session: CustomStringConvertible {
         } catch {
             refreshing = nil
             throw error
+        }
+    }
+
+    /// What a refresh under the shared store's lock came to.
+    private enum SharedRefresh: Sendable {
+        /// Another worker had refreshed: its token.
+        case adopted(OAuth2UserToken)
+        /// This worker refreshed: the new token, now stored.
+        case refreshed(OAuth2UserToken)
+        /// The refresh token was refused: the stored token was removed.
+        case ended(XAPIError)
+    }
+
+    /// Refreshes under the store's lock: the stored token is read again first, and taken when
+    /// another worker refreshed it already; otherwise its (newest) refresh token is used and
+    /// the new token stored before the lock is released.
+    private func performSharedRefresh(from old: OAuth2UserToken, store: any OAuth2TokenStore) async throws -> OAuth2UserToken {
+        let authorizer = self.authorizer
+        let margin = refreshMargin
+        let outcome: SharedRefresh
+        do {
+            outcome = try await store.update { stored in
+                if let current = stored, !ConstantTime.equals(current.accessToken, old.accessToken),
+                   !current.expires(within: margin, at: authorizer.configuration.clock.now()) {
+                    return .adopted(current)
+                }
+                // The stored token is ours, or due too: refresh with its (newest) refresh token.
+                let base = stored ?? old
+                do {
+                    let new = try await authorizer.refresh(base)
+                    stored = new
+                    return .refreshed(new)
+                } catch let error as XAPIError where error.code == .reauthorizationRequired {
+                    stored = nil
+                    return .ended(error)
+                }
+            }
+        } catch let error as XAPIError {
+            refreshing = nil
+            throw error
+        } catch {
+            refreshing = nil
+            throw XAPIError(code: .tokenStorage, operationID: "oauth2Session",
+                            message: "The shared token store failed: \(error)", underlyingError: error)
+        }
+        switch outcome {
+        case .adopted(let new), .refreshed(let new):
+            await install(new)
+            refreshing = nil
+            return new
+        case .ended(let error):
+            refreshing = nil
+            throw await end(with: error)
         }
     }
 

@@ -45,6 +45,9 @@ extension XAPIError {
         case budgetExceeded
         /// The spend ledger's storage failed.
         case spendLedgerStorage
+        /// The shared store of an OAuth 2.0 token (``OAuth2TokenStore``) could not be read,
+        /// locked or written; the session keeps the token it had.
+        case tokenStorage
         /// The user (or the authorization server) refused to authorize the App: the redirect
         /// carried `error=access_denied` or another RFC 6749 error (OAuth 1.0a: `denied=`); see
         /// ``XAPIError/oauthError``.

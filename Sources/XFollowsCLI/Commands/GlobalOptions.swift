@@ -15,6 +15,13 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         valueName: "name"))
     public var profile: String?
 
+    /// `--ledger files|postgres://…`.
+    @Option(help: ArgumentHelp(
+        "Where daily caps, spend and the OAuth 2.0 token are kept: files beside the credentials (the default), or a "
+            + "PostgreSQL database every machine shares, postgres://user@host:port/database (also $XFOLLOWS_LEDGER).",
+        valueName: "files|url"))
+    public var ledger: String?
+
     /// `--verbose`.
     @Flag(help: "Log every request to standard error: method, path, status and rate limits (secrets redacted).")
     public var verbose = false
@@ -35,7 +42,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             directory: try ConfigDirectory.resolve(environment: environment),
             environment: environment,
             verbose: verbose,
-            confirmation: .terminal(errors: .standardError)
+            confirmation: .terminal(errors: .standardError),
+            ledger: try LedgerLocation.resolve(option: ledger, environment: environment)
         )
     }
 }

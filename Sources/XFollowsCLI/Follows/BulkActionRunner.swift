@@ -97,7 +97,8 @@ public struct BulkActionRunner: Sendable {
                 summary.nextSlotAt = error.retryAfter
                 break
             } catch let error as XAPIError where error.code == .budgetExceeded {
-                summary.stoppedBy = "budget (--max-cost \(error.budget?.limit.description ?? ""))"
+                let limit = error.budget?.limit.description ?? ""
+                summary.stoppedBy = error.budget?.period == .day ? "daily budget (--daily-budget \(limit))" : "budget (--max-cost \(limit))"
                 break
             } catch let error as XAPIError where Self.isRefusalOfThisAccount(error) {
                 summary.failed += 1

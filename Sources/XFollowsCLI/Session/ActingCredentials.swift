@@ -58,7 +58,8 @@ public enum ActingCredentials: Sendable {
 extension CommandContext {
     /// The credentials for a command: the environment's (X's sample names) unless `--profile`
     /// was given, else the profile's, which must belong to this server. An OAuth 2.0 profile
-    /// gets a session that refreshes its token and saves each new one back to the profile.
+    /// gets a session that refreshes its token and saves each new one back to the profile;
+    /// with a PostgreSQL `--ledger` the token is shared there, and refreshed under its lock.
     ///
     /// - Throws: ``CLIFailure``: not logged in (exit 4), credentials of another server, or
     ///   App-only credentials where a user is needed.
@@ -89,7 +90,13 @@ extension CommandContext {
         case .oauth2(let clientID, let clientSecret, let redirectURI, let token):
             let authorizer = OAuth2Authorizer(clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
                                               endpoints: server.oauth2Endpoints, configuration: configuration)
-            let session = authorizer.session(token: token, onChange: tokenSaver(initial: token), reload: tokenLoader())
+            let session: OAuth2Session
+            if let store = sharedTokenStore(clientID: clientID) {
+                // Shared by every machine: refreshed under the row lock of the token's row, once per expiry.
+                session = OAuth2Session(token: token, authorizer: authorizer, store: store, onChange: tokenSaver(initial: token))
+            } else {
+                session = authorizer.session(token: token, onChange: tokenSaver(initial: token), reload: tokenLoader())
+            }
             return .user(.oauth2Session(session), account: profile.account, source: source)
         case .oauth1(let consumerKey, let consumerSecret, let accessToken, let accessTokenSecret):
             return .user(.oauth1(consumerKey: consumerKey, consumerSecret: consumerSecret,

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OpenAPIRuntime
+import XAPIPostgres
 import XFollows
 
 /// What every command runs with: the server, the profile, the configuration directory, the
@@ -27,13 +28,17 @@ public struct CommandContext: Sendable {
     public var transport: (any ClientTransport)?
     /// Who to ask before spending (a person at a terminal, or no one).
     public var confirmation: Confirmation
+    /// Where daily caps, spend and the OAuth 2.0 token are kept (`--ledger`).
+    public var ledger: LedgerLocation
+    /// The PostgreSQL connections of this command, when ``ledger`` is a database.
+    let sharedStorage = SharedStorage()
 
     /// A context.
     public init(
         server: ServerTarget, profileName: String = "default", isProfileExplicit: Bool = false,
         directory: ConfigDirectory, environment: [String: String], output: TextOutput = .standardOutput,
         errors: TextOutput = .standardError, verbose: Bool = false, transport: (any ClientTransport)? = nil,
-        confirmation: Confirmation = .unavailable
+        confirmation: Confirmation = .unavailable, ledger: LedgerLocation = .files
     ) {
         self.server = server
         self.profileName = profileName
@@ -45,6 +50,24 @@ public struct CommandContext: Sendable {
         self.verbose = verbose
         self.transport = transport
         self.confirmation = confirmation
+        self.ledger = ledger
+    }
+
+    /// The database of ``ledger``, connected on first use; `nil` for files.
+    var postgres: PostgresStorage? {
+        guard case .postgres(let url) = ledger else { return nil }
+        return sharedStorage.storage(for: url)
+    }
+
+    /// Where an OAuth 2.0 profile's token is shared with every machine, with a PostgreSQL
+    /// `--ledger`: one row per server, client ID and profile; `nil` with files.
+    func sharedTokenStore(clientID: String) -> PostgresOAuth2TokenStore? {
+        postgres?.tokenStore(id: "\(server.fileKey) \(clientID) \(profileName)")
+    }
+
+    /// Closes the database connections this command opened.
+    public func closeLedger() async {
+        await sharedStorage.close()
     }
 
     /// The credentials file.
@@ -85,10 +108,12 @@ public struct CommandContext: Sendable {
     }
 
     /// The spend ledger of an App on this server, in files every run and process shares
-    /// (``ConfigDirectory/spendDirectory(for:)``).
+    /// (``ConfigDirectory/spendDirectory(for:)``), or in the database of `--ledger`, where
+    /// every machine shares it (the server's ``ServerTarget/fileKey`` names the ledger).
     ///
     /// - Throws: ``CLIFailure`` when the directory cannot be made.
     public func spendLedger(app: String) throws -> SpendLedger {
+        if let postgres { return SpendLedger(app: app, store: postgres.spendStore(ledger: server.fileKey)) }
         let directory = self.directory.spendDirectory(for: server)
         try self.directory.create(directory)
         do {
@@ -98,10 +123,12 @@ public struct CommandContext: Sendable {
         }
     }
 
-    /// The daily-cap ledger for this server, in a file every run and process shares.
+    /// The daily-cap ledger for this server, in a file every run and process shares, or in
+    /// the database of `--ledger`, where every machine shares it.
     ///
     /// - Throws: ``CLIFailure`` when the directory cannot be made.
     public func dailyCapLedger() throws -> DailyCapLedger {
+        if let postgres { return DailyCapLedger(store: postgres.dailyCapStore(ledger: server.fileKey)) }
         let file = directory.dailyCapsFile(for: server)
         try directory.create(file.deletingLastPathComponent())
         do {

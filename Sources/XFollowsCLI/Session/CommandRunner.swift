@@ -30,11 +30,14 @@ enum CommandRunner {
         } catch {
             return report(FailurePresenter(server: .x).failure(for: error), to: .standardError)
         }
+        let status: ExitStatus
         do {
-            return try await Interruption.cancelling { try await body(context) }
+            status = try await Interruption.cancelling { try await body(context) }
         } catch {
-            return report(context.presenter.failure(for: error, resumeHint: resumeHint), to: context.errors)
+            status = report(context.presenter.failure(for: error, resumeHint: resumeHint), to: context.errors)
         }
+        await context.closeLedger()
+        return status
     }
 
     private static func report(_ failure: CLIFailure, to errors: TextOutput) -> ExitStatus {

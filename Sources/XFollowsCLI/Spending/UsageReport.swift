@@ -1,4 +1,5 @@
 import Foundation
+import XAPIPostgres
 import XFollows
 
 /// What this machine spent on one UTC day, per server and App, read from the spend ledgers
@@ -41,6 +42,26 @@ public struct UsageReport: Sendable, Hashable {
             } catch {
                 throw CLIFailure.failure("The spend ledger of \(server) cannot be read: \(error)")
             }
+        }
+        return UsageReport(day: day, entries: entries)
+    }
+
+    /// Reads the ledgers of `day` in a PostgreSQL database (`--ledger postgres://…`): what
+    /// every machine sharing it spent.
+    ///
+    /// - Throws: ``CLIFailure`` when the database cannot be read.
+    public static func read(storage: PostgresStorage, day: String) async throws -> UsageReport {
+        var entries: [Entry] = []
+        do {
+            for server in try await storage.spendLedgers() {
+                let store = storage.spendStore(ledger: server)
+                for app in try await store.apps() {
+                    let summary = try await SpendLedger(app: app, store: store).summary(of: day)
+                    entries.append(Entry(server: server, app: app, summary: summary))
+                }
+            }
+        } catch {
+            throw CLIFailure.failure("The shared spend ledger cannot be read: \(error)")
         }
         return UsageReport(day: day, entries: entries)
     }

@@ -29,9 +29,10 @@ struct SandboxAuthenticator: Sendable {
     /// and every App's OAuth 2.0 user tokens.
     private let bearers: [String: SandboxPrincipal]
 
-    init(apps: [SandboxApp], tolerance: TimeInterval) {
+    init(apps: [SandboxApp], tolerance: TimeInterval, accessTokenLifetime: TimeInterval = SandboxAuthorization.accessTokenLifetime) {
         let first = apps[0]
-        self.authorization = SandboxAuthorization(credentials: first.credentials, tolerance: tolerance)
+        self.authorization = SandboxAuthorization(credentials: first.credentials, tolerance: tolerance,
+                                                  accessTokenLifetime: accessTokenLifetime)
         self.apps = Dictionary(apps.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.orderedApps = apps
         self.verifiers = Dictionary(apps.map { ($0.key, OAuth1Verifier(credentials: $0.credentials, tolerance: tolerance)) },

@@ -62,7 +62,7 @@ extension SandboxAuthorization {
             guard case .value(let redirectURI) = request.value("redirect_uri") else { return TokenError.missing("redirect_uri") }
             guard case .value(let verifier) = request.value("code_verifier") else { return TokenError.missing("code_verifier") }
             switch await state.redeem(code, clientID: client.clientID, redirectURI: redirectURI, verifier: verifier,
-                                      at: now, accessLifetime: Self.accessTokenLifetime) {
+                                      at: now, accessLifetime: accessLifetime) {
             case .issued(let tokens): return tokenResponse(tokens)
             case .invalidCode: return TokenError.invalidCode
             case .redirectMismatch: return TokenError.redirectMismatch
@@ -70,7 +70,7 @@ extension SandboxAuthorization {
         case .value("refresh_token"):
             guard case .value(let refreshToken) = request.value("refresh_token") else { return TokenError.missing("refresh_token") }
             guard let tokens = await state.refresh(refreshToken, clientID: client.clientID, at: now,
-                                                   accessLifetime: Self.accessTokenLifetime)
+                                                   accessLifetime: accessLifetime)
             else { return TokenError.invalidToken }
             return tokenResponse(tokens)
         case .missing:
@@ -96,7 +96,7 @@ extension SandboxAuthorization {
     private func tokenResponse(_ tokens: SandboxAuthorizationState.IssuedTokens) -> SandboxHTTPResponse {
         var object: [String: Any] = [
             "token_type": "bearer",
-            "expires_in": Int(Self.accessTokenLifetime),
+            "expires_in": Int(accessLifetime),
             "access_token": tokens.accessToken,
             "scope": tokens.scopes.sorted().joined(separator: " "),
         ]

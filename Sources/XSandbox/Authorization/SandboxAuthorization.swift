@@ -19,7 +19,7 @@ import XFollows
 struct SandboxAuthorization: Sendable {
     /// How long an authorization code lives (X: 30 seconds).
     static let codeLifetime: TimeInterval = 30
-    /// How long an OAuth 2.0 access token lives (X: two hours).
+    /// How long an OAuth 2.0 access token lives by default (X: two hours).
     static let accessTokenLifetime: TimeInterval = 7200
     /// How long an OAuth 1.0a request token may wait for the user.
     static let requestTokenLifetime: TimeInterval = 900
@@ -32,11 +32,14 @@ struct SandboxAuthorization: Sendable {
 
     let credentials: SandboxCredentials
     let state: SandboxAuthorizationState
+    /// How long the access tokens it issues live (``SandboxConfiguration/accessTokenLifetime``).
+    let accessLifetime: TimeInterval
     /// Checks the signatures of the OAuth 1.0a token requests.
     let verifier: OAuth1Verifier
 
-    init(credentials: SandboxCredentials, tolerance: TimeInterval) {
+    init(credentials: SandboxCredentials, tolerance: TimeInterval, accessTokenLifetime: TimeInterval = Self.accessTokenLifetime) {
         self.credentials = credentials
+        self.accessLifetime = accessTokenLifetime
         self.state = SandboxAuthorizationState(appBearerToken: credentials.bearerToken, tolerance: tolerance)
         self.verifier = OAuth1Verifier(credentials: credentials, tolerance: tolerance)
     }

@@ -30,6 +30,9 @@ public struct SandboxConfiguration: Sendable {
     public var clock: SandboxClock
     /// How far an OAuth 1.0a timestamp may be from the sandbox's clock, in seconds (X: 5 minutes).
     public var timestampTolerance: TimeInterval
+    /// How long an OAuth 2.0 access token it issues lives, in seconds (X: two hours;
+    /// `x-sandbox --token-lifetime 61` makes clients refresh every second or so).
+    public var accessTokenLifetime: TimeInterval
     /// The secret pagination tokens are authenticated with; `nil` (the default) draws a random
     /// one at start, so tokens do not outlive the server, as X's do not outlive their session.
     public var pageTokenSecret: Data?
@@ -52,6 +55,7 @@ public struct SandboxConfiguration: Sendable {
         usageCap: Int? = nil,
         clock: SandboxClock = .system,
         timestampTolerance: TimeInterval = 300,
+        accessTokenLifetime: TimeInterval = 7200,
         pageTokenSecret: Data? = nil,
         journalCapacity: Int = 100_000,
         http: SandboxHTTPLimits = .standard,
@@ -65,6 +69,7 @@ public struct SandboxConfiguration: Sendable {
         self.usageCap = usageCap
         self.clock = clock
         self.timestampTolerance = timestampTolerance
+        self.accessTokenLifetime = accessTokenLifetime
         self.pageTokenSecret = pageTokenSecret
         self.journalCapacity = journalCapacity
         self.http = http

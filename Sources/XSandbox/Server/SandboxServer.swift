@@ -60,7 +60,8 @@ public struct SandboxServer: Sendable {
         let activity = SandboxActivity(apps: graph.apps, directory: graph.directory, store: store, options: configuration.activity)
         let api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance,
+                                                 accessTokenLifetime: configuration.accessTokenLifetime),
             tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
             activity: activity,

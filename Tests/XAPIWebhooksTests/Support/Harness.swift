@@ -52,14 +52,14 @@ struct Reply: Sendable {
 /// request times out after 10 s, so a handler that waited for the consumer fails the test.
 enum HTTP {
     static func get(_ url: URL) async throws -> Reply {
-        var request = URLRequest(url: url, timeoutInterval: 10)
+        var request = URLRequest(url: url, timeoutInterval: 30)
         request.httpMethod = "GET"
         return try await send(request)
     }
 
     /// POSTs `body`, with `signature` in `x-twitter-webhooks-signature` when given.
     static func post(_ url: URL, _ body: Data, signature: String?) async throws -> Reply {
-        var request = URLRequest(url: url, timeoutInterval: 10)
+        var request = URLRequest(url: url, timeoutInterval: 30)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "content-type")
         if let signature { request.setValue(signature, forHTTPHeaderField: WebhookSignature.headerName) }
@@ -107,6 +107,11 @@ func withReceiver<T>(
     }
 }
 
+/// How long a test waits for what must happen before calling it a hang: long, because the
+/// whole suite runs in parallel on machines with two cores, and it guards against hangs only
+/// (speed is measured in Benchmarks/, never here).
+let patience: Duration = .seconds(30)
+
 struct TimedOut: Error, CustomStringConvertible {
     var what: String
     var description: String { "timed out waiting for \(what)" }
@@ -126,7 +131,7 @@ func within<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @escapi
 }
 
 /// Waits until `condition` holds, checking every 10 ms; `TimedOut` after `limit`.
-func eventually(_ what: String, within limit: Duration = .seconds(10), _ condition: @escaping @Sendable () -> Bool) async throws {
+func eventually(_ what: String, within limit: Duration = patience, _ condition: @escaping @Sendable () -> Bool) async throws {
     try await within(limit, what) {
         while !condition() { try await Task.sleep(for: .milliseconds(10)) }
     }
@@ -148,7 +153,7 @@ final class Collector: @unchecked Sendable {
     var uuids: [String] { events.map(\.data.eventUUID) }
 
     /// Waits until `count` events arrived.
-    func wait(for count: Int, within limit: Duration = .seconds(10)) async throws {
+    func wait(for count: Int, within limit: Duration = patience) async throws {
         try await eventually("\(count) events", within: limit) { [self] in events.count >= count }
     }
 

@@ -1,9 +1,8 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import OpenAPIURLSession
 
-/// The default URLSession transport, with a change made to each request after the client
+/// The test's transport (``TestTransport``), with a change made to each request after the client
 /// signed it (middlewares run before signing, so only a transport sees the signed request),
 /// or each request sent twice (a replay).
 struct AlteringTransport: ClientTransport {
@@ -16,7 +15,7 @@ struct AlteringTransport: ClientTransport {
     }
 
     let alteration: Alteration
-    let base: any ClientTransport = URLSessionTransport()
+    let base: any ClientTransport = TestTransport.transport
 
     func send(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String

@@ -1,11 +1,10 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import OpenAPIURLSession
 import XFollows
 import XSandbox
 
-/// A request sent straight through the URLSession transport: no validation, no credential
+/// A request sent straight through the test's transport (``TestTransport``): no validation, no credential
 /// checks, no signing unless asked. What a client that bypasses the generated API sends.
 struct RawResponse: Sendable {
     var status: Int
@@ -45,7 +44,7 @@ extension SandboxServer {
         if let authorization { fields[.authorization] = authorization }
         if json != nil { fields[.contentType] = "application/json" }
         let request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path, headerFields: fields)
-        let (response, body) = try await URLSessionTransport().send(
+        let (response, body) = try await TestTransport.transport.send(
             request, body: json.map { HTTPBody($0) }, baseURL: baseURL, operationID: "raw")
         var data = Data()
         if let body { data = try await Data(collecting: body, upTo: 1 << 24) }

@@ -4,7 +4,8 @@ import XFollows
 import Testing
 import XSandbox
 
-/// Starts a sandbox in-process on a free port for the body, and always shuts it down.
+/// Starts a sandbox in-process on a free port for the body, and always shuts it down. Clients
+/// made in the body send over the transport `XAPI_TEST_TRANSPORT` names (``TestTransport``).
 func withSandbox<Result: Sendable>(
     limits: SandboxLimits = .documented,
     clock: SandboxClock = .system,
@@ -12,7 +13,7 @@ func withSandbox<Result: Sendable>(
 ) async throws -> Result {
     let server = try await SandboxServer.start(SandboxConfiguration(limits: limits, clock: clock))
     do {
-        let result = try await body(server)
+        let result = try await TestTransport.with { try await body(server) }
         await server.shutdown()
         return result
     } catch {
@@ -32,15 +33,17 @@ let roomyLimits: SandboxLimits = {
 }()
 
 extension SandboxServer {
-    /// A client configuration pointed at this sandbox, with the default URLSession transport.
+    /// A client configuration pointed at this sandbox, over the test's transport (``TestTransport``).
     func clientConfiguration(
         middlewares: [any ClientMiddleware] = [],
         clock: ClientClock = .system,
         rateLimitPolicy: RateLimitPolicy = .fail,
         dailyCaps: DailyCapLedger? = nil
     ) -> ClientConfiguration {
-        ClientConfiguration(serverURL: baseURL, middlewares: middlewares, rateLimitPolicy: rateLimitPolicy,
-                            dailyCaps: dailyCaps, clock: clock)
+        var configuration = ClientConfiguration(serverURL: baseURL, middlewares: middlewares, rateLimitPolicy: rateLimitPolicy,
+                                                dailyCaps: dailyCaps, clock: clock)
+        configuration.transport = TestTransport.transport
+        return configuration
     }
 
     /// An OAuth 1.0a client acting for a demo user.

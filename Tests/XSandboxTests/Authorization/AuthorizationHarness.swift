@@ -17,12 +17,12 @@ final class AuthorizationHarness: @unchecked Sendable {
     var publicClient: SandboxCredentials.OAuth2Client { credentials.publicOAuth2Client! }
     var confidentialClient: SandboxCredentials.OAuth2Client { credentials.confidentialOAuth2Client! }
 
-    init() {
+    init(accessTokenLifetime: TimeInterval = 7200) {
         store = SandboxStore(follows: graph.follows, limits: .unlimited, tolerance: 300, journalCapacity: 1000)
         let time = self.time
         api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: 300),
+            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: 300, accessTokenLifetime: accessTokenLifetime),
             tokens: PageTokenCodec(secret: Data("authorization tests".utf8)),
             store: store, clock: SandboxClock(now: { time.now }), scheme: "http", logger: SandboxConfiguration.quietLogger)
     }

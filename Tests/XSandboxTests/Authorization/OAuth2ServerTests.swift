@@ -141,6 +141,20 @@ struct OAuth2ServerTests {
         #expect(await harness.refresh(newRefresh).status == 200)
     }
 
+    @Test("A shorter access-token lifetime (x-sandbox --token-lifetime) is what both grants say and what the API enforces")
+    func configuredLifetime() async {
+        let harness = AuthorizationHarness(accessTokenLifetime: 61)
+        let first = await harness.exchange(await harness.code())
+        #expect(first.object["expires_in"] as? Int == 61)
+        let second = await harness.refresh(first.object["refresh_token"] as? String ?? "")
+        #expect(second.object["expires_in"] as? Int == 61)
+        let access = second.object["access_token"] as? String ?? ""
+        harness.advance(by: 60)
+        #expect(await harness.followers("Bearer \(access)") == 200)
+        harness.advance(by: 1)
+        #expect(await harness.followers("Bearer \(access)") == 401)
+    }
+
     @Test("Revoking either token ends the grant; unknown tokens are revoked without complaint (RFC 7009)")
     func revocation() async {
         let answer = await harness.exchange(await harness.code())

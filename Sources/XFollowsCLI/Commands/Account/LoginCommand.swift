@@ -102,6 +102,10 @@ public struct LoginCommand: AsyncParsableCommand {
                 defer { stored = profile }
                 return stored
             }
+            // With a PostgreSQL --ledger, every machine's sessions take the new token from there.
+            if case .oauth2(let clientID, _, _, let token) = profile.credentials, let shared = context.sharedTokenStore(clientID: clientID) {
+                try await shared.update { $0 = token }
+            }
             var line = "Logged in " + (profile.account.map { "as \($0) " } ?? "as the App (App-only) ")
                 + "at \(context.server) with an \(profile.credentials.kind); saved as profile \"\(context.profileName)\"."
             if let replaced, replaced.account != profile.account || replaced.server != profile.server {

@@ -46,7 +46,13 @@ public struct LogoutCommand: AsyncParsableCommand {
                 case .oauth2(let clientID, let clientSecret, let redirectURI, let token):
                     let authorizer = OAuth2Authorizer(clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
                                                       endpoints: server.oauth2Endpoints, configuration: configuration)
-                    try await authorizer.session(token: token).revoke()
+                    if let shared = serverContext.sharedTokenStore(clientID: clientID) {
+                        // The newest token is the shared one; revoking it logs every machine out.
+                        let current = try await shared.load() ?? token
+                        try await OAuth2Session(token: current, authorizer: authorizer, store: shared).revoke()
+                    } else {
+                        try await authorizer.session(token: token).revoke()
+                    }
                     note = " The tokens were revoked."
                 case .appOnly(let bearerToken, let apiKey?, let apiSecret?):
                     let authorizer = AppOnlyAuthorizer(apiKey: apiKey, apiSecret: apiSecret,

@@ -10,7 +10,7 @@ public struct UsageCommand: AsyncParsableCommand {
         abstract: "Show what xfollows spent today (UTC) on this machine, per server and App.",
         discussion: """
             Every run records each charge in a ledger beside the credentials (spend/<server>/<App>/<day>.jsonl), \
-            shared by every process: X's pay-per-usage prices, with a user X already charged the App for today \
+            shared by every process (with --ledger postgres://…, in a database every machine shares): X's pay-per-usage prices, with a user X already charged the App for today \
             counted once, as X counts it. The Developer Console (https://console.x.com) has X's own figures; \
             x-sandbox's are at /_sandbox/bill.
 
@@ -45,7 +45,13 @@ public struct UsageCommand: AsyncParsableCommand {
         let day = self.day
         let json = self.json
         try await CommandRunner.run(global) { context in
-            let report = try await UsageReport.read(directory: context.directory, day: day ?? SpendDay.key(for: Date()))
+            let day = day ?? SpendDay.key(for: Date())
+            let report = if let postgres = context.postgres {
+                try await UsageReport.read(storage: postgres, day: day)
+            } else {
+                try await UsageReport.read(directory: context.directory, day: day)
+            }
+            let place = context.ledger == .files ? "on this machine" : "by every machine sharing \(context.ledger)"
             if json {
                 for entry in report.entries {
                     let object: [String: JSONValue] = [
@@ -59,10 +65,10 @@ public struct UsageCommand: AsyncParsableCommand {
                 return .success
             }
             guard !report.entries.isEmpty else {
-                context.output.line("Nothing spent on \(report.day) (UTC) on this machine.")
+                context.output.line("Nothing spent on \(report.day) (UTC) \(place).")
                 return .success
             }
-            context.output.line("Spent on \(report.day) (UTC) on this machine: \(report.total)")
+            context.output.line("Spent on \(report.day) (UTC) \(place): \(report.total)")
             for line in report.lines() { context.output.line("  " + line) }
             return .success
         }

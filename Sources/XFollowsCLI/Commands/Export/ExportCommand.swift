@@ -16,7 +16,7 @@ enum ExportCommand {
                 rateLimitPolicy: options.noWait ? .fail : .wait(maximum: ExportOptions.maximumWait), monitor: monitor)
             let credentials = try context.credentials(for: .lookup, configuration: configuration)
             configuration.spending = try context.spendLedger(app: credentials.app)
-            configuration.budget = options.cost.maximum.map { SpendBudget(lifetime: $0) }
+            configuration.budget = options.cost.budget
             let export = Export(relation: relation, reference: reference, selection: selection, format: format,
                                 output: outputURL, options: options, context: context, monitor: monitor, acting: credentials)
             switch credentials {

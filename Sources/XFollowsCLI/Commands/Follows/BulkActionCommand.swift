@@ -17,7 +17,7 @@ enum BulkActionCommand {
                 throw CLIFailure.notLoggedIn("Following needs a user's credentials; run `xfollows login`.")
             }
             configuration.spending = try context.spendLedger(app: acting.app)
-            configuration.budget = options.cost.maximum.map { SpendBudget(lifetime: $0) }
+            configuration.budget = options.cost.budget
             let client = UserClient(credentials: credentials, configuration: configuration)
             let actor: Account
             if let stored {

@@ -11,6 +11,13 @@ public struct CostOptions: ParsableArguments, Sendable {
         valueName: "dollars"))
     var maxCost: String?
 
+    /// `--daily-budget DOLLARS`.
+    @Option(name: .customLong("daily-budget"), help: ArgumentHelp(
+        "Let the App spend at most DOLLARS per UTC day, counting every run and process that shares the ledger (with "
+            + "--ledger postgres://…, every machine); a request that could pass it is not sent (exit 3).",
+        valueName: "dollars"))
+    var dailyBudget: String?
+
     /// `--yes`.
     @Flag(help: "Spend without asking, whatever the estimate (for scripts).")
     var yes = false
@@ -41,6 +48,9 @@ public struct CostOptions: ParsableArguments, Sendable {
         if let maxCost, USD(maxCost) == nil {
             throw ValidationError("--max-cost takes an amount of dollars such as 1.00, not \"\(maxCost)\".")
         }
+        if let dailyBudget, USD(dailyBudget) == nil {
+            throw ValidationError("--daily-budget takes an amount of dollars such as 5.00, not \"\(dailyBudget)\".")
+        }
         if USD(confirmAbove) == nil {
             throw ValidationError("--confirm-above takes an amount of dollars such as 1.00, not \"\(confirmAbove)\".")
         }
@@ -48,6 +58,12 @@ public struct CostOptions: ParsableArguments, Sendable {
 
     /// The run's cap, if any.
     var maximum: USD? { maxCost.flatMap(USD.init) }
+    /// The App's cap per UTC day across every process sharing the ledger, if any.
+    var perDay: USD? { dailyBudget.flatMap(USD.init) }
+    /// What the client refuses to pass: the run's cap (over its lifetime) and the day's.
+    var budget: SpendBudget? {
+        maximum == nil && perDay == nil ? nil : SpendBudget(perDay: perDay, lifetime: maximum)
+    }
     /// The amount above which to ask.
     var threshold: USD { USD(confirmAbove) ?? Self.defaultThreshold }
 
