@@ -443,6 +443,9 @@ let compatibilitySuites: [Target] = [
         name: "XAPICurrentDocumentTests",
         dependencies: [
             "XAPICurrentDocument", "XSandbox",
+            // The media test server reads multipart bodies with swift-openapi-runtime's parser.
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
         ],

@@ -20,7 +20,7 @@ import XAPIRuntime
 public struct ServerInputDecoder: Sendable {
     /// The problems found so far.
     public private(set) var errors: [InvalidParameter] = []
-    private let request: ServerRequest
+    let request: ServerRequest
     private let pathParameters: [String: String]
     /// The query's values by name, in the order sent.
     private var queryValues: [String: [String]] = [:]
@@ -99,11 +99,20 @@ public struct ServerInputDecoder: Sendable {
             if required { missing(name) }
             return nil
         }
+        return list(name, items: items, format, explode: explode, minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems)
+    }
+
+    /// The values of a list parameter sent as `items`, checked; `nil` (and an error) when any
+    /// breaks the rules.
+    mutating func list<Value>(
+        _ name: String, items: [String], _ format: ParameterFormat<Value>, explode: Bool, place: String = "query",
+        minItems: Int?, maxItems: Int?, uniqueItems: Bool
+    ) -> [Value]? {
         let sentTexts = explode ? items : items.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         // An older spelling stands for its value, so it and the value are one value twice.
         let texts = valueAliases[name].map { aliases in sentTexts.map { aliases[$0] ?? $0 } } ?? sentTexts
         if texts == [""] || texts.isEmpty {
-            missing(name)
+            missing(name, place: place)
             return nil
         }
         let sent = items.joined(separator: ",")
@@ -119,7 +128,7 @@ public struct ServerInputDecoder: Sendable {
         values.reserveCapacity(texts.count)
         let before = errors.count
         for text in texts {
-            if let value = read(text, name: name, format) { values.append(value) }
+            if let value = read(text, name: name, format, place: place) { values.append(value) }
             // X names the first bad value of a list only.
             if errors.count > before { break }
         }
@@ -175,11 +184,11 @@ public struct ServerInputDecoder: Sendable {
         errors.append(problem)
     }
 
-    private mutating func read<Value>(_ sent: String, name: String, _ format: ParameterFormat<Value>) -> Value? {
+    mutating func read<Value>(_ sent: String, name: String, _ format: ParameterFormat<Value>, place: String = "query") -> Value? {
         let text = valueAliases[name]?[sent] ?? sent
         guard let value = format.parse(text) else {
             errors.append(InvalidParameter(parameter: name, value: text,
-                                           message: "The `\(name)` query parameter value [\(text)] \(format.notAValue)"))
+                                           message: "The `\(name)` \(place) parameter value [\(text)] \(format.notAValue)"))
             return nil
         }
         if var violation = format.rules(value, name) {
@@ -190,8 +199,8 @@ public struct ServerInputDecoder: Sendable {
         return value
     }
 
-    private mutating func missing(_ name: String) {
-        errors.append(InvalidParameter(parameter: name, value: nil, message: "The `\(name)` query parameter can not be empty"))
+    mutating func missing(_ name: String, place: String = "query") {
+        errors.append(InvalidParameter(parameter: name, value: nil, message: "The `\(name)` \(place) parameter can not be empty"))
     }
 
     private static func jsonKind(_ type: Any.Type) -> String {

@@ -77,13 +77,16 @@ public struct EncodedResponse: Sendable {
     }
 
     /// A handler's response with its body encoded as `application/json` (none for
-    /// `NoContent`).
+    /// `NoContent`; a ``RawBody``'s bytes with its content type).
     ///
     /// - Throws: `EncodingError` when the body cannot be encoded.
     public init<Body>(encoding response: ServerResponse<Body>) throws {
         var fields = response.headerFields
         if Body.self == NoContent.self {
             self.init(status: response.status, headerFields: fields, body: Data())
+        } else if let raw = response.body as? RawBody {
+            fields[.contentType] = raw.contentType
+            self.init(status: response.status, headerFields: fields, body: raw.data)
         } else {
             fields[.contentType] = "application/json"
             self.init(status: response.status, headerFields: fields, body: try XAPIJSON.makeEncoder().encode(response.body),

@@ -4,7 +4,8 @@
 // its own that compiles the generator's sources (Sources/XAPIGenerator links
 // to them) with Yams and nothing else, so a fuzzing build
 // (`--sanitize=fuzzer`) never reaches the main package's build plugin and
-// its host tool. Run it with `.ci/fuzz`.
+// its host tool. Run it with `.ci/fuzz`, which also runs the target of YAML
+// alias expansion (xapi-gen-fuzz-aliases).
 
 import PackageDescription
 
@@ -22,6 +23,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "xapi-gen-fuzz",
+            dependencies: ["XAPIGenerator"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // YAML alias expansion: documents of anchored sequences and aliases of any shape,
+        // held to what they expand to (`.ci/fuzz` runs it after the loader's target).
+        .executableTarget(
+            name: "xapi-gen-fuzz-aliases",
             dependencies: ["XAPIGenerator"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -23,6 +23,12 @@ writes, into the test target that builds the document through the plugin:
       by reference (operation `echoShapeHolder`),
     - and, for shapes a URL can carry, as path and query parameters, single
       and in arrays, exploded or comma-separated (operation `parametersShape`).
+  Beside the shapes, operations for what goes on the wire besides JSON
+  (`wire_operations`): header and cookie parameters, every security scheme
+  alone, together (AND) and as alternatives (OR), and multipart, form, binary
+  and text bodies and downloads. Their tests are written by hand
+  (`Support/WireTests.swift`): each checks the exact bytes the echo transport
+  received.
 - `ShapeSamples.swift`: for each component a JSON sample per case (decoded,
   encoded and decoded again by the tests, and compared exactly with the input,
   or with the `encoded:` JSON where an optional member that is null is left
@@ -356,17 +362,107 @@ def extra_operations(version):
                 {"name": "object", "in": "query", "schema": {"type": "object", "properties": {"a": {"type": "string"}}}},
                 {"name": "pet", "in": "query", "schema": ref("Pet")},
                 {"name": "pets", "in": "query", "schema": {"type": "array", "items": ref("Cat")}},
-                {"name": "X-Trace", "in": "header", "schema": {"type": "string"}},
-                {"name": "session", "in": "cookie", "schema": {"type": "string"}},
             ],
             "responses": {"204": {"description": "Nothing."}},
         }},
         "/text": {"post": {
             "operationId": "textBody",
-            "summary": "A body and a response that are not JSON: left out, with a warning.",
+            "summary": "A text body and a text response: String both ways.",
             "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}},
             "responses": {"200": {"description": "Text.", "content": {"text/plain": {"schema": {"type": "string"}}}}},
         }},
+        **wire_operations(),
+    }
+
+
+def echoed_bytes(description):
+    """A 200 response of the bytes the echo transport sends back."""
+    return {"200": {"description": description, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+def wire_operations():
+    """What goes on the wire besides JSON: header and cookie parameters, security schemes,
+    multipart, form, binary and text bodies. Support/WireTests.swift checks each byte."""
+    string = {"type": "string"}
+    return {
+        "/headers": {"get": {
+            "operationId": "headers",
+            "summary": "Header and cookie parameters, single and lists, checked before sending.",
+            "parameters": [
+                {"name": "X-Count", "in": "header", "required": True, "schema": {"type": "integer", "minimum": 1}},
+                {"name": "X-Tags", "in": "header", "schema": {"type": "array", "items": string}},
+                {"name": "X-Mode", "in": "header", "schema": {"type": "string", "enum": ["fast", "slow"]}},
+                {"name": "session", "in": "cookie", "required": True, "schema": {"type": "string", "pattern": "^[a-z0-9]+$"}},
+                {"name": "ids", "in": "cookie", "schema": {"type": "array", "items": {"type": "integer"}}},
+            ],
+            "responses": {"204": {"description": "Nothing."}},
+        }},
+        "/secure/and": {"get": {
+            "operationId": "secureAnd",
+            "summary": "API keys in a header, a query and a cookie, required together.",
+            "security": [{"header_key": [], "query_key": [], "cookie_key": []}],
+            "responses": {"204": {"description": "Nothing."}},
+        }},
+        "/secure/or": {"get": {
+            "operationId": "secureOr",
+            "summary": "HTTP Basic, or a bearer token and an API key together.",
+            "security": [{"basic": []}, {"bearer_token": [], "header_key": []}],
+            "responses": {"204": {"description": "Nothing."}},
+        }},
+        "/secure/oauth": {"get": {
+            "operationId": "secureOAuth",
+            "summary": "Two OAuth 2.0 schemes together: one user token with both scopes.",
+            "security": [{"oauth_implicit": ["read"], "oauth_code": ["write"]}],
+            "responses": {"204": {"description": "Nothing."}},
+        }},
+        "/multipart": {"post": {
+            "operationId": "multipart",
+            "summary": "A multipart form: a JSON part, text parts, a file and files, streamed.",
+            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": ["meta", "file"],
+                "properties": {"meta": ref("Cat"), "count": {"type": "integer"}, "tags": {"type": "array", "items": string},
+                               "file": {"type": "string", "format": "binary"},
+                               "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
+            "responses": echoed_bytes("The form, echoed."),
+        }},
+        "/form": {"post": {
+            "operationId": "form",
+            "summary": "An application/x-www-form-urlencoded body from an object.",
+            "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "required": ["name"],
+                "properties": {"name": string, "count": {"type": "integer"}, "tags": {"type": "array", "items": string},
+                               "pet": ref("Cat")}}}}},
+            "responses": echoed_bytes("The form, echoed."),
+        }},
+        "/binary": {"put": {
+            "operationId": "binary",
+            "summary": "Bytes up and down, streamed both ways.",
+            "requestBody": {"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": echoed_bytes("The bytes, echoed."),
+        }},
+        "/choice": {"post": {
+            "operationId": "choice",
+            "summary": "A body of three content types: a function each.",
+            "requestBody": {"required": True, "content": {
+                "application/json": {"schema": ref("Cat")},
+                "application/x-www-form-urlencoded": {"schema": ref("Cat")},
+                "text/plain": {"schema": string}}},
+            "responses": echoed_bytes("The body, echoed."),
+        }},
+    }
+
+
+def security_schemes():
+    flows = {"read": "Read.", "write": "Write."}
+    return {
+        "header_key": {"type": "apiKey", "name": "X-API-Key", "in": "header"},
+        "query_key": {"type": "apiKey", "name": "key", "in": "query"},
+        "cookie_key": {"type": "apiKey", "name": "token", "in": "cookie"},
+        "basic": {"type": "http", "scheme": "basic"},
+        "bearer_token": {"type": "http", "scheme": "bearer", "x-auth-context": "user"},
+        "oauth_implicit": {"type": "oauth2", "flows": {"implicit": {"authorizationUrl": "https://shapes.example.com/authorize", "scopes": flows}}},
+        "oauth_code": {"type": "oauth2", "flows": {"authorizationCode": {
+            "authorizationUrl": "https://shapes.example.com/authorize", "tokenUrl": "https://shapes.example.com/token", "scopes": flows}}},
     }
 
 
@@ -398,7 +494,7 @@ def document(version):
         },
         "servers": [{"url": "https://shapes.example.com"}],
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": security_schemes()},
     }
 
 

@@ -50,18 +50,13 @@ struct SpecLoader {
         return nsError.localizedDescription
     }
 
-    /// What the text scan refuses before libyaml sees the text:
-    ///
-    /// - flow collections nested deeper than ``maximumFlowDepth`` (the loader
-    ///   recurses once per level);
-    /// - YAML aliases (`*name`), located where they are written. An alias over
-    ///   a chain of aliases stands for an exponentially large tree (Yams, which
-    ///   loaded specs before, hung hashing one); OpenAPI reuses parts of a
-    ///   document with `$ref`.
+    /// What the text scan refuses before libyaml sees the text: flow
+    /// collections nested deeper than ``maximumFlowDepth`` (libyaml and the
+    /// loader recurse once per level). Aliases (`*name`) pass: the loader
+    /// expands them within its bounds (``YAMLEventLoader``).
     ///
     /// The scan follows YAML's token structure closely enough to ignore
-    /// quoted scalars, comments, block scalars and asterisks inside plain
-    /// scalars; a `*` counts only where a node starts.
+    /// quoted scalars, comments and block scalars.
     ///
     /// It reads UTF-8 bytes: every character it looks for is ASCII, and bytes
     /// of other characters never equal one. Columns count Unicode scalars.
@@ -140,8 +135,6 @@ struct SpecLoader {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if startsNode { quote = byte }
-            case UInt8(ascii: "*") where startsNode && !isBlank(index):
-                return ("YAML aliases are not supported; reuse parts of the spec with $ref", line, column)
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumFlowDepth {

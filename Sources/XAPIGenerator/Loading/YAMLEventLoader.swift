@@ -6,13 +6,23 @@ import CYaml
 
 /// Reads YAML text into ``SpecNode``s from libyaml's events: scalars typed by
 /// the core schema (``SpecScalarTyping``), every node located, duplicate
-/// keys and aliases refused, and libyaml's errors reported as
+/// keys refused, and libyaml's errors reported as
 /// `invalid YAML: problem (context at line l, column c)` where it stopped.
+///
+/// Anchors (`&name`) and aliases (`*name`) are expanded: an alias stands for
+/// the node its anchor names, with that node's locations. Expansion is
+/// bounded before it happens: each anchored node's size (its nodes, aliases
+/// inside it counted expanded) and height are known when its anchor is
+/// recorded, so an alias that would take the document past
+/// ``maximumNodes`` nodes or ``maximumDepth`` levels is refused where it is
+/// written, and a "billion laughs" never grows beyond the text that holds
+/// it (an alias shares its node's storage; nothing is copied).
 struct YAMLEventLoader {
     /// Deeper documents are rejected: nothing in OpenAPI nests this far, and a
     /// bound keeps the recursive stages safe from hostile input.
     static let maximumDepth = 200
-    /// A bound on the nodes of one document, as a second guard on its size.
+    /// A bound on the nodes of one document, aliases counted expanded: the
+    /// size every later stage walks.
     static let maximumNodes = 1_000_000
 
     /// A libyaml event, copied out of C memory.
@@ -24,6 +34,17 @@ struct YAMLEventLoader {
         var text = ""
         var style: yaml_scalar_style_t = YAML_ANY_SCALAR_STYLE
         var tag: String?
+        /// The anchor a node defines, or the one an alias names.
+        var anchor: String?
+    }
+
+    /// A node an anchor names, with what expanding an alias of it adds.
+    private struct Anchored {
+        var node: SpecNode
+        /// Its nodes, aliases inside it counted expanded.
+        var size: Int
+        /// The levels below it (0 for a scalar).
+        var height: Int
     }
 
     private var parser: yaml_parser_t
@@ -33,6 +54,12 @@ struct YAMLEventLoader {
     private var nodes = 0
     private var tooDeep = false
     private var tooLarge = false
+    /// The anchors defined so far, by name (a later definition replaces an earlier one).
+    private var anchors: [String: Anchored] = [:]
+    /// Anchors whose nodes are being read: an alias of one would contain itself.
+    private var openAnchors: Set<String> = []
+    /// The deepest level reached, for the height of anchored nodes.
+    private var deepest = 0
 
     /// Loads `text`; `file` names it in diagnostics. Errors the document cannot
     /// be read past are thrown; the others (depth, size, keys that are not
@@ -72,12 +99,22 @@ struct YAMLEventLoader {
         }
         defer { yaml_event_delete(&event) }
         var copy = Event(type: event.type, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-        if event.type == YAML_SCALAR_EVENT {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             copy.text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             copy.style = scalar.style
             // As Yams reads it: a quoted scalar without a tag is a string.
             copy.tag = scalar.quoted_implicit == 1 ? "tag:yaml.org,2002:str" : scalar.tag.map { String(cString: $0) }
+            copy.anchor = scalar.anchor.map { String(cString: $0) }
+        case YAML_SEQUENCE_START_EVENT:
+            copy.anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
+        case YAML_MAPPING_START_EVENT:
+            copy.anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
+        case YAML_ALIAS_EVENT:
+            copy.anchor = event.data.alias.anchor.map { String(cString: $0) }
+        default:
+            break
         }
         return copy
     }
@@ -105,7 +142,54 @@ struct YAMLEventLoader {
     }
 
     private mutating func node(from event: Event, depth: Int) throws -> SpecNode {
+        if event.type == YAML_ALIAS_EVENT {
+            return try alias(event, depth: depth)
+        }
+        guard let anchor = event.anchor else {
+            return try unanchoredNode(from: event, depth: depth)
+        }
+        // Measure the anchored node while it is read: the nodes it adds, the levels it reaches.
+        let nodesBefore = nodes
+        let deepestBefore = deepest
+        deepest = depth
+        openAnchors.insert(anchor)
+        let node = try unanchoredNode(from: event, depth: depth)
+        openAnchors.remove(anchor)
+        anchors[anchor] = Anchored(node: node, size: nodes - nodesBefore, height: deepest - depth)
+        deepest = max(deepest, deepestBefore)
+        return node
+    }
+
+    /// An alias: the node its anchor names, once the bounds allow it, or a located error.
+    private mutating func alias(_ event: Event, depth: Int) throws -> SpecNode {
         let here = location(event)
+        let name = event.anchor ?? ""
+        guard let anchored = anchors[name] else {
+            if openAnchors.contains(name) {
+                throw GeneratorError("the YAML alias '*\(name)' is inside the node its anchor names, which would contain itself", at: here)
+            }
+            throw GeneratorError("the YAML alias '*\(name)' names no anchor defined before it", at: here)
+        }
+        if nodes + anchored.size > Self.maximumNodes {
+            throw GeneratorError(
+                "the YAML alias '*\(name)' would expand the document past \(Self.maximumNodes) nodes (it stands for \(anchored.size) nodes, after \(nodes)); it is refused, not expanded",
+                at: here
+            )
+        }
+        if depth + anchored.height > Self.maximumDepth {
+            throw GeneratorError(
+                "the YAML alias '*\(name)' would nest the document deeper than \(Self.maximumDepth) levels; it is refused, not expanded",
+                at: here
+            )
+        }
+        nodes += anchored.size
+        deepest = max(deepest, depth + anchored.height)
+        return anchored.node
+    }
+
+    private mutating func unanchoredNode(from event: Event, depth: Int) throws -> SpecNode {
+        let here = location(event)
+        deepest = max(deepest, depth)
         nodes += 1
         if nodes > Self.maximumNodes || depth > Self.maximumDepth {
             if nodes > Self.maximumNodes, !tooLarge {
@@ -131,8 +215,6 @@ struct YAMLEventLoader {
             return SpecNode(value: .sequence(elements), location: here)
         case YAML_MAPPING_START_EVENT:
             return try mapping(at: here, depth: depth)
-        case YAML_ALIAS_EVENT:
-            throw GeneratorError("YAML aliases are not supported; reuse parts of the spec with $ref", at: here)
         default:
             throw GeneratorError("invalid YAML: unexpected event", at: here)
         }
@@ -145,7 +227,18 @@ struct YAMLEventLoader {
         var keyEvent = try next()
         while keyEvent.type != YAML_MAPPING_END_EVENT {
             let keyLocation = location(keyEvent)
-            let isScalar = keyEvent.type == YAML_SCALAR_EVENT
+            var isScalar = keyEvent.type == YAML_SCALAR_EVENT
+            if isScalar, keyEvent.anchor != nil {
+                // An anchored key: later aliases may name it.
+                _ = try node(from: keyEvent, depth: depth + 1)
+            } else if keyEvent.type == YAML_ALIAS_EVENT {
+                // An alias as a key stands for its anchor's text when that is a scalar.
+                let key = try alias(keyEvent, depth: depth + 1)
+                if let scalar = key.scalar {
+                    keyEvent.text = scalar.text
+                    isScalar = true
+                }
+            }
             if !isScalar {
                 diagnostics.append(.error("mapping keys must be scalars", at: keyLocation))
                 try skip(keyEvent)

@@ -23,6 +23,8 @@ struct APIModel: Sendable {
     var streamEvents: [StreamEventConformance] = []
     /// How users obtain tokens: OAuth 2.0 scopes and each scheme's endpoints.
     var authorization = AuthorizationModel()
+    /// The schemes `.schemes` options name, in the spec's order.
+    var securitySchemes: [SecuritySchemeModel] = []
 }
 
 // MARK: Authorization
@@ -236,6 +238,9 @@ struct OperationModel: Sendable {
     var leadingLabels: [String]?
     var parameters: [ParameterModel]
     var body: BodyModel?
+    /// The request body's other content types, each sent by a function of its own named with
+    /// the suffix (`Multipart`).
+    var alternativeBodies: [(suffix: String, body: BodyModel)] = []
     var response: ResponseModel
     var security: [SecurityOption]
     /// The authentication contexts that may call it; empty when it needs none.
@@ -325,6 +330,9 @@ enum AuthContext: String, Sendable, Hashable, CaseIterable, Comparable {
     case user
     /// As the App alone (OAuth 2.0 App-only bearer token).
     case app
+    /// With credentials for the spec's own schemes (API keys, HTTP Basic, several schemes
+    /// together): the runtime's `SchemeContext`.
+    case scheme
 
     static func < (lhs: AuthContext, rhs: AuthContext) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -334,10 +342,37 @@ enum SecurityOption: Sendable, Hashable {
     case oauth1UserContext(scheme: String, description: String?)
     case oauth2UserContext(scheme: String, scopes: [String], description: String?)
     case appOnly(scheme: String, description: String?)
+    /// Schemes of the spec's own that apply together (one alternative of `security`), for
+    /// the runtime's `SchemeCredentials`.
+    case schemes([SchemeUse])
+}
+
+/// One scheme of a `.schemes` option, with the scopes it needs.
+struct SchemeUse: Sendable, Hashable {
+    var scheme: String
+    var scopes: [String]
+}
+
+/// A security scheme as the runtime's `SecuritySchemeDescriptor` describes it.
+struct SecuritySchemeModel: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case apiKey(name: String, location: String)
+        case http(scheme: String)
+        case oauth2
+        case openIDConnect
+        case mutualTLS
+    }
+
+    /// The scheme's name in the spec.
+    var name: String
+    /// The Swift name of its static value (`x-swift-name`, or the name in lower camel case).
+    var swiftName: String
+    var kind: Kind
+    var description: String?
 }
 
 struct ParameterModel: Sendable {
-    enum Location: String, Sendable { case path, query }
+    enum Location: String, Sendable { case path, query, header, cookie }
 
     var name: String
     var location: Location
@@ -367,6 +402,44 @@ struct ParameterModel: Sendable {
 }
 
 struct BodyModel: Sendable {
+    /// How the body goes on the wire.
+    enum Encoding: Sendable, Hashable {
+        /// JSON (`application/json`, `+json`), encoded from `type`.
+        case json
+        /// `application/x-www-form-urlencoded`, encoded from `type` (an object).
+        case form
+        /// `multipart/form-data`: `parts` as arguments, or a `MultipartForm` the caller builds.
+        case multipart
+        /// Text in UTF-8 (`text/*`, XML): a `String`.
+        case text
+        /// Anything else, streamed: an `HTTPBody`.
+        case binary
+    }
+
+    /// One part of a `multipart/form-data` body, an argument of its own.
+    struct Part: Sendable {
+        enum Kind: Sendable, Hashable {
+            /// A file, streamed (`format: binary`, `contentMediaType`): a `MultipartFile`.
+            case file
+            /// Files under one name.
+            case files
+            /// A value a URL could carry: a text part (`ParameterValue`).
+            case value
+            /// A list of such values: a text part each.
+            case values
+            /// Anything else: a JSON part.
+            case json
+        }
+
+        var property: PropertyModel
+        var kind: Kind
+    }
+
+    var encoding: Encoding = .json
+    /// The media type sent (`application/octet-stream`, `text/plain`, …).
+    var mediaType: String = "application/json"
+    /// The parts of a multipart body whose schema lists them; `nil` for a caller-built form.
+    var parts: [Part]?
     var type: TypeReference
     var isRequired: Bool
     var description: String?
@@ -378,8 +451,21 @@ struct BodyModel: Sendable {
 }
 
 struct ResponseModel: Sendable {
+    /// How a success body is read.
+    enum Encoding: Sendable, Hashable {
+        /// Decoded from JSON as `type`.
+        case json
+        /// Read whole as UTF-8 text.
+        case text
+        /// Streamed to the caller as an `HTTPBody`.
+        case binary
+    }
+
     var status: String
     var description: String?
+    var encoding: Encoding = .json
+    /// The media types the success response may have, for `Accept` (non-JSON only).
+    var accept: String?
     /// The decoded body; `nil` when the success response has no JSON content.
     var type: TypeReference?
 }

@@ -29,6 +29,7 @@ extension ModelTranslator {
 
         let argumentNames = Set(parameters.flatMap { [NameCasing.lowerCamel($0.name), $0.label].compactMap { $0 } })
         let body = operation.requestBody.flatMap { bodyModel($0, operationID: id, argumentNames: argumentNames) }
+        let alternatives = operation.requestBody.map { alternativeBodies($0, chosen: body, operationID: id) } ?? []
         let response = responseModel(operation, operationID: id)
         let (security, contexts, supported) = securityModel(operation, subject: subject)
         guard supported else { return nil }
@@ -88,6 +89,7 @@ extension ModelTranslator {
             leadingLabels: leadingLabels,
             parameters: parameters,
             body: body,
+            alternativeBodies: alternatives,
             response: response,
             security: security,
             contexts: contexts,
@@ -103,100 +105,5 @@ extension ModelTranslator {
             streaming: streaming,
             location: operation.location
         )
-    }
-
-    // MARK: Bodies and responses
-
-    /// The request body; a small object of plain members is flattened into
-    /// arguments unless a member's name would clash with a parameter's
-    /// (`argumentNames`) or another member's.
-    private mutating func bodyModel(_ reference: Referenceable<RequestBody>, operationID: String, argumentNames: Set<String>) -> BodyModel? {
-        guard let body = components.resolve(reference) else { return nil }
-        guard let media = body.content.first(where: { Self.isJSON($0.contentType.value) }) else {
-            if let first = body.content.first {
-                diagnostics.warning("request body content '\(first.contentType.value)' is not supported; only JSON bodies are generated", at: first.contentType.location)
-            }
-            return nil
-        }
-        let schema = media.schema ?? Schema(location: body.location)
-        var nested: [TypeDeclaration] = []
-        var type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Request")]), nested: &nested)
-        if isNullable(schema) { type = .optional(type) }
-        extraTopLevel.append(contentsOf: nested.map { declaration in
-            var declaration = declaration
-            declaration.description = declaration.description ?? body.description ?? "The request body of `\(operationID)`."
-            return declaration
-        })
-
-        // Flatten a small object of plain members into arguments.
-        var flattened: [PropertyModel]?
-        var constraints: [String: Schema.Constraints] = [:]
-        if case .named = type, let object = components.resolve(schema)?.schema, isObject(object),
-           object.allOf == nil, object.additionalProperties == nil, (1...4).contains(object.properties.count),
-           Set(object.properties.map { NameCasing.lowerCamel($0.name.value) }).count == object.properties.count,
-           !object.properties.contains(where: { argumentNames.contains(NameCasing.lowerCamel($0.name.value)) }) {
-            let required = Set(object.required.map(\.value))
-            var members: [PropertyModel] = []
-            for property in object.properties {
-                guard let resolved = components.resolve(property.schema)?.schema, isPlainScalar(resolved) else { break }
-                var unused: [TypeDeclaration] = []
-                members.append(PropertyModel(
-                    jsonName: property.name.value,
-                    type: typeReference(for: property.schema, name: TypeName([.synthesized("Unused")]), nested: &unused),
-                    isRequired: required.contains(property.name.value),
-                    isNullable: isNullable(property.schema),
-                    description: property.schema.description ?? resolved.description,
-                    deprecated: property.schema.deprecated,
-                    example: property.schema.example ?? resolved.example
-                ))
-                constraints[property.name.value] = resolved.constraints
-            }
-            if members.count == object.properties.count {
-                flattened = members
-            }
-        }
-        return BodyModel(
-            type: type,
-            isRequired: body.required,
-            description: body.description,
-            contentType: media.contentType.value,
-            flattened: flattened,
-            constraints: flattened == nil ? [:] : constraints
-        )
-    }
-
-    /// A string, number or boolean without an enum: what fits an argument as is.
-    func isPlainScalar(_ schema: Schema) -> Bool {
-        schema.reference == nil && schema.enumValues == nil && schema.types.count == 1
-            && [.string, .integer, .number, .boolean].contains(schema.types[0])
-    }
-
-    static func isJSON(_ contentType: String) -> Bool {
-        let base = contentType.split(separator: ";").first.map { DocComment.trimmingSpaces($0).lowercased() } ?? ""
-        return base == "application/json" || base.hasSuffix("+json")
-    }
-
-    private mutating func responseModel(_ operation: Operation, operationID: String) -> ResponseModel {
-        let candidates = operation.responses.filter { $0.status.value.hasPrefix("2") }
-            .sorted { $0.status.value < $1.status.value }
-        guard let entry = candidates.first, let response = components.resolve(entry.response) else {
-            return ResponseModel(status: "200", description: nil, type: nil)
-        }
-        guard let media = response.content.first(where: { Self.isJSON($0.contentType.value) }) else {
-            if let first = response.content.first {
-                diagnostics.warning("response content '\(first.contentType.value)' is not supported; the function returns no body", at: first.contentType.location)
-            }
-            return ResponseModel(status: entry.status.value, description: response.description, type: nil)
-        }
-        var nested: [TypeDeclaration] = []
-        let schema = media.schema ?? Schema(location: response.location)
-        var type = typeReference(for: schema, name: TypeName([.synthesized(Self.upperCamel(operationID) + "Response")]), nested: &nested)
-        if isNullable(schema) { type = .optional(type) }
-        extraTopLevel.append(contentsOf: nested.map { declaration in
-            var declaration = declaration
-            declaration.description = declaration.description ?? "The `\(entry.status.value)` response body of `\(operationID)`."
-            return declaration
-        })
-        return ResponseModel(status: entry.status.value, description: response.description, type: type)
     }
 }

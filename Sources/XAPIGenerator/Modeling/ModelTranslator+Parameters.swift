@@ -19,9 +19,24 @@ extension ModelTranslator {
         switch parameter.location.value {
         case .path: location = .path
         case .query: location = .query
-        case .header, .cookie:
-            diagnostics.warning("\(parameter.location.value.rawValue) parameter '\(parameter.name.value)' is not supported and is left out of the generated function", at: parameter.name.location)
-            return nil
+        case .header:
+            // OpenAPI: these three are described elsewhere (the content, the security schemes)
+            // and a header parameter of that name is ignored.
+            if ["accept", "content-type", "authorization"].contains(parameter.name.value.lowercased()) {
+                diagnostics.warning("header parameter '\(parameter.name.value)' is ignored, as OpenAPI says: the content types and security schemes set it", at: parameter.name.location)
+                return nil
+            }
+            guard HTTPToken.isValid(parameter.name.value) else {
+                diagnostics.warning("header parameter '\(parameter.name.value)' is not a header field name (letters, digits and !#$%&'*+-.^_`|~) and is left out of the generated function", at: parameter.name.location)
+                return nil
+            }
+            location = .header
+        case .cookie:
+            guard HTTPToken.isValid(parameter.name.value) else {
+                diagnostics.warning("cookie parameter '\(parameter.name.value)' is not a cookie name (letters, digits and !#$%&'*+-.^_`|~) and is left out of the generated function", at: parameter.name.location)
+                return nil
+            }
+            location = .cookie
         }
         let schema = parameter.schema ?? Schema(location: parameter.declaration, types: [.string])
         let resolved = components.resolve(schema)?.schema ?? schema
@@ -61,7 +76,8 @@ extension ModelTranslator {
             }
         }
         if urlForm(of: type, declaring: nested) == nil {
-            diagnostics.warning("parameter '\(parameter.name.value)' has a type that cannot be written into a URL (only strings, numbers, Booleans, dates, URLs, string enums and lists of them can); it is sent as text, given as a String", at: parameter.name.location)
+            let place = location == .header ? "a header field" : location == .cookie ? "a cookie" : "a URL"
+            diagnostics.warning("parameter '\(parameter.name.value)' has a type that cannot be written into \(place) (only strings, numbers, Booleans, dates, URLs, string enums and lists of them can); it is sent as text, given as a String", at: parameter.name.location)
             type = .string
             allowedValues = nil
             nested = []
@@ -87,7 +103,7 @@ extension ModelTranslator {
             constraints: constraints,
             elementConstraints: element?.constraints,
             allowedValues: allowedValues,
-            explode: parameter.explode ?? ((parameter.style ?? (location == .query ? "form" : "simple")) == "form"),
+            explode: parameter.explode ?? ((parameter.style ?? (location == .query || location == .cookie ? "form" : "simple")) == "form"),
             isAuthenticatedUser: parameter.extensions.authenticatedUser,
             label: parameter.extensions.swiftName?.value,
             isLeading: false,

@@ -11,38 +11,100 @@ extension ModelTranslator {
         var options: [SecurityOption] = []
         var contexts: Set<AuthContext> = []
         for requirement in requirements {
-            guard requirement.schemes.count == 1, let (name, scopes) = requirement.schemes.first else {
-                diagnostics.warning("a security requirement that combines several schemes is not supported and is ignored", at: requirement.location)
+            var schemes: [(name: Located<String>, scopes: [Located<String>], scheme: SecurityScheme)] = []
+            for (name, scopes) in requirement.schemes {
+                // An undefined scheme is the checker's error already.
+                guard let scheme = components.securitySchemes[name.value] else { continue }
+                schemes.append((name, scopes, scheme))
+            }
+            guard schemes.count == requirement.schemes.count, !schemes.isEmpty else { continue }
+            if let (option, context) = xOption(schemes.map { ($0.name.value, $0.scopes.map(\.value), $0.scheme) }) {
+                contexts.insert(context)
+                options.append(option)
                 continue
             }
-            guard let scheme = components.securitySchemes[name.value] else { continue }
-            let override = scheme.authContext.flatMap { AuthContext(rawValue: $0.value) }
-            switch scheme.kind {
-            case .http(let httpScheme) where httpScheme.lowercased() == "bearer":
-                let context = override ?? .app
-                contexts.insert(context)
-                options.append(context == .app
-                    ? .appOnly(scheme: name.value, description: scheme.description)
-                    : .oauth2UserContext(scheme: name.value, scopes: scopes.map(\.value), description: scheme.description))
-            case .http(let httpScheme) where httpScheme.lowercased() == "oauth":
-                contexts.insert(override ?? .user)
-                options.append(.oauth1UserContext(scheme: name.value, description: scheme.description))
-            case .oauth2(let flows):
-                let userFlows = flows.filter { $0.name != "clientCredentials" }
-                let context = override ?? (userFlows.isEmpty ? .app : .user)
-                contexts.insert(context)
-                options.append(context == .app
-                    ? .appOnly(scheme: name.value, description: scheme.description)
-                    : .oauth2UserContext(scheme: name.value, scopes: scopes.map(\.value), description: scheme.description))
-            default:
-                diagnostics.warning("security scheme '\(name.value)' is of a kind the runtime does not implement; \(subject) ignores it", at: name.location)
+            // The spec's own schemes, alone or together: the runtime's SchemeCredentials.
+            for (name, _, scheme) in schemes {
+                noteScheme(name, scheme: scheme, subject: subject)
             }
+            contexts.insert(.scheme)
+            options.append(.schemes(schemes.map { SchemeUse(scheme: $0.name.value, scopes: $0.scopes.map(\.value)) }))
         }
         if options.isEmpty {
             diagnostics.warning("\(subject) accepts no authentication the runtime implements and is not generated", at: operation.location)
             return ([], [], false)
         }
         return (options, contexts, true)
+    }
+
+    /// One of X's methods when a requirement is one: a single http `bearer` (App-only unless
+    /// `x-auth-context` says otherwise), http `OAuth` (OAuth 1.0a) or `oauth2` scheme, or
+    /// OAuth 2.0 schemes of one context together (one token holds the scopes of both, as
+    /// Google's `Oauth2` and `Oauth2c`). `nil` for anything else.
+    private func xOption(_ schemes: [(name: String, scopes: [String], scheme: SecurityScheme)]) -> (SecurityOption, AuthContext)? {
+        func override(_ scheme: SecurityScheme) -> AuthContext? { scheme.authContext.flatMap { AuthContext(rawValue: $0.value) } }
+        if schemes.count == 1, let (name, scopes, scheme) = schemes.first {
+            switch scheme.kind {
+            case .http(let httpScheme) where httpScheme.lowercased() == "bearer":
+                let context = override(scheme) ?? .app
+                return (context == .app
+                    ? .appOnly(scheme: name, description: scheme.description)
+                    : .oauth2UserContext(scheme: name, scopes: scopes, description: scheme.description), context)
+            case .http(let httpScheme) where httpScheme.lowercased() == "oauth":
+                return (.oauth1UserContext(scheme: name, description: scheme.description), override(scheme) ?? .user)
+            default:
+                break
+            }
+        }
+        var context: AuthContext?
+        var scopes: [String] = []
+        for (_, schemeScopes, scheme) in schemes {
+            guard case .oauth2(let flows) = scheme.kind else { return nil }
+            let userFlows = flows.filter { $0.name != "clientCredentials" }
+            let this = override(scheme) ?? (userFlows.isEmpty ? .app : .user)
+            guard context == nil || context == this else { return nil }
+            context = this
+            for scope in schemeScopes where !scopes.contains(scope) { scopes.append(scope) }
+        }
+        guard let context, let first = schemes.first else { return nil }
+        return (context == .app
+            ? .appOnly(scheme: first.name, description: first.scheme.description)
+            : .oauth2UserContext(scheme: first.name, scopes: scopes, description: first.scheme.description), context)
+    }
+
+    /// Records a scheme a `.schemes` option uses, warning once where the runtime sends less
+    /// than the scheme asks.
+    private mutating func noteScheme(_ name: Located<String>, scheme: SecurityScheme, subject: String) {
+        guard !usedSchemes.contains(name.value) else { return }
+        usedSchemes.append(name.value)
+        switch scheme.kind {
+        case .mutualTLS:
+            diagnostics.warning("security scheme '\(name.value)' is mutual TLS: the transport must present the client certificate; generated requests carry nothing for it", at: scheme.location)
+        case .http(let httpScheme) where !["basic", "bearer"].contains(httpScheme.lowercased()):
+            diagnostics.warning("security scheme '\(name.value)' uses HTTP '\(httpScheme)', which the runtime does not compute: the token given is sent as 'Authorization: \(httpScheme) <token>'", at: scheme.location)
+        default:
+            break
+        }
+    }
+
+    /// The schemes `.schemes` options use, as the runtime describes them, named uniquely.
+    func securitySchemeModels() -> [SecuritySchemeModel] {
+        var names = UniqueNames(taken: ["name", "kind", "description", "init", "self", "Type"])
+        var models: [SecuritySchemeModel] = []
+        for (name, scheme) in document.components.securitySchemes where usedSchemes.contains(name.value) {
+            let kind: SecuritySchemeModel.Kind
+            switch scheme.kind {
+            case .apiKey(let keyName, let location): kind = .apiKey(name: keyName, location: location)
+            case .http(let httpScheme): kind = .http(scheme: httpScheme)
+            case .oauth2: kind = .oauth2
+            case .openIDConnect: kind = .openIDConnect
+            case .mutualTLS: kind = .mutualTLS
+            case .unknown: continue
+            }
+            let proposal = scheme.swiftName?.value ?? NameCasing.lowerCamelIdentifier(name.value)
+            models.append(SecuritySchemeModel(name: name.value, swiftName: names.claim(proposal, infix: "Scheme"), kind: kind, description: scheme.description))
+        }
+        return models
     }
 }
 

@@ -32,6 +32,8 @@ struct ModelTranslator {
     var resolutionOrder: [TypeName] = []
     /// Component schemas being translated, to stop on structural recursion.
     var inProgress: [String] = []
+    /// Security schemes that `.schemes` options name, in the order first used.
+    var usedSchemes: [String] = []
 
     init(checked: CheckedDocument, diagnostics: DiagnosticCollector) {
         self.document = checked.document
@@ -85,7 +87,8 @@ struct ModelTranslator {
             expansionResolutions: resolutionOrder.compactMap { resolutions[$0] },
             billables: billableOrder.compactMap { billables[$0] },
             streamEvents: streamEventOrder.compactMap { streamEvents[$0] },
-            authorization: authorization
+            authorization: authorization,
+            securitySchemes: securitySchemeModels()
         )
     }
 }

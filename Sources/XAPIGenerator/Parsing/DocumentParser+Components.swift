@@ -111,8 +111,18 @@ extension DocumentParser {
             }
             kind = .oauth2(flows: flows)
         case "apiKey":
-            reader.ignore("name", "in")
-            kind = .apiKey
+            guard let keyName = reader.requiredString("name", diagnostics: &diagnostics),
+                  let location = reader.requiredString("in", diagnostics: &diagnostics)
+            else { return nil }
+            guard ["header", "query", "cookie"].contains(location.value) else {
+                diagnostics.error("'in' of \(subject) must be header, query or cookie, not '\(location.value)'", at: location.location)
+                return nil
+            }
+            if location.value == "header", !HTTPToken.isValid(keyName.value) {
+                diagnostics.error("'name' of \(subject) is not a header field name (letters, digits and !#$%&'*+-.^_`|~)", at: keyName.location)
+                return nil
+            }
+            kind = .apiKey(name: keyName.value, location: location.value)
         case "openIdConnect":
             reader.ignore("openIdConnectUrl")
             kind = .openIDConnect

@@ -131,7 +131,8 @@ struct SecurityScheme: Sendable {
         case http(scheme: String)
         /// `type: oauth2`, with each flow's scopes.
         case oauth2(flows: [OAuthFlow])
-        case apiKey
+        /// `type: apiKey`: the key's `name` and where it goes (`header`, `query` or `cookie`).
+        case apiKey(name: String, location: String)
         case openIDConnect
         case mutualTLS
         /// A type OpenAPI does not define (already reported as an error).

@@ -23,6 +23,10 @@ extension SwiftRenderer {
                     scopes.isEmpty
                         ? "OAuth 2.0 user context"
                         : "OAuth 2.0 user context with scopes " + scopes.map { "`\($0)`" }.joined(separator: ", ")
+                case .schemes(let uses):
+                    uses.map { use in
+                        "`\(use.scheme)`" + (use.scopes.isEmpty ? "" : " with scopes " + use.scopes.map { "`\($0)`" }.joined(separator: ", "))
+                    }.joined(separator: " and ") + " (`SchemeCredentials`)"
                 }
             }
             callouts.append("- Authentication: " + methods.joined(separator: "; ") + ".")
@@ -95,6 +99,8 @@ extension SwiftRenderer {
                 example = member.example.flatMap { literal($0, as: member.type) } ?? placeholder(member.type)
             case .body:
                 example = "body"
+            case .part(let part):
+                example = SwiftIdentifiers.member(part.property.jsonName)
             }
             return argument.label == "_" ? example : "\(argument.label): \(example)"
         }

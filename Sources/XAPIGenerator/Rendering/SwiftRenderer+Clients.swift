@@ -8,6 +8,7 @@ extension SwiftRenderer {
             case parameter(ParameterModel)
             case bodyMember(PropertyModel, Schema.Constraints?)
             case body(BodyModel)
+            case part(BodyModel.Part)
         }
 
         var label: String
@@ -27,21 +28,37 @@ extension SwiftRenderer {
     }
 
     func renderClients(into writer: inout CodeWriter) {
-        let groups: [(constraint: String, contexts: Set<AuthContext>?)] = [
+        // An operation that any of X's clients may call (none needed, or user and App alike) is
+        // unconstrained; otherwise it is declared for each context it accepts, so a client
+        // holding an API key calls what an API key may call and nothing else.
+        let groups: [(constraint: String, context: AuthContext?)] = [
             ("extension XAPIClient", nil),
-            ("extension XAPIClient where Context == UserContext", [.user]),
-            ("extension XAPIClient where Context == AppOnlyContext", [.app]),
+            ("extension XAPIClient where Context == UserContext", .user),
+            ("extension XAPIClient where Context == AppOnlyContext", .app),
+            ("extension XAPIClient where Context == SchemeContext", .scheme),
         ]
         for group in groups {
             let operations = model.operations.filter { operation in
-                let unconstrained = operation.contexts.isEmpty || operation.contexts == Set(AuthContext.allCases)
-                return group.contexts == nil ? unconstrained : (!unconstrained && operation.contexts == group.contexts)
+                let unconstrained = operation.contexts.isEmpty || operation.contexts.isSuperset(of: [.user, .app])
+                guard let context = group.context else { return unconstrained }
+                if unconstrained { return false }
+                // User or App with schemes of the spec's own: both X contexts come first.
+                return operation.contexts.contains(context)
             }
             guard !operations.isEmpty else { continue }
             writer.block(group.constraint) { writer in
                 for (index, operation) in operations.enumerated() {
                     if index > 0 { writer.line() }
                     renderFunction(operation, into: &writer)
+                    // The body's other content types, for the caller to choose.
+                    for (suffix, body) in operation.alternativeBodies {
+                        var variant = operation
+                        variant.body = body
+                        variant.functionName += suffix
+                        variant.leadingLabels = operation.leadingLabels.map { Array($0.prefix(variant.parameters.filter(\.isLeading).count)) }
+                        writer.line()
+                        renderFunction(variant, into: &writer)
+                    }
                     if operation.pagination != nil {
                         writer.line()
                         renderPagesFunction(operation, into: &writer)
@@ -86,7 +103,24 @@ extension SwiftRenderer {
                 optional.append(argument)
             }
         }
-        if let body = operation.body {
+        if let body = operation.body, let parts = body.parts {
+            for part in parts {
+                let swiftName = SwiftIdentifiers.member(part.property.jsonName)
+                var type = names.spell(part.property.type)
+                var defaultValue: String?
+                if !part.property.isRequired {
+                    if case .array = part.property.type {
+                        defaultValue = "[]"
+                    } else {
+                        type = self.optional(type)
+                        defaultValue = "nil"
+                    }
+                }
+                let argument = Argument(label: swiftName, name: swiftName, type: type, defaultValue: defaultValue,
+                                        documentation: part.property.description, source: .part(part))
+                if defaultValue == nil { required.append(argument) } else { optional.append(argument) }
+            }
+        } else if let body = operation.body {
             if let members = body.flattened {
                 for member in members {
                     let swiftName = SwiftIdentifiers.member(member.jsonName)
@@ -121,7 +155,17 @@ extension SwiftRenderer {
                 if body.isRequired { required.append(argument) } else { optional.append(argument) }
             }
         }
-        return leading + required + optional + authenticatedUser
+        // Parameters in different places may share a name (`id` in the path and an `ID` header).
+        var unique = UniqueNames()
+        return (leading + required + optional + authenticatedUser).map { argument in
+            var argument = argument
+            let name = unique.claim(argument.name)
+            if name != argument.name {
+                if argument.label == argument.name { argument.label = name }
+                argument.name = name
+            }
+            return argument
+        }
     }
 
     private func parameterArgument(_ parameter: ParameterModel) -> Argument {
@@ -242,13 +286,20 @@ extension SwiftRenderer {
             if let body = operation.body {
                 renderBodyAssignment(body, arguments: arguments, into: &assignments)
             }
+            if let accept = operation.response.accept {
+                assignments.line("request.accept = \(SwiftIdentifiers.stringLiteral(accept))")
+            }
             writer.line("\(assignments.text.isEmpty ? "let" : "var") request = OperationRequest(operation)")
             for line in assignments.text.split(separator: "\n") { writer.line(String(line)) }
             if isStream {
                 writer.line("return try stream(request, decoding: \(returnType(operation)).self, options: options)")
                 return
             }
-            let send = "try await send(request, decoding: \(returnType(operation)).self)"
+            let send = switch operation.response.encoding {
+            case .json: "try await send(request, decoding: \(returnType(operation)).self)"
+            case .text: "try await sendReceivingText(request)"
+            case .binary: "try await sendReceivingBody(request)"
+            }
             writer.line("return \(send)" + (operation.resolvesExpansions ? ".map { $0.resolvingExpansions() }" : ""))
         }
     }
@@ -256,20 +307,49 @@ extension SwiftRenderer {
     /// Encodes the request body: the flattened members as the body type, or
     /// the `body` argument as given (nothing when an optional body is `nil`).
     private func renderBodyAssignment(_ body: BodyModel, arguments: [Argument], into writer: inout CodeWriter) {
+        if let parts = body.parts {
+            writer.line("var form = MultipartForm()")
+            // In the spec's order, which servers may rely on (Box reads `attributes` before `file`).
+            for part in parts {
+                guard let argument = arguments.first(where: {
+                    if case .part(let candidate) = $0.source { return candidate.property.jsonName == part.property.jsonName }
+                    return false
+                }) else { continue }
+                let name = SwiftIdentifiers.stringLiteral(part.property.jsonName)
+                switch part.kind {
+                case .file: writer.line("form.append(\(name), file: \(argument.value))")
+                case .files: writer.line("form.append(\(name), files: \(argument.value))")
+                case .value: writer.line("form.append(\(name), value: \(argument.value))")
+                case .values: writer.line("form.append(\(name), values: \(argument.value))")
+                case .json: writer.line("try form.append(\(name), json: \(argument.value))")
+                }
+            }
+            writer.line("try request.setMultipartBody(form)")
+            return
+        }
+        let set: (String) -> String = { value in
+            switch body.encoding {
+            case .json: "try request.setJSONBody(\(value))"
+            case .form: "try request.setFormBody(\(value))"
+            case .multipart: "try request.setMultipartBody(\(value))"
+            case .text: "request.setTextBody(\(value), contentType: \(SwiftIdentifiers.stringLiteral(body.mediaType)))"
+            case .binary: "request.setBinaryBody(\(value), contentType: \(SwiftIdentifiers.stringLiteral(body.mediaType)))"
+            }
+        }
         if let members = body.flattened {
             let values = members.map { member -> String in
                 let name = SwiftIdentifiers.member(member.jsonName)
                 return "\(name): \(SwiftIdentifiers.escaped(name))"
             }
-            writer.line("try request.setJSONBody(\(names.spell(body.type))(\(values.joined(separator: ", "))))")
+            writer.line(set("\(names.spell(body.type))(\(values.joined(separator: ", ")))"))
             return
         }
         guard let argument = arguments.first(where: { if case .body = $0.source { true } else { false } }) else { return }
         if body.isRequired {
-            writer.line("try request.setJSONBody(\(argument.value))")
+            writer.line(set(argument.value))
         } else {
             writer.block("if let \(argument.value)") { writer in
-                writer.line("try request.setJSONBody(\(argument.value))")
+                writer.line(set(argument.value))
             }
         }
     }
@@ -293,7 +373,7 @@ extension SwiftRenderer {
             constraints = memberConstraints
             type = member.type
             isOptional = member.isOptional
-        case .body:
+        case .body, .part:
             return
         }
         type = resolvingAlias(type)
@@ -368,6 +448,14 @@ extension SwiftRenderer {
             writer.line("request.appendQueryItems(\(name), \(value), explode: \(parameter.explode))")
         case (.query, _):
             writer.line("request.appendQueryItem(\(name), parameter: \(value))")
+        case (.header, .array), (.header, .set):
+            writer.line("try request.setHeaderParameter(\(name), values: \(value))")
+        case (.header, _):
+            writer.line("try request.setHeaderParameter(\(name), value: \(value))")
+        case (.cookie, .array), (.cookie, .set):
+            writer.line("try request.setCookieParameter(\(name), values: \(value))")
+        case (.cookie, _):
+            writer.line("try request.setCookieParameter(\(name), value: \(value))")
         }
     }
 

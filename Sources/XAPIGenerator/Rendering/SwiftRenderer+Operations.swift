@@ -14,6 +14,7 @@ extension SwiftRenderer {
         }
         renderParameterDescriptions(into: &writer)
         renderAuthorization(into: &writer)
+        renderSecuritySchemes(into: &writer)
         for declaration in model.types where !isComponent(declaration) && !isSelection(declaration) {
             renderTree(declaration, into: &writer)
         }
@@ -46,15 +47,26 @@ extension SwiftRenderer {
             writer.line("id: \(SwiftIdentifiers.stringLiteral(operation.id)),")
             writer.line("method: .\(operation.method.rawValue),")
             writer.line("path: \(SwiftIdentifiers.stringLiteral(operation.path)),")
-            let security = operation.security.map { option -> String in
+            let security = operation.security.compactMap { option -> String? in
                 switch option {
                 case .appOnly: ".appOnly"
                 case .oauth1UserContext: ".oauth1UserContext"
                 case .oauth2UserContext(_, let scopes, _):
                     ".oauth2UserContext(scopes: [\(scopes.map { scopeReference($0, names: scopeNames) }.joined(separator: ", "))])"
+                case .schemes: nil
                 }
             }
             list("security", security, into: &writer)
+            let schemeSecurity = operation.security.compactMap { option -> String? in
+                guard case .schemes(let uses) = option else { return nil }
+                let items = uses.map { use -> String in
+                    let scheme = ".\(schemeSwiftName(use.scheme))"
+                    let scopes = use.scopes.isEmpty ? "" : ", scopes: [\(use.scopes.map(SwiftIdentifiers.stringLiteral).joined(separator: ", "))]"
+                    return ".init(\(scheme)\(scopes))"
+                }
+                return "SchemeRequirement([\(items.joined(separator: ", "))])"
+            }
+            if !schemeSecurity.isEmpty { list("schemeSecurity", schemeSecurity, into: &writer) }
             list("rateLimits", operation.rateLimits.map {
                 "RateLimitRule(scope: .\($0.scope.rawValue), requests: \($0.requests), windowSeconds: \($0.window))"
             }, into: &writer)
@@ -83,6 +95,41 @@ extension SwiftRenderer {
             if extras { writer.trimTrailingComma() }
         }
         writer.line(")")
+    }
+
+    /// The static `SecuritySchemeDescriptor` of a scheme `.schemes` options name.
+    func schemeSwiftName(_ scheme: String) -> String {
+        SwiftIdentifiers.escaped(model.securitySchemes.first { $0.name == scheme }?.swiftName ?? NameCasing.lowerCamelIdentifier(scheme))
+    }
+
+    /// `extension SecuritySchemeDescriptor { public static let apiKey = … }`: the schemes that
+    /// `SchemeCredentials` are given for.
+    private func renderSecuritySchemes(into writer: inout CodeWriter) {
+        guard !model.securitySchemes.isEmpty else { return }
+        writer.block("extension SecuritySchemeDescriptor") { writer in
+            for (index, scheme) in model.securitySchemes.enumerated() {
+                if index > 0 { writer.line() }
+                let kind: String
+                switch scheme.kind {
+                case .apiKey(let name, let location): kind = ".apiKey(name: \(SwiftIdentifiers.stringLiteral(name)), in: .\(location))"
+                case .http(let httpScheme): kind = ".http(scheme: \(SwiftIdentifiers.stringLiteral(httpScheme)))"
+                case .oauth2: kind = ".oauth2"
+                case .openIDConnect: kind = ".openIDConnect"
+                case .mutualTLS: kind = ".mutualTLS"
+                }
+                let credential: String = switch scheme.kind {
+                case .apiKey: "`.apiKey(key)`"
+                case .http(let httpScheme) where httpScheme.lowercased() == "basic": "`.basic(username:password:)`"
+                case .mutualTLS: "nothing: the transport presents the client certificate"
+                default: "`.token(token)`"
+                }
+                var doc = DocComment("The `\(scheme.name)` security scheme; its credential is \(credential).")
+                if let description = scheme.description { doc.paragraph(description) }
+                writer.documentation(doc)
+                writer.line("public static let \(SwiftIdentifiers.escaped(scheme.swiftName)) = SecuritySchemeDescriptor(name: \(SwiftIdentifiers.stringLiteral(scheme.name)), kind: \(kind))")
+            }
+        }
+        writer.line()
     }
 
     private func list(_ label: String, _ items: [String], into writer: inout CodeWriter) {

@@ -96,7 +96,8 @@ extension SwiftRenderer {
             ))
         }
         if let body = operation.body {
-            let type = names.spell(body.type)
+            // A body that is not JSON is the bytes as received (`RawBody`).
+            let type = body.encoding == .json ? names.spell(body.type) : "RawBody"
             members.append(InputMember(
                 name: unique.claim("body"),
                 type: body.isRequired ? type : optional(type),
@@ -209,7 +210,9 @@ extension SwiftRenderer {
         }
     }
 
+    /// The body type a handler answers: the response's type for JSON, `RawBody` otherwise.
     private func responseType(_ operation: OperationModel) -> String {
-        operation.response.type.map(names.spell) ?? "NoContent"
+        guard operation.response.encoding == .json else { return "RawBody" }
+        return operation.response.type.map(names.spell) ?? "NoContent"
     }
 }

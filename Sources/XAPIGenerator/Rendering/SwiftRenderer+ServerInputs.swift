@@ -66,7 +66,8 @@ extension SwiftRenderer {
         writer.documentation(doc)
         writer.block("public init(_ request: ServerRequest, route: ServerRoute) throws(InvalidRequestError)") { writer in
             let parameters = operation.model.parameters
-            let names = parameters.map { SwiftIdentifiers.stringLiteral($0.name) }
+            // The names a query may use (a header or cookie parameter is not one).
+            let names = parameters.filter { $0.location == .path || $0.location == .query }.map { SwiftIdentifiers.stringLiteral($0.name) }
             let repeatable = parameters.filter { parameter in
                 guard parameter.location == .query, parameter.explode else { return false }
                 switch resolvingAlias(parameter.type) {
@@ -133,16 +134,23 @@ extension SwiftRenderer {
                 if let minItems = parameter.constraints.minItems { arguments.append("minItems: \(minItems)") }
                 if let maxItems = parameter.constraints.maxItems { arguments.append("maxItems: \(maxItems)") }
                 if parameter.constraints.uniqueItems { arguments.append("uniqueItems: true") }
-                writer.line("let \(local) = decoder.queryList(\(arguments.joined(separator: ", ")))")
+                let method = switch parameter.location {
+                case .header: "headerList"
+                case .cookie: "cookieList"
+                case .path, .query: "queryList"
+                }
+                writer.line("let \(local) = decoder.\(method)(\(arguments.joined(separator: ", ")))")
             default:
                 let format = parameterFormat(parameter.type, constraints: parameter.constraints, allowed: parameter.allowedValues)
                 switch parameter.location {
                 case .path:
                     writer.line("let \(local) = decoder.path(\(name), \(format))")
-                case .query:
-                    writer.line("let \(local) = decoder.query(\(name), \(format)\(parameter.isRequired ? ", required: true" : ""))")
+                case .query, .header, .cookie:
+                    writer.line("let \(local) = decoder.\(parameter.location.rawValue)(\(name), \(format)\(parameter.isRequired ? ", required: true" : ""))")
                 }
             }
+        case .body(let body) where body.encoding != .json:
+            writer.line("let \(local) = decoder.rawBody(\(body.isRequired ? "" : "required: false"))")
         case .body(let body):
             let type = names.spell(body.type)
             writer.line("let \(local) = decoder.jsonBody(\(type).self\(body.isRequired ? "" : ", required: false"))")
@@ -151,7 +159,14 @@ extension SwiftRenderer {
                 let format = parameterFormat(property.type, constraints: constraints, allowed: nil)
                 guard format != ".string()" else { continue }
                 let swiftName = SwiftIdentifiers.afterDot(SwiftIdentifiers.member(property.jsonName))
-                writer.line("decoder.bodyMember(\(SwiftIdentifiers.stringLiteral(property.jsonName)), \(local)?.\(swiftName), \(format))")
+                // The checks read Int and Double, whatever width the member has.
+                let conversion = switch resolvingAlias(property.type) {
+                case .integer(.int32), .integer(.int64): ".map { Int($0) }"
+                case .number(.float): ".map { Double($0) }"
+                default: ""
+                }
+                let value = conversion.isEmpty ? "\(local)?.\(swiftName)" : "(\(local)?.\(swiftName))\(conversion)"
+                writer.line("decoder.bodyMember(\(SwiftIdentifiers.stringLiteral(property.jsonName)), \(value), \(format))")
             }
         }
     }

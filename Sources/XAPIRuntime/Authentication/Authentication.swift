@@ -77,6 +77,12 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
     ///   - signing: The timestamp and nonce of this attempt.
     func authorize(_ request: inout HTTPRequest, baseURL: URL, signing: SigningContext) throws
 
+    /// Authenticates a request of one operation right before it is sent. Credentials whose
+    /// schemes depend on the operation (``SchemeCredentials``: API keys, HTTP Basic) read its
+    /// ``OperationDescriptor/schemeSecurity``; the others sign as
+    /// ``authorize(_:baseURL:signing:)`` does, which is the default.
+    func authorize(_ request: inout HTTPRequest, baseURL: URL, signing: SigningContext, for operation: OperationDescriptor) throws
+
     /// The credentials to sign one attempt with, resolved right before it is sent: fixed
     /// credentials return themselves; an OAuth 2.0 session returns its current token,
     /// refreshed first when it expires soon (one refresh however many requests wait for it).
@@ -97,6 +103,13 @@ public protocol Authentication: Sendable, CustomStringConvertible, CustomDebugSt
 extension Authentication {
     /// No scopes are known unless a conforming type says otherwise.
     public var grantedScopes: Set<OAuth2Scope>? { nil }
+
+    /// Signs as ``authorize(_:baseURL:signing:)``, whatever the operation.
+    public func authorize(
+        _ request: inout HTTPRequest, baseURL: URL, signing: SigningContext, for operation: OperationDescriptor
+    ) throws {
+        try authorize(&request, baseURL: baseURL, signing: signing)
+    }
 
     /// Fixed credentials sign with themselves.
     public func credentialsForSigning() async throws -> Self { self }

@@ -22,6 +22,15 @@ public enum UserContext: AuthenticationContext {
     public typealias Credentials = UserCredentials
 }
 
+/// The context of a client holding credentials for a spec's own security schemes: API keys,
+/// HTTP Basic, bearer and OAuth 2.0 tokens, alone or together (``SchemeCredentials``).
+/// Generated functions of operations that accept such schemes are declared in
+/// `extension XAPIClient where Context == SchemeContext`.
+public enum SchemeContext: AuthenticationContext {
+    /// A credential per security scheme.
+    public typealias Credentials = SchemeCredentials
+}
+
 /// The context of a client authenticated as the App only (OAuth 2.0 bearer token).
 public enum AppOnlyContext: AuthenticationContext {
     /// The App's bearer token.

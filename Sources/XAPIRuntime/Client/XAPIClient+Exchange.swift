@@ -3,30 +3,35 @@ import HTTPTypes
 import Logging
 import OpenAPIRuntime
 
-/// A response with its whole body read.
+/// A response with its whole body read, or a 2xx body not read yet (`stream`).
 struct ReceivedResponse: Sendable {
     var response: HTTPResponse
     var body: Data
+    /// The body of a 2xx response the caller streams, unread; `nil` once read into `body`.
+    var stream: HTTPBody?
 }
 
 extension XAPIClient {
     /// One attempt: the credentials to sign with are resolved (a session refreshes here when
     /// its token expires soon), then the caller's middlewares run (outermost first), then the
     /// request is signed with a fresh timestamp and nonce and handed to the transport; the
-    /// response body is read completely. Returns the response and the credentials it was
+    /// response body is read completely (a 2xx one is left unread when `streaming`). Returns the response and the credentials it was
     /// signed with.
     func exchange(
-        _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
+        _ request: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, attempt: Int, streaming: Bool = false
     ) async throws -> (ReceivedResponse, Context.Credentials) {
         let (opened, credentials) = try await open(request, body: body, operation: operation, attempt: attempt)
+        if streaming, opened.response.status.kind == .successful {
+            return (ReceivedResponse(response: opened.response, body: Data(), stream: opened.body ?? HTTPBody()), credentials)
+        }
         let data = try await opened.collect(upTo: configuration.maximumResponseBytes)
         return (ReceivedResponse(response: opened.response, body: data), credentials)
     }
 
-    /// One attempt, up to the response's head: signs and sends as ``exchange(_:body:operation:attempt:)``
+    /// One attempt, up to the response's head: signs and sends as `exchange` does
     /// does, and hands back the body unread, for a stream to read as it arrives.
     func open(
-        _ request: HTTPRequest, body: Data?, operation: OperationDescriptor, attempt: Int
+        _ request: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, attempt: Int
     ) async throws -> (OpenedResponse, Context.Credentials) {
         let configuration = self.configuration
         let credentials = try await self.credentials.credentialsForSigning()
@@ -44,7 +49,7 @@ extension XAPIClient {
             request, body, baseURL in
             var signed = request
             do {
-                try credentials.authorize(&signed, baseURL: baseURL, signing: .fresh(at: configuration.clock.now()))
+                try credentials.authorize(&signed, baseURL: baseURL, signing: .fresh(at: configuration.clock.now()), for: operation)
             } catch let error as XAPIError {
                 throw error
             } catch {
@@ -55,7 +60,8 @@ extension XAPIClient {
                     underlyingError: error
                 ).scrubbingUnderlyingError(of: secrets)
             }
-            innerLogger.trace("Request headers", metadata: ["http.headers": .string(LogRedaction.headers(signed.headerFields))])
+            innerLogger.trace("Request headers", metadata: ["http.headers": .string(
+                Redaction.scrub(LogRedaction.headers(signed.headerFields), secrets: secrets))])
             return try await configuration.transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
         }
         let next = MiddlewareChain.wrap(signAndSend, in: configuration.middlewares, operationID: operationID)
@@ -63,12 +69,27 @@ extension XAPIClient {
         logger.debug("Sending request")
         let failure = TransportFailure(operationID: operationID, secrets: secrets, logger: logger)
         do {
-            let (response, responseBody) = try await next(request, body.map { HTTPBody($0) }, serverURL)
+            let (response, responseBody) = try await next(request, body, serverURL)
             logger.debug("Received response", metadata: ["http.status": .stringConvertible(response.status.code)])
             logger.trace("Response headers", metadata: LogRedaction.responseMetadata(response.headerFields))
             return (OpenedResponse(response: response, body: responseBody, failure: failure), credentials)
         } catch {
             throw failure.translate(error)
+        }
+    }
+}
+
+extension XAPIClient {
+    /// A failure's streamed body, read whole up to ``ClientConfiguration/maximumResponseBytes``.
+    func collect(_ stream: HTTPBody, operation: OperationDescriptor) async throws -> Data {
+        do {
+            return try await Data(collecting: stream, upTo: configuration.maximumResponseBytes)
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            let text = Redaction.scrub(String(describing: error), secrets: Redaction.secrets(of: credentials))
+            throw XAPIError(code: .transport, operationID: operation.id,
+                            message: "The response could not be read: \(text)", underlyingError: error)
+                .scrubbingUnderlyingError(of: Redaction.secrets(of: credentials))
         }
     }
 }

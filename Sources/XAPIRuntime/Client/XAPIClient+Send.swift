@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Logging
+import OpenAPIRuntime
 
 extension XAPIClient {
     /// Sends one operation request and decodes a 2xx body as `Body` with the X JSON coders.
@@ -33,6 +34,16 @@ extension XAPIClient {
     public func send<Body: Decodable & Sendable>(
         _ request: OperationRequest, decoding body: Body.Type
     ) async throws -> APIResponse<Body> {
+        try await perform(request, streaming: false) { received in
+            try interpret(received, decoding: Body.self, operation: request.operation)
+        }
+    }
+
+    /// Sends one operation request as ``send(_:decoding:)`` does, the 2xx response read by
+    /// `interpret`; with `streaming`, a 2xx body is handed over unread (`received.stream`).
+    func perform<Body: Sendable>(
+        _ request: OperationRequest, streaming: Bool, interpret: (ReceivedResponse) throws -> APIResponse<Body>
+    ) async throws -> APIResponse<Body> {
         let operation = request.operation
         try SecurityCheck.verify(credentials, for: operation)
         let httpRequest = try makeHTTPRequest(request)
@@ -52,7 +63,7 @@ extension XAPIClient {
             if let ledger = configuration.dailyCaps {
                 reservation = try await ledger.reserve(operation, userID: request.actingUserID ?? credentials.userID)
             }
-            received = try await sendAttempts(httpRequest, body: request.body, operation: operation)
+            received = try await sendAttempts(httpRequest, body: request.httpBody, operation: operation, streaming: streaming)
         } catch {
             if let ledger = configuration.dailyCaps, let reservation {
                 await releaseQuietly(reservation, in: ledger, operation: operation)
@@ -72,7 +83,7 @@ extension XAPIClient {
         }
         var response: APIResponse<Body>
         do {
-            response = try interpret(received, decoding: Body.self, operation: operation)
+            response = try interpret(received)
         } catch {
             // X charges for what it sent, decodable or not; without the IDs the worst case is recorded.
             if let cost, let spendReservation {
@@ -89,8 +100,10 @@ extension XAPIClient {
 
     /// Attempts until a 2xx arrives or the failure is final; returns the 2xx response.
     func sendAttempts(
-        _ httpRequest: HTTPRequest, body: Data?, operation: OperationDescriptor
+        _ httpRequest: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, streaming: Bool = false
     ) async throws -> ReceivedResponse {
+        // A body that streams once (a file, a multipart form of one) cannot be sent again.
+        let repeatable = body?.iterationBehavior != .single
         let retryPolicy = configuration.retryPolicy
         let clock = configuration.clock
         let logger = configuration.logger
@@ -100,12 +113,13 @@ extension XAPIClient {
         while true {
             attempt += 1
             try Task.checkCancellation()
-            let received: ReceivedResponse
+            var received: ReceivedResponse
             let signedWith: Context.Credentials
             do {
-                (received, signedWith) = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt)
+                (received, signedWith) = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt,
+                                                            streaming: streaming)
             } catch let error as XAPIError where error.code == .transport {
-                guard operation.isIdempotent, attempt < retryPolicy.maximumAttempts else { throw error }
+                guard operation.isIdempotent, repeatable, attempt < retryPolicy.maximumAttempts else { throw error }
                 let delay = retryPolicy.delay(beforeRetry: attempt)
                 logger.debug("Retrying after a transport error", metadata: retryMetadata(operation, attempt, delay))
                 try await clock.sleep(delay)
@@ -114,10 +128,15 @@ extension XAPIClient {
 
             let status = received.response.status
             if status.kind == .successful { return received }
+            // A failure's body is read whole (bounded), streamed or not, to tell what went wrong.
+            if let stream = received.stream {
+                received.body = try await collect(stream, operation: operation)
+                received.stream = nil
+            }
 
             // A refused token: credentials that can renew themselves (a session) refresh once,
             // and the request goes again; a second 401 stands.
-            if status.code == 401, !renewed, try await credentials.renew(afterRejecting: signedWith) {
+            if status.code == 401, !renewed, repeatable, try await credentials.renew(afterRejecting: signedWith) {
                 renewed = true
                 attempt -= 1
                 logger.debug("Retrying with renewed credentials after a 401", metadata: ["xapi.operation": .string(operation.id)])
@@ -131,7 +150,7 @@ extension XAPIClient {
                 data: received.body
             )
             if failure.code == .rateLimited {
-                guard case .wait(let maximum) = configuration.rateLimitPolicy else { throw failure }
+                guard case .wait(let maximum) = configuration.rateLimitPolicy, repeatable else { throw failure }
                 guard let reset = failure.retryAfter else { throw failure }
                 let delay = Duration.clamped(seconds: reset.timeIntervalSince(clock.now())) + RateLimitPolicy.resetMargin
                 guard waited + delay <= maximum else {
@@ -144,7 +163,7 @@ extension XAPIClient {
                 attempt -= 1
                 continue
             }
-            if status.kind == .serverError, operation.isIdempotent, attempt < retryPolicy.maximumAttempts {
+            if status.kind == .serverError, operation.isIdempotent, repeatable, attempt < retryPolicy.maximumAttempts {
                 let delay = retryPolicy.delay(beforeRetry: attempt)
                 logger.debug("Retrying after a server error", metadata: retryMetadata(operation, attempt, delay))
                 try await clock.sleep(delay)
@@ -205,9 +224,19 @@ extension XAPIClient {
 
     func makeHTTPRequest(_ request: OperationRequest) throws -> HTTPRequest {
         var fields = HTTPFields()
-        fields[.accept] = "application/json"
+        fields[.accept] = request.accept ?? "application/json"
         fields[.userAgent] = "XAPIRuntime"
-        if request.body != nil { fields[.contentType] = "application/json" }
+        if request.body != nil || request.streamingBody != nil { fields[.contentType] = request.bodyContentType ?? "application/json" }
+        for item in request.headerItems {
+            guard let name = HTTPField.Name(item.name) else {
+                throw XAPIError(code: .invalidArgument, operationID: request.operation.id,
+                                message: "\"\(item.name)\" is not a valid header field name.", parameter: item.name)
+            }
+            fields[name] = item.value
+        }
+        if !request.cookieItems.isEmpty {
+            fields[.cookie] = request.cookieItems.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+        }
         return HTTPRequest(
             method: request.operation.method,
             scheme: nil,

@@ -49,10 +49,10 @@ extension XAPIClient {
             interpreter: interpreter(for: operation),
             connect: { request, attempt in
                 let httpRequest = try client.makeHTTPRequest(request)
-                let (opened, signedWith) = try await client.open(httpRequest, body: request.body, operation: operation, attempt: attempt)
+                let (opened, signedWith) = try await client.open(httpRequest, body: request.httpBody, operation: operation, attempt: attempt)
                 // A refused token: a session refreshes once and the connection is made again.
                 if opened.response.status.code == 401, try await client.credentials.renew(afterRejecting: signedWith) {
-                    return try await client.open(httpRequest, body: request.body, operation: operation, attempt: attempt).0
+                    return try await client.open(httpRequest, body: request.httpBody, operation: operation, attempt: attempt).0
                 }
                 return opened
             }

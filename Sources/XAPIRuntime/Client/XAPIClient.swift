@@ -30,3 +30,7 @@ public typealias UserClient = XAPIClient<UserContext>
 
 /// A client authenticated as the App only (bearer token).
 public typealias AppOnlyClient = XAPIClient<AppOnlyContext>
+
+/// A client holding credentials for a spec's own security schemes (API keys, HTTP Basic,
+/// tokens), by scheme.
+public typealias SchemeClient = XAPIClient<SchemeContext>

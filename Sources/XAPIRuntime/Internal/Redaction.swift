@@ -28,6 +28,8 @@ enum Redaction {
             secrets = [token.accessToken] + (token.refreshToken.map { [$0] } ?? [])
         case let app as AppOnlyCredentials:
             secrets = [app.bearerToken]
+        case let schemes as SchemeCredentials:
+            secrets = schemes.secrets
         default:
             secrets = []
         }

@@ -1,7 +1,21 @@
 /// Checks credentials against an operation's `security` before any I/O.
 enum SecurityCheck {
     static func verify(_ credentials: any Authentication, for operation: OperationDescriptor) throws {
-        guard !operation.security.isEmpty else { return }
+        if let schemes = credentials as? SchemeCredentials {
+            _ = try schemes.requirement(for: operation)
+            return
+        }
+        guard !operation.security.isEmpty else {
+            if !operation.schemeSecurity.isEmpty {
+                throw XAPIError(
+                    code: .authentication,
+                    operationID: operation.id,
+                    message: "The operation accepts \(operation.schemeSecurity.map { "[\($0)]" }.joined(separator: " or ")), "
+                        + "not \(credentials.method) credentials; use SchemeCredentials. Nothing was sent."
+                )
+            }
+            return
+        }
         let method = credentials.method
         let sameMethod = operation.security.filter { $0.method == method }
         let accepted = operation.security.map(\.description).joined(separator: "; ")

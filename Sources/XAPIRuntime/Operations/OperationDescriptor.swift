@@ -23,9 +23,12 @@ public struct OperationDescriptor: Sendable, Hashable {
     public let method: HTTPRequest.Method
     /// The path template, e.g. `/2/users/{id}/followers`.
     public let path: String
-    /// The accepted authentication alternatives: any one of them suffices. Empty means the
-    /// operation needs no authentication.
+    /// The accepted authentication alternatives of X's methods: any one of them suffices.
+    /// Empty (with ``schemeSecurity`` empty too) means the operation needs no authentication.
     public let security: [SecurityRequirement]
+    /// The accepted alternatives in terms of the spec's own schemes (API keys, HTTP Basic,
+    /// several schemes together), for ``SchemeCredentials``: any one of them suffices.
+    public let schemeSecurity: [SchemeRequirement]
     /// The documented 15-minute rate limits (informative; the server enforces them).
     public let rateLimits: [RateLimitRule]
     /// The documented rolling 24-hour caps, enforced client-side by a ``DailyCapLedger``
@@ -51,6 +54,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         method: HTTPRequest.Method,
         path: String,
         security: [SecurityRequirement],
+        schemeSecurity: [SchemeRequirement] = [],
         rateLimits: [RateLimitRule] = [],
         dailyCaps: [DailyCapRule] = [],
         isIdempotent: Bool,
@@ -63,6 +67,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.method = method
         self.path = path
         self.security = security
+        self.schemeSecurity = schemeSecurity
         self.rateLimits = rateLimits
         self.dailyCaps = dailyCaps
         self.isIdempotent = isIdempotent

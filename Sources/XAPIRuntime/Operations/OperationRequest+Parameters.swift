@@ -51,3 +51,73 @@ extension OperationRequest {
 /// Marks `Set`, whose order carries no meaning.
 private protocol SetMarker {}
 extension Set: SetMarker {}
+
+/// Header and cookie parameters: a value's text, or a list in OpenAPI's `simple` style (the
+/// values joined by commas; a `Set` sorted).
+///
+/// ```swift
+/// try request.setHeaderParameter("Api-Username", value: "system")
+/// try request.setCookieParameter("session", value: token)
+/// ```
+extension OperationRequest {
+    /// Sets a header parameter; `nil` omits it.
+    ///
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) when the value holds a
+    ///   line break or another control character, which a header field cannot carry.
+    public mutating func setHeaderParameter<Value: ParameterValue>(_ name: String, value: Value?) throws {
+        guard let value else { return }
+        try appendHeader(name, value.parameterText)
+    }
+
+    /// Sets a list header parameter, comma-separated; an empty list omits it.
+    ///
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) for a control character.
+    public mutating func setHeaderParameter<Values: Sequence>(_ name: String, values: Values) throws
+    where Values.Element: ParameterValue {
+        let texts = Self.texts(values)
+        guard !texts.isEmpty else { return }
+        try appendHeader(name, texts.joined(separator: ","))
+    }
+
+    /// Sets a cookie parameter (`name=value` in the `Cookie` field); `nil` omits it.
+    ///
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) when the value holds a
+    ///   character a cookie cannot carry (a control character, a space, `"`, `,`, `;` or `\`).
+    public mutating func setCookieParameter<Value: ParameterValue>(_ name: String, value: Value?) throws {
+        guard let value else { return }
+        try appendCookie(name, [value.parameterText])
+    }
+
+    /// Sets a list cookie parameter, comma-separated (OpenAPI's `form` style); an empty list
+    /// omits it.
+    ///
+    /// - Throws: ``XAPIError`` (``XAPIError/Code/invalidArgument``) when a value holds a
+    ///   character a cookie cannot carry, as for one value.
+    public mutating func setCookieParameter<Values: Sequence>(_ name: String, values: Values) throws
+    where Values.Element: ParameterValue {
+        let texts = Self.texts(values)
+        guard !texts.isEmpty else { return }
+        try appendCookie(name, texts)
+    }
+
+    private mutating func appendHeader(_ name: String, _ text: String) throws {
+        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+            throw XAPIError(code: .invalidArgument, operationID: operation.id,
+                            message: "The header parameter \"\(name)\" holds a line break or control character, which a header field cannot carry.",
+                            parameter: name)
+        }
+        headerItems.removeAll { $0.name.lowercased() == name.lowercased() }
+        headerItems.append(QueryItem(name: name, value: text))
+    }
+
+    /// Appends a cookie of one value or a list (OpenAPI's `form` style: joined by commas).
+    private mutating func appendCookie(_ name: String, _ texts: [String]) throws {
+        if texts.joined().unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value >= 0x7F || "\",;\\".unicodeScalars.contains($0) }) {
+            throw XAPIError(code: .invalidArgument, operationID: operation.id,
+                            message: "The cookie parameter \"\(name)\" holds a character a cookie cannot carry (a space, a control character, a quote, a comma, a semicolon, a backslash or a character beyond ASCII).",
+                            parameter: name)
+        }
+        cookieItems.removeAll { $0.name == name }
+        cookieItems.append(QueryItem(name: name, value: texts.joined(separator: ",")))
+    }
+}

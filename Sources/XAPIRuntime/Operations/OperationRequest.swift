@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 
 /// The values of one call of an operation: path parameters, query items and JSON body.
 ///
@@ -32,8 +33,18 @@ public struct OperationRequest: Sendable {
     public private(set) var pathParameters: [String: String] = [:]
     /// The query items in the order they were appended.
     public private(set) var queryItems: [QueryItem] = []
-    /// The encoded JSON body, if any.
-    public private(set) var body: Data?
+    /// Header fields set by header parameters, in the order set (`name: value`).
+    public internal(set) var headerItems: [QueryItem] = []
+    /// Cookies set by cookie parameters, in the order set, sent in one `Cookie` field.
+    public internal(set) var cookieItems: [QueryItem] = []
+    /// The encoded body read whole (JSON, text, a form), if any.
+    public internal(set) var body: Data?
+    /// A body streamed as it is sent (binary, multipart), if any.
+    public internal(set) var streamingBody: HTTPBody?
+    /// The content type of the body; `nil` means `application/json`.
+    public internal(set) var bodyContentType: String?
+    /// The media types the response may have (`Accept`); `nil` means `application/json`.
+    public var accept: String?
     /// The user the request acts for (the `x-authenticated-user` parameter's value), used for
     /// per-user daily caps; the authenticated user when `nil`.
     public var actingUserID: String?
@@ -92,6 +103,8 @@ public struct OperationRequest: Sendable {
     public mutating func setJSONBody(_ body: some Encodable & Sendable) throws {
         do {
             self.body = try XAPIJSON.makeEncoder().encode(body)
+            streamingBody = nil
+            bodyContentType = nil
         } catch {
             throw XAPIError(
                 code: .invalidArgument,

@@ -4,15 +4,16 @@ import OpenAPIRuntime
 import Testing
 import XAPIRuntime
 
-/// A transport that answers every request itself: a JSON body comes back as
-/// the response body (200), a request without one gets a 204. It keeps what
-/// it was sent.
+/// A transport that answers every request itself: a body comes back as the
+/// response body (200, with the request's content type), a request without one
+/// gets a 204. It keeps what it was sent, header fields included.
 actor EchoTransport: ClientTransport {
     struct Received: Sendable {
         var method: HTTPRequest.Method
         var path: String
         var contentType: String?
         var body: Data?
+        var headerFields: HTTPFields = [:]
     }
 
     private(set) var received: [Received] = []
@@ -23,10 +24,10 @@ actor EchoTransport: ClientTransport {
         var bytes: Data?
         if let body { bytes = try await Data(collecting: body, upTo: 1 << 20) }
         await record(Received(method: request.method, path: request.path ?? "",
-                              contentType: request.headerFields[.contentType], body: bytes))
+                              contentType: request.headerFields[.contentType], body: bytes, headerFields: request.headerFields))
         guard let bytes else { return (HTTPResponse(status: .noContent), nil) }
         var fields = HTTPFields()
-        fields[.contentType] = "application/json"
+        fields[.contentType] = request.headerFields[.contentType] ?? "application/json"
         return (HTTPResponse(status: .ok, headerFields: fields), HTTPBody(bytes))
     }
 
