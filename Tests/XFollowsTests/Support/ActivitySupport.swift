@@ -11,7 +11,7 @@ import XSandbox
 /// A sandbox whose streams send keep-alives every 100 ms (so a closed connection is noticed at
 /// once) and, when asked, drop every N events.
 func withActivitySandbox(dropStreamEvery: Int? = nil, _ body: (SandboxServer) async throws -> Void) async throws {
-    var configuration = SandboxConfiguration(limits: roomyLimits)
+    var configuration = SandboxConfiguration(limits: roomyLimits, http: patientHTTP)
     configuration.activity.keepAliveInterval = .milliseconds(100)
     configuration.activity.dropStreamEvery = dropStreamEvery
     let server = try await SandboxServer.start(configuration)

@@ -19,7 +19,7 @@ final class ChunkedServer: @unchecked Sendable {
     /// Whether the rest went out because the test never asked for it.
     var sentRestUnasked: Bool { lock.withLock { gaveUp } }
 
-    init(first: String, rest: String, patience: TimeInterval = 10) throws {
+    init(first: String, rest: String, patience: TimeInterval = 30) throws {
         #if canImport(Glibc)
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -11,7 +11,7 @@ func withSandbox<Result: Sendable>(
     clock: SandboxClock = .system,
     _ body: (SandboxServer) async throws -> Result
 ) async throws -> Result {
-    let server = try await SandboxServer.start(SandboxConfiguration(limits: limits, clock: clock))
+    let server = try await SandboxServer.start(SandboxConfiguration(limits: limits, clock: clock, http: patientHTTP))
     do {
         let result = try await TestTransport.with { try await body(server) }
         await server.shutdown()
@@ -21,6 +21,11 @@ func withSandbox<Result: Sendable>(
         throw error
     }
 }
+
+/// X's HTTP limits with a minute for headers and bodies instead of 10 s: the whole suite runs in
+/// parallel on two cores, where a request body can wait its turn for seconds. The timeouts
+/// themselves are tested in XSandboxTests, with short ones.
+let patientHTTP = SandboxHTTPLimits(headerTimeout: .seconds(60), bodyTimeout: .seconds(60))
 
 /// Limits generous enough for tests that send many requests, with X's daily caps.
 let roomyLimits: SandboxLimits = {
