@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Daily caps", .timeLimit(.minutes(1)))
+@Suite("Daily caps", .timeLimit(.minutes(3)))
 struct DailyCapLedgerTests {
     static let followed = Reply.json(#"{"data":{"following":true,"pending_follow":false}}"#)
 

@@ -10,7 +10,7 @@ import XSandboxTesting
 
 /// Every flow of the authorization lifecycle against a real x-sandbox over HTTP: what a new
 /// user with only an App's client ID (or API key and secret) does.
-@Suite("End to end: obtaining, refreshing and revoking tokens", .timeLimit(.minutes(1)))
+@Suite("End to end: obtaining, refreshing and revoking tokens", .timeLimit(.minutes(3)))
 struct AuthorizationFlowEndToEndTests {
     static let allScopes: Set<OAuth2Scope> = [.tweetRead, .usersRead, .followsRead, .followsWrite, .offlineAccess]
     static let callback = URL(string: "http://127.0.0.1:3000/callback")!
