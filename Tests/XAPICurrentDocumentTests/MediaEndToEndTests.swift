@@ -8,7 +8,7 @@ import XAPICurrentDocument
 /// FINALIZE) and media download (bytes streamed back), through the client generated from X's
 /// current document, against a test server that reads what goes on the wire: the multipart
 /// bodies parsed by swift-openapi-runtime's own multipart parser.
-@Suite("X's media upload and download through the generated client (2.167)", .timeLimit(.minutes(1)))
+@Suite("X's media upload and download through the generated client (2.167)", .timeLimit(.minutes(3)))
 struct MediaEndToEndTests {
     /// Emulates X's media endpoints: uploads by ID, their chunks by segment index.
     actor MediaServer: ClientTransport {

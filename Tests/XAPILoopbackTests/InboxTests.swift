@@ -6,7 +6,7 @@ import Testing
 /// The inbox under contention: a redirect the responder claimed (and whose page told the
 /// browser the sign-in worked) is always the one handed over, however close the timeout
 /// comes, and every waiter gets the one outcome.
-@Suite("Loopback inbox", .timeLimit(.minutes(1)))
+@Suite("Loopback inbox", .timeLimit(.minutes(3)))
 struct InboxTests {
     static let url = URL(string: "http://127.0.0.1:9/callback?state=s&code=c")!
 

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Testing
 import XAPILoopback
 
-@Suite("Loopback redirect receiver", .timeLimit(.minutes(1)))
+@Suite("Loopback redirect receiver", .timeLimit(.minutes(3)))
 struct LoopbackRedirectReceiverTests {
     /// A browser's GET: the status and the page.
     func get(_ url: URL) async throws -> (Int, String) {

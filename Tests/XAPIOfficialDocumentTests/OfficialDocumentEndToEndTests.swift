@@ -8,7 +8,7 @@ import XSandbox
 /// extensions) compiles with warnings as errors, or this target would not
 /// build, and its follows operations, under X's names, work against x-sandbox
 /// over HTTP.
-@Suite("X's published OpenAPI document, end to end", .timeLimit(.minutes(1)))
+@Suite("X's published OpenAPI document, end to end", .timeLimit(.minutes(3)))
 struct OfficialDocumentEndToEndTests {
     @Test("getUsersFollowers and getUsersFollowing list, page and carry the requested fields")
     func lookups() async throws {
@@ -106,7 +106,7 @@ struct OfficialDocumentEndToEndTests {
 /// A page sequence the generator inferred from X's conventions (`pagination_token`,
 /// `data`, `meta.next_token`), for an operation that is not a follows one: 2.159's
 /// `getActivitySubscriptions` walks the sandbox's list of subscriptions.
-@Suite("X's published OpenAPI document: an inferred pager", .timeLimit(.minutes(1)))
+@Suite("X's published OpenAPI document: an inferred pager", .timeLimit(.minutes(3)))
 struct OfficialDocumentPagerTests {
     @Test("getActivitySubscriptionsPages walks every subscription, two at a time")
     func subscriptionsPager() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// Bodies that are not JSON, on the wire exactly: multipart forms (text, JSON and file parts),
 /// forms, text and binary bodies, downloads; streamed both ways, never read whole first.
-@Suite("Bodies and downloads", .timeLimit(.minutes(1)))
+@Suite("Bodies and downloads", .timeLimit(.minutes(3)))
 struct BodyEncodingTests {
     static let upload = OperationDescriptor(id: "upload", method: .post, path: "/files", security: [], isIdempotent: true)
     static let download = OperationDescriptor(id: "download", method: .get, path: "/files/1", security: [], isIdempotent: true)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("File daily-cap store", .timeLimit(.minutes(1)))
+@Suite("File daily-cap store", .timeLimit(.minutes(3)))
 struct FileDailyCapStoreTests {
     static func temporaryFile() throws -> URL {
         let directory = FileManager.default.temporaryDirectory

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Pagination", .timeLimit(.minutes(1)))
+@Suite("Pagination", .timeLimit(.minutes(3)))
 struct PaginationTests {
     /// A three-page followers list served by token: nil → page 1, "p2" → page 2, "p3" → page 3.
     static func threePages() -> ScriptedTransport {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Rate limits", .timeLimit(.minutes(1)))
+@Suite("Rate limits", .timeLimit(.minutes(3)))
 struct RateLimitTests {
     static let ok = Reply.json(
         #"{"meta":{"result_count":0}}"#,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import XAPIRuntime
 
-@Suite("Retries", .timeLimit(.minutes(1)))
+@Suite("Retries", .timeLimit(.minutes(3)))
 struct RetryTests {
     static func client(
         _ transport: ScriptedTransport, clock: VirtualClock, retry: RetryPolicy = RetryPolicy(random: { 0 })

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import XAPIWebhooks
 
-@Suite("Webhook buffer and consumer lifecycle", .timeLimit(.minutes(1)))
+@Suite("Webhook buffer and consumer lifecycle", .timeLimit(.minutes(3)))
 struct BackpressureTests {
     @Test("With a consumer that does not read, every POST is still answered 200 at once; the newest events are dropped and counted")
     func overflowDropsTheNewest() async throws {

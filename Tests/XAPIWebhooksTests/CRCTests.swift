@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import XAPIWebhooks
 
-@Suite("Webhook CRC over HTTP", .timeLimit(.minutes(1)))
+@Suite("Webhook CRC over HTTP", .timeLimit(.minutes(3)))
 struct CRCTests {
     /// X's Python recipe (webhooks quickstart, `handle_crc`) run with CPython:
     /// python3 -c "import hmac,hashlib,base64; print('sha256='+base64.b64encode(hmac.new(b'webhook-consumer-secret-7Qx2', b'bWFkZS11cCBjaGFsbGVuZ2U', hashlib.sha256).digest()).decode())"

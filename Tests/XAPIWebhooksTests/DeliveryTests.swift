@@ -3,7 +3,7 @@ import Testing
 import XAPIRuntime
 import XAPIWebhooks
 
-@Suite("Webhook deliveries over HTTP", .timeLimit(.minutes(1)))
+@Suite("Webhook deliveries over HTTP", .timeLimit(.minutes(3)))
 struct DeliveryTests {
     @Test("A POST signed as X signs it (CPython's hmac) is answered 200 and its event arrives on the sequence")
     func validDeliveryArrives() async throws {

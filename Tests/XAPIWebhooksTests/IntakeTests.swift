@@ -6,7 +6,7 @@ import Testing
 import XAPIRuntime
 @testable import XAPIWebhooks
 
-@Suite("Webhook receiver internals", .timeLimit(.minutes(1)))
+@Suite("Webhook receiver internals", .timeLimit(.minutes(3)))
 struct IntakeTests {
     static func streamed(_ chunks: [Data], signature: String?) -> Request {
         var head = HTTPRequest(method: .post, scheme: "http", authority: "127.0.0.1", path: "/webhooks/x")

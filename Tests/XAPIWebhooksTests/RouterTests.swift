@@ -4,7 +4,7 @@ import Logging
 import Testing
 import XAPIWebhooks
 
-@Suite("Webhook routes on an application of one's own", .timeLimit(.minutes(1)))
+@Suite("Webhook routes on an application of one's own", .timeLimit(.minutes(3)))
 struct RouterTests {
     @Test("addRoutes(to:) mounts GET and POST of the path on a user's router group, beside its own routes")
     func mountsOnAUsersRouter() async throws {

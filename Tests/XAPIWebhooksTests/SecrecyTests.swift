@@ -4,7 +4,7 @@ import Testing
 import XAPIRuntime
 import XAPIWebhooks
 
-@Suite("The consumer secret stays secret", .timeLimit(.minutes(1)))
+@Suite("The consumer secret stays secret", .timeLimit(.minutes(3)))
 struct SecrecyTests {
     @Test("Descriptions, dump, statistics, errors, answers and every log line (trace level) never contain the consumer secret")
     func secretNeverShows() async throws {

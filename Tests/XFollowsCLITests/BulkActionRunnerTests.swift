@@ -3,7 +3,7 @@ import Testing
 import XFollows
 @testable import XFollowsCLI
 
-@Suite("Bulk follow and unfollow within the daily caps", .timeLimit(.minutes(1)))
+@Suite("Bulk follow and unfollow within the daily caps", .timeLimit(.minutes(3)))
 struct BulkActionRunnerTests {
     static let me = SandboxX.Account(id: "42", username: "alice")
     static let target = SandboxX.Account(id: "7", username: "hub")

@@ -3,7 +3,7 @@ import Testing
 import XFollows
 @testable import XFollowsCLI
 
-@Suite("Exports: streaming, checkpoints, resuming exactly once", .timeLimit(.minutes(1)))
+@Suite("Exports: streaming, checkpoints, resuming exactly once", .timeLimit(.minutes(3)))
 struct ExportRunnerTests {
     static let target = SandboxX.Account(id: "2244994945", username: "XDevelopers")
     static let me = SandboxX.Account(id: "42", username: "alice")

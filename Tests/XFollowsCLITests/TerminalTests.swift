@@ -4,7 +4,7 @@ import Testing
 import XFollows
 @testable import XFollowsCLI
 
-@Suite("Progress line, countdown and the verbose log", .timeLimit(.minutes(1)))
+@Suite("Progress line, countdown and the verbose log", .timeLimit(.minutes(3)))
 struct TerminalTests {
     @Test("Drawn in place on a terminal, cut to its width, ended cleanly with a final line")
     func progressLine() {
@@ -73,7 +73,7 @@ struct TerminalTests {
     }
 }
 
-@Suite("Failures: one line, the right exit status", .timeLimit(.minutes(1)))
+@Suite("Failures: one line, the right exit status", .timeLimit(.minutes(3)))
 struct FailurePresenterTests {
     let presenter = FailurePresenter(server: try! ServerTarget(parsing: "http://127.0.0.1:8080"))
 

@@ -8,7 +8,7 @@ import XAPIRuntime
 /// `wire_operations` (Tests/ShapeMatrix/generate.py) and an echo transport: header and cookie
 /// parameters, every security scheme alone, together and as alternatives, and multipart,
 /// form, binary and text bodies, each byte as sent.
-@Suite("Shape matrix: the wire", .timeLimit(.minutes(1)))
+@Suite("Shape matrix: the wire", .timeLimit(.minutes(3)))
 struct WireTests {
     static let server = URL(string: "https://shapes.example.com")!
 

@@ -77,7 +77,7 @@ actor HookLog {
     }
 }
 
-@Suite("OAuth 2.0: session", .timeLimit(.minutes(1)))
+@Suite("OAuth 2.0: session", .timeLimit(.minutes(3)))
 struct OAuth2SessionTests {
     static let me = OperationDescriptor(
         id: "findMyUser", method: .get, path: "/2/users/me",

@@ -5,7 +5,7 @@ import Testing
 /// Sessions of several workers sharing one token through an ``OAuth2TokenStore`` (here the
 /// file store; the PostgreSQL store has the same tests in XAPIPostgresTests): one refresh per
 /// expiry between them, and nobody logged out by X's rotation of the refresh token.
-@Suite("OAuth 2.0: sessions sharing a token store", .timeLimit(.minutes(1)))
+@Suite("OAuth 2.0: sessions sharing a token store", .timeLimit(.minutes(3)))
 struct SharedTokenStoreTests {
     static let scopes: Set<OAuth2Scope> = ["tweet.read", "users.read", "follows.read", "follows.write", "offline.access"]
 

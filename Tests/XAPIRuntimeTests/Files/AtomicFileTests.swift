@@ -4,7 +4,7 @@ import XAPIRuntime
 
 /// The public file helpers other modules (the xfollows CLI) store credentials and checkpoints
 /// with: whole-file replacement readable only by the owner, and a cross-process lock.
-@Suite("Atomic files and file locks", .timeLimit(.minutes(1)))
+@Suite("Atomic files and file locks", .timeLimit(.minutes(3)))
 struct AtomicFileTests {
     static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory

@@ -3,7 +3,7 @@ import Testing
 import XFollows
 import XSandbox
 
-@Suite("End to end: rate limits and daily caps", .timeLimit(.minutes(1)))
+@Suite("End to end: rate limits and daily caps", .timeLimit(.minutes(3)))
 struct LimitsEndToEndTests {
     private static func limits(followers window: RateLimitRule? = nil, followCaps: [DailyCapRule]? = nil,
                                unfollowCaps: [DailyCapRule]? = nil) -> SandboxLimits {

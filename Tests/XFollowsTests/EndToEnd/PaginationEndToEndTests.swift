@@ -3,7 +3,7 @@ import Testing
 import XFollows
 import XSandbox
 
-@Suite("End to end: pagination", .timeLimit(.minutes(1)))
+@Suite("End to end: pagination", .timeLimit(.minutes(3)))
 struct PaginationEndToEndTests {
     @Test("All 10,000 followers come back forward, and the same pages backward from the last page's token")
     func tenThousandFollowers() async throws {

@@ -6,7 +6,7 @@ import XFollows
 
 /// Response bodies come through the transport path as they arrive, not once the server has
 /// sent all of it: what a streaming API (a filtered stream, say) will need.
-@Suite("End to end: streamed response bodies", .timeLimit(.minutes(1)))
+@Suite("End to end: streamed response bodies", .timeLimit(.minutes(3)))
 struct StreamingEndToEndTests {
     @Test("The first chunk is readable while the server still holds the rest, then the rest follows", arguments: TestTransport.streaming)
     func chunksArriveAsSent(transport kind: TestTransport) async throws {

@@ -7,7 +7,7 @@ import XSandbox
 
 /// The end-to-end suites run over URLSession's transport, and again over AsyncHTTPClient's
 /// with `XAPI_TEST_TRANSPORT=asynchttpclient`: this says the switch took.
-@Suite("End to end: the transport the suites send over", .timeLimit(.minutes(1)))
+@Suite("End to end: the transport the suites send over", .timeLimit(.minutes(3)))
 struct TransportEndToEndTests {
     @Test("Clients of the end-to-end suites send over the transport XAPI_TEST_TRANSPORT names, and AsyncHTTPClient's shuts down")
     func transportFollowsTheEnvironment() async throws {

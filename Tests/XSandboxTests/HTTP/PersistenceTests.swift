@@ -40,7 +40,7 @@ extension SandboxServer {
     }
 }
 
-@Suite("HTTP persistence", .timeLimit(.minutes(1)))
+@Suite("HTTP persistence", .timeLimit(.minutes(3)))
 struct PersistenceTests {
     let followers = "/2/users/\(SandboxAccounts.carol)/followers?max_results=2"
 

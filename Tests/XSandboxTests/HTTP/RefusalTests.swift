@@ -4,7 +4,7 @@ import Testing
 
 /// Requests refused below the router: each gets X's problem JSON with the right status and a
 /// detail that says what is wrong, then the connection closes.
-@Suite("HTTP refusals", .timeLimit(.minutes(1)))
+@Suite("HTTP refusals", .timeLimit(.minutes(3)))
 struct RefusalTests {
     /// A request that must be refused, and how.
     struct Case: Sendable, CustomTestStringConvertible {

@@ -11,7 +11,7 @@ import Testing
 /// A trickle (a byte every 50 ms) goes on for ``trickle``, far past the 0.4 s deadline, and its
 /// answer must come within ``trickleAnswerBound`` of its first byte: a server that restarted
 /// the deadline on every byte would answer only once the trickle stopped, ten seconds in.
-@Suite("HTTP timeouts", .timeLimit(.minutes(1)))
+@Suite("HTTP timeouts", .timeLimit(.minutes(3)))
 struct TimeoutTests {
     static let limits = SandboxHTTPLimits(idleTimeout: .seconds(60), headerTimeout: .milliseconds(400),
                                           bodyTimeout: .milliseconds(400))
