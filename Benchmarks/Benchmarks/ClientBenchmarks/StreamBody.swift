@@ -8,8 +8,12 @@ struct StreamBody: ClientTransport {
     let bytes: [UInt8]
 
     func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
-        let chunks = stride(from: 0, to: bytes.count, by: 16 * 1024).map { bytes[$0..<min(bytes.count, $0 + 16 * 1024)] }
-        return (HTTPResponse(status: .ok), HTTPBody(chunks, length: .known(Int64(bytes.count)), iterationBehavior: .multiple))
+        let (chunks, continuation) = AsyncStream<HTTPBody.ByteChunk>.makeStream()
+        for start in stride(from: 0, to: bytes.count, by: 16 * 1024) {
+            continuation.yield(bytes[start..<min(bytes.count, start + 16 * 1024)])
+        }
+        continuation.finish()
+        return (HTTPResponse(status: .ok), HTTPBody(chunks, length: .known(Int64(bytes.count)), iterationBehavior: .single))
     }
 
     /// `count` follow events as the sandbox sends them, one per line, a keep-alive every 100.

@@ -24,6 +24,10 @@ public struct OperationParameter: Sendable, Hashable, CustomStringConvertible {
         case query
         /// A member of the JSON body, `{"target_user_id": "…"}`.
         case body
+        /// A header field, `Api-Key: …`.
+        case header
+        /// A cookie, `Cookie: session=…`.
+        case cookie
     }
 
     /// The name as the spec writes it and requests and errors spell it, e.g. `max_results`.
