@@ -64,6 +64,8 @@ struct SandboxAPI: Sendable {
             "x-sandbox.operation": .string(trace.operationID ?? "none"),
             "x-sandbox.user": .string(trace.principal?.userID ?? (trace.principal == nil ? "unauthenticated" : "app")),
         ])
+        // What the request changed is written already; it is answered once it is synced too.
+        await state?.durable()
         guard !Self.unjournaledPaths.contains(request.path) else { return response }
         await store.record(SandboxRequestRecord(
             method: request.method, path: request.path, query: items, operationID: trace.operationID,

@@ -9,21 +9,31 @@ import Darwin
 #endif
 
 /// The write-ahead journal of a state directory (`x-sandbox --state DIR`): `journal.jsonl`,
-/// append-only, one ``SandboxStateEvent`` a line, each append written whole with one
-/// `write(2)` and synced with `fsync` before the request that made it is answered, so a
-/// `kill -9` (or a crash of the machine) at any moment keeps every answered change. It is
-/// replaced whole only atomically (``AtomicFile``): compaction on start, import and reset.
+/// append-only, one ``SandboxStateEvent`` a line. Each append is written whole with one
+/// `write(2)` in the same actor call as the change it records, so a `kill -9` at any moment
+/// keeps it; before the request is answered, ``durable()`` waits until it is also synced with
+/// `fsync`, so a crash of the machine keeps every answered change too. Syncs are shared (group
+/// commit): a thread of the journal's own syncs everything written so far for every request
+/// waiting, while the store goes on writing. The journal is replaced whole only atomically
+/// (``AtomicFile``): compaction on start, import and reset.
 ///
 /// The directory is `0700` and its files `0600` (they hold tokens); a lock (`flock` on
 /// `lock`) keeps a second sandbox off the same directory.
 final class SandboxStateJournal: @unchecked Sendable {
     let directory: URL
     let manifest: SandboxStateManifest
-    private let lock = NSLock()
+    /// Guards every field below, and wakes the syncing thread.
+    private let lock = NSCondition()
     private var descriptor: Int32
     private let lockDescriptor: Int32
     /// Set by ``close()``: the files are closed and the directory unlocked.
     private var isClosed = false
+    /// Appends written, and how many of them are synced.
+    private var writtenCount: UInt64 = 0
+    private var syncedCount: UInt64 = 0
+    /// Requests waiting for their appends to be synced: the count they need.
+    private var waiters: [(count: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
+    private var syncerStarted = false
 
     var journalURL: URL { directory.appendingPathComponent("journal.jsonl") }
     var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
@@ -48,12 +58,17 @@ final class SandboxStateJournal: @unchecked Sendable {
     /// Closes the journal and unlocks the directory (when the server stops), so another
     /// sandbox can open it. Changes made after it are not kept.
     func close() {
-        lock.withLock {
-            guard !isClosed else { return }
+        let waiting = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+            guard !isClosed else { return [] }
             isClosed = true
+            _ = fsync(descriptor)
             closeDescriptor(descriptor)
             closeDescriptor(lockDescriptor)
+            lock.broadcast()
+            defer { waiters = [] }
+            return waiters.map(\.continuation)
         }
+        waiting.forEach { $0.resume() }
     }
 
     /// Opens (or creates) the state directory of `graph`, locks it and reads its journal.
@@ -130,8 +145,8 @@ final class SandboxStateJournal: @unchecked Sendable {
 
     // MARK: Writing
 
-    /// Appends events and syncs them; stops the process when the disk refuses, since a
-    /// sandbox that answered what it cannot keep would lie after a restart.
+    /// Appends events (``durable()`` then syncs them); stops the process when the disk
+    /// refuses, since a sandbox that answered what it cannot keep would lie after a restart.
     func append(_ events: [SandboxStateEvent]) {
         guard !events.isEmpty else { return }
         let data = SandboxStateCodec.encode(events)
@@ -148,9 +163,52 @@ final class SandboxStateJournal: @unchecked Sendable {
                     offset += written
                 }
             }
-            guard fsync(descriptor) == 0 else {
+            writtenCount += 1
+        }
+    }
+
+    /// Returns once everything appended so far is synced to disk.
+    func durable() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = lock.withLock { () -> Bool in
+                guard !isClosed, syncedCount < writtenCount else { return true }
+                waiters.append((writtenCount, continuation))
+                if !syncerStarted {
+                    syncerStarted = true
+                    let thread = Thread { [self] in syncLoop() }
+                    thread.name = "x-sandbox state sync"
+                    thread.start()
+                }
+                lock.signal()
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    /// The syncing thread: while requests wait, syncs what is written and wakes those it covers.
+    private func syncLoop() {
+        while true {
+            lock.lock()
+            while waiters.isEmpty, !isClosed { lock.wait() }
+            if isClosed {
+                lock.unlock()
+                return
+            }
+            let (target, file) = (writtenCount, descriptor)
+            lock.unlock()
+            // A descriptor that compaction, an import or a reset closed meanwhile held only
+            // what the atomic replacement already synced.
+            if fsync(file) != 0, errno != EBADF, errno != EINVAL {
                 fatalError(SandboxStateError(file: journalURL.path, problem: Self.systemError("cannot be synced")).description)
             }
+            let ready = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+                syncedCount = max(syncedCount, target)
+                let covered = waiters.filter { $0.count <= syncedCount }.map(\.continuation)
+                waiters.removeAll { $0.count <= syncedCount }
+                return covered
+            }
+            ready.forEach { $0.resume() }
         }
     }
 

@@ -53,6 +53,11 @@ struct SandboxStateKeeper: Sendable {
         await replace(with: [])
     }
 
+    /// Returns once every change made so far is on disk (before a request is answered).
+    func durable() async {
+        await journal?.durable()
+    }
+
     /// Closes the journal when the server stops.
     func close() {
         journal?.close()
