@@ -102,6 +102,15 @@ struct SandboxStateEndToEndTests {
         let refusal = await #expect(throws: SandboxStateError.self) { try await other.importState(forged) }
         #expect(refusal?.problem.contains("user 999999999999 is not in the graph served") == true, "\(String(describing: refusal))")
         #expect(await other.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn))
+        // Over HTTP: a document that is not one gets X's problem JSON, and changes nothing.
+        var request = URLRequest(url: other.baseURL.appendingPathComponent("_sandbox/state/import"))
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"format": "x-sandbox-state-export", "version": 1, "graph": "x", "events": [{"follow": 7}]}"#.utf8)
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 400)
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "content-type") == "application/problem+json")
+        #expect(String(decoding: body, as: UTF8.self).contains("not an x-sandbox state export"))
+        #expect(await other.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn))
 
         try await other.resetState()
         #expect(!(await other.isFollowing(SandboxAccounts.alice, SandboxAccounts.quietQuinn)))

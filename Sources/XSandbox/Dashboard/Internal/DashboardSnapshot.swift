@@ -79,10 +79,13 @@ enum DashboardSnapshot {
         value.count <= 4 ? "…" : "\(value.prefix(4))…(\(value.count) chars)"
     }
 
-    private static func snakeCase(_ label: String) -> String {
+    /// `operationID` → `operation_id`, `userID` → `user_id`, `charge` → `charge`.
+    static func snakeCase(_ label: String) -> String {
         var result = ""
+        var previousWasLowercase = false
         for character in label {
-            if character.isUppercase, !result.isEmpty { result += "_" }
+            if character.isUppercase, previousWasLowercase { result += "_" }
+            previousWasLowercase = character.isLowercase || character.isNumber
             result += character.lowercased()
         }
         return result
