@@ -10,6 +10,7 @@ struct Banner {
     let limitsEnabled: Bool
     var credits: USD?
     var usageCap: Int?
+    var stateDirectory: String?
 
     var text: String {
         let credentials = server.credentials
@@ -24,6 +25,9 @@ struct Banner {
         lines.append("Billing as X's pay-per-usage pricing: \(money)"
                      + (usageCap.map { ", a usage cap of \($0.formatted()) units a month" } ?? "")
                      + "; what each App was charged: \(url)/_sandbox/bill")
+        lines.append("Dashboard (the sandbox's own page, not X's): \(url)/_sandbox/dashboard")
+        lines.append(stateDirectory.map { "State kept in \($0) across restarts (export, import, reset: \(url)/_sandbox/state/…)." }
+                     ?? "State is not kept: it is lost when the sandbox stops (--state DIR keeps it).")
         lines.append("")
         lines.append("App credentials — \(describe(graph.apps[0]))")
         lines.append("  API key (consumer key):       \(credentials.consumerKey)")

@@ -47,6 +47,18 @@ struct Serve: AsyncParsableCommand {
               x-sandbox --graph my-graph.json    # serve your own users and follows
               x-sandbox --seed 42                # another seeded graph
               x-sandbox --verbose                # log every request
+              x-sandbox --state ./state          # keep follows, tokens, limits and the bill across restarts
+
+            With --state DIR it keeps its state in DIR (a write-ahead journal, synced before each \
+            answer, replayed on start): the graph's changes, OAuth 2.0 grants and tokens, the App-only \
+            bearer token, rate-limit windows, daily caps and the bill survive a restart or a kill -9, \
+            and pagination tokens stay valid. A state belongs to its graph (same --graph or --seed). \
+            GET /_sandbox/state/export, POST /_sandbox/state/import and POST /_sandbox/state/reset \
+            work on it while it runs; `x-sandbox state export|import|reset` while it does not.
+
+            GET /_sandbox/dashboard is the sandbox's own dashboard (not an X page): the journal of \
+            requests, each rate-limit window and daily cap, the bill and injected faults, live \
+            (it polls GET /_sandbox/state, which answers the same as JSON, without secrets).
             """
     )
 
@@ -88,6 +100,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "n"))
     var dropStreamEvery: Int?
 
+    @Option(help: ArgumentHelp(
+        "Keep the state (follows, tokens, limits, the bill) in this directory across restarts; created if missing.",
+        valueName: "dir"))
+    var state: String?
+
     @Flag(help: "Log every request.")
     var verbose = false
 
@@ -126,6 +143,7 @@ struct Serve: AsyncParsableCommand {
                                                  accessTokenLifetime: TimeInterval(tokenLifetime), logger: logger)
         configuration.activity.keepAliveInterval = .milliseconds(Int64((keepAlive * 1000).rounded()))
         configuration.activity.dropStreamEvery = dropStreamEvery
+        configuration.stateDirectory = state.map { URL(fileURLWithPath: $0, isDirectory: true) }
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)
@@ -133,7 +151,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError(String(describing: error))
         }
         let banner = Banner(server: server, graph: loaded, limitsEnabled: !noLimits,
-                            credits: configuration.credits, usageCap: usageCap)
+                            credits: configuration.credits, usageCap: usageCap, stateDirectory: state)
         FileHandle.standardOutput.write(Data((banner.text + "\n").utf8))
         await Termination.wait()
         FileHandle.standardOutput.write(Data("\nStopping the sandbox…\n".utf8))

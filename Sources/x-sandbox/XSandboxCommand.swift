@@ -10,16 +10,18 @@ struct XSandboxCommand: AsyncParsableCommand {
         abstract: "A local X API v2 sandbox on 127.0.0.1: followers, following, follow, unfollow, user lookup and X's OAuth endpoints.",
         discussion: """
             Without a subcommand it serves (see `x-sandbox help serve` for --port, --graph, --seed, \
-            --no-limits and --verbose). `ids` and `credentials` read the same graph and print, \
-            without starting a server.
+            --no-limits, --state and --verbose). `ids` and `credentials` read the same graph and print, \
+            without starting a server; `state` exports, imports or resets a kept state.
 
             Examples:
               x-sandbox                           # serve on port 8080
               x-sandbox --port 0                  # serve on a free port
               x-sandbox ids followers 2244994945  # what a client should page through
               x-sandbox credentials               # the demo credentials, as JSON
+              x-sandbox --state ./state           # keep the state across restarts
+              x-sandbox state export --state ./state -o state.json
             """,
-        subcommands: [Serve.self, ListIDs.self, PrintCredentials.self],
+        subcommands: [Serve.self, ListIDs.self, PrintCredentials.self, StateCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -50,16 +50,22 @@ actor SandboxAuthorizationState {
     }
 
     private var codes: [String: AuthorizationCode] = [:]
-    private var grants: [Int: Grant] = [:]
-    private var nextGrantID = 1
-    private var grantByAccessToken: [String: Int] = [:]
-    private var grantByRefreshToken: [String: Int] = [:]
+    // The grants and tokens `--state DIR` keeps (SandboxAuthorizationState+State.swift).
+    var grants: [Int: Grant] = [:]
+    var nextGrantID = 1
+    var grantByAccessToken: [String: Int] = [:]
+    var grantByRefreshToken: [String: Int] = [:]
     private var requestTokens: [String: RequestToken] = [:]
-    private(set) var appBearerToken: String?
+    var appBearerToken: String?
     private var nonces: NonceRegistry
+    /// The App's bearer token at start, which a reset restores.
+    let initialAppBearerToken: String
+    /// Where grants and tokens are written before they are answered; `nil` without `--state`.
+    var stateJournal: SandboxStateJournal?
 
     init(appBearerToken: String, tolerance: TimeInterval) {
         self.appBearerToken = appBearerToken
+        self.initialAppBearerToken = appBearerToken
         self.nonces = NonceRegistry(tolerance: tolerance)
     }
 
@@ -102,6 +108,7 @@ actor SandboxAuthorizationState {
         code.grantID = grantID
         codes[value] = code
         grants[grantID] = Grant(clientID: code.clientID, userID: code.userID, scopes: code.scopes)
+        stateJournal?.append([.grant(id: grantID, clientID: code.clientID, userID: code.userID, scopes: code.scopes.sorted())])
         guard let tokens = issueTokens(for: grantID, at: now, accessLifetime: accessLifetime) else { return .invalidCode }
         return .issued(tokens)
     }
@@ -114,6 +121,7 @@ actor SandboxAuthorizationState {
               !grant.revoked, grant.clientID == clientID
         else { return nil }
         grantByRefreshToken[refreshToken] = nil
+        stateJournal?.append([.refreshUsed(token: refreshToken)])
         return issueTokens(for: grantID, at: now, accessLifetime: accessLifetime)
     }
 
@@ -151,11 +159,14 @@ actor SandboxAuthorizationState {
             refresh = value
         }
         grants[grantID] = grant
+        stateJournal?.append([.tokens(grant: grantID, accessToken: access, expiresAt: now.addingTimeInterval(accessLifetime),
+                                 refreshToken: refresh)])
         return IssuedTokens(accessToken: access, refreshToken: refresh, scopes: grant.scopes)
     }
 
     private func revokeGrant(_ grantID: Int) {
         guard var grant = grants[grantID] else { return }
+        stateJournal?.append([.revoke(grant: grantID)])
         grant.revoked = true
         if let refresh = grant.refreshToken { grantByRefreshToken[refresh] = nil }
         grants[grantID] = grant
@@ -234,6 +245,7 @@ actor SandboxAuthorizationState {
         if let appBearerToken { return appBearerToken }
         let token = TokenShapes.bearer()
         appBearerToken = token
+        stateJournal?.append([.appBearerToken(token)])
         return token
     }
 
@@ -241,6 +253,7 @@ actor SandboxAuthorizationState {
     func invalidateAppBearerToken(_ token: String) -> Bool {
         guard let current = appBearerToken, ConstantTime.equals(current, token) else { return false }
         appBearerToken = nil
+        stateJournal?.append([.appBearerToken(nil)])
         return true
     }
 }

@@ -46,6 +46,11 @@ public struct DailyCapWindows: Sendable {
         actions[key] = list
     }
 
+    /// Every key with actions counting at `now` (the dashboard's view).
+    func liveKeys(at now: Date) -> [Key] {
+        actions.keys.filter { !liveActions($0, at: now).isEmpty }
+    }
+
     private static let window = TimeInterval(DailyCapRule.windowSeconds)
 
     /// The actions counting at `now`, oldest first. An action stamped after `now` counts too:

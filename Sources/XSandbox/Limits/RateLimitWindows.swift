@@ -85,6 +85,23 @@ public struct RateLimitWindows: Sendable {
                            reset: window.start.addingTimeInterval(length))
     }
 
+    /// Sets a window as a kept state recorded it (`x-sandbox --state`): opened at `start`,
+    /// with `count` requests counted.
+    mutating func restore(_ key: Key, start: Date, count: Int) {
+        windows[key] = Window(start: start, count: count)
+    }
+
+    /// When the window of `key` opened and how many requests it counted; `nil` before its first.
+    func window(_ key: Key) -> (start: Date, count: Int)? {
+        windows[key].map { ($0.start, $0.count) }
+    }
+
+    /// Every window counted, with when it opened and how many requests it counted (the
+    /// dashboard's view).
+    func openWindows() -> [(key: Key, start: Date, count: Int)] {
+        windows.map { ($0.key, $0.value.start, $0.value.count) }
+    }
+
     private mutating func prune(at now: Date, longestWindow: TimeInterval) {
         windows = windows.filter { now < $0.value.start.addingTimeInterval(max(longestWindow, 86_400)) }
     }

@@ -16,6 +16,7 @@ extension SandboxAPI {
 
     /// Answers a request to one of the sandbox's own paths.
     func respondToOwnPage(_ request: Request, at now: Date) async -> SandboxHTTPResponse {
+        if let answer = await respondToStatePage(request, at: now) { return answer }
         switch (request.method, request.path) {
         case ("GET", "/_sandbox/bill"), ("HEAD", "/_sandbox/bill"):
             return .json(await store.bill(of: authenticator.orderedApps, at: now))

@@ -34,10 +34,13 @@ struct SandboxAPI: Sendable {
     let scheme: String
     /// Logs one line per request at `info`.
     let logger: Logger
+    /// The kept state, which `/_sandbox/state/` exports, imports and resets.
+    let state: SandboxStateKeeper?
 
     init(
         directory: SandboxDirectory, authenticator: SandboxAuthenticator, tokens: PageTokenCodec, store: SandboxStore,
-        activity: SandboxActivity? = nil, clock: SandboxClock, scheme: String, logger: Logger
+        activity: SandboxActivity? = nil, clock: SandboxClock, scheme: String, logger: Logger,
+        state: SandboxStateKeeper? = nil
     ) {
         self.authenticator = authenticator
         let activity = activity ?? SandboxActivity(apps: authenticator.orderedApps, directory: directory, store: store,
@@ -47,6 +50,7 @@ struct SandboxAPI: Sendable {
         self.clock = clock
         self.scheme = scheme
         self.logger = logger
+        self.state = state
     }
 
     func respond(to request: Request) async -> SandboxHTTPResponse {
@@ -60,6 +64,9 @@ struct SandboxAPI: Sendable {
             "x-sandbox.operation": .string(trace.operationID ?? "none"),
             "x-sandbox.user": .string(trace.principal?.userID ?? (trace.principal == nil ? "unauthenticated" : "app")),
         ])
+        // What the request changed is written already; it is answered once it is synced too.
+        await state?.durable()
+        guard !Self.unjournaledPaths.contains(request.path) else { return response }
         await store.record(SandboxRequestRecord(
             method: request.method, path: request.path, query: items, operationID: trace.operationID,
             status: response.status, authentication: trace.principal?.method, userID: trace.principal?.userID, date: now,

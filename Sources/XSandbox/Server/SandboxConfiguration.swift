@@ -42,6 +42,11 @@ public struct SandboxConfiguration: Sendable {
     public var http: SandboxHTTPLimits
     /// How activity events are delivered: keep-alives, dropped connections, backfill history.
     public var activity = SandboxActivityOptions()
+    /// Where the sandbox keeps its state across restarts (`x-sandbox --state DIR`): the
+    /// graph's changes, issued grants and tokens, rate-limit windows, daily caps and the bill,
+    /// in a write-ahead journal replayed on start. `nil` (the default) forgets everything when
+    /// the server stops. The XFollows article "The sandbox" describes the files.
+    public var stateDirectory: URL?
     /// Where the server logs.
     public var logger: Logger
 

@@ -29,6 +29,10 @@ public struct SandboxHTTPLimits: Sendable, Hashable {
     /// The largest request body read (a follow body is a few dozen bytes); a larger one is
     /// answered `413 Content Too Large`. 64 KiB by default.
     public var maximumBodySize: Int
+    /// The largest body of `POST /_sandbox/state/import` (an exported state), which is larger
+    /// than any request of X's; a larger one is answered `413 Content Too Large`. 64 MiB by
+    /// default.
+    public var maximumStateImportSize = 64 * 1024 * 1024
     /// How long a connection may wait for the first byte of its next request. 60 seconds by
     /// default.
     public var idleTimeout: Duration

@@ -22,6 +22,8 @@ struct SandboxResponder: HTTPResponder {
         let target = request.head.path ?? "/"
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let body: Data
+        var limits = limits
+        if parts.first == "/_sandbox/state/import" { limits.maximumBodySize = limits.maximumStateImportSize }
         do {
             let buffer = try await request.body.collect(upTo: limits.maximumBodySize)
             body = Data(buffer.readableBytesView)

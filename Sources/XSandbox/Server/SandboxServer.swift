@@ -40,6 +40,8 @@ public struct SandboxServer: Sendable {
     let store: SandboxStore
     let activity: SandboxActivity
     let clock: SandboxClock
+    /// The kept state (`--state DIR`): export, import, reset.
+    let state: SandboxStateKeeper
     private let server: ListeningServer
 
     /// The `Server` header of every answer.
@@ -47,8 +49,9 @@ public struct SandboxServer: Sendable {
 
     /// Starts a server and returns once it listens.
     ///
-    /// - Throws: ``SandboxGraphError`` when the graph is inconsistent, ``StartError`` when the
-    ///   address cannot be bound.
+    /// - Throws: ``SandboxGraphError`` when the graph is inconsistent, ``SandboxStateError``
+    ///   when the state directory cannot be read or belongs to another graph, ``StartError``
+    ///   when the address cannot be bound.
     public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws -> SandboxServer {
         try configuration.graph.validate()
         let graph = configuration.graph
@@ -58,16 +61,25 @@ public struct SandboxServer: Sendable {
                                  journalCapacity: configuration.journalCapacity,
                                  billing: SandboxBilling(credits: configuration.credits, usageCap: configuration.usageCap))
         let activity = SandboxActivity(apps: graph.apps, directory: graph.directory, store: store, options: configuration.activity)
+        let authenticator = SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance,
+                                                 accessTokenLifetime: configuration.accessTokenLifetime)
+        let identity = SandboxStateManifest.identity(of: graph)
+        let opened = try configuration.stateDirectory.map { directory throws(SandboxStateError) in
+            try SandboxStateJournal.load(directory, graph: identity)
+        }
+        let state = SandboxStateKeeper(store: store, authorization: authenticator.authorization.state, journal: opened?.journal,
+                                       directory: graph.directory, appKeys: Set(graph.apps.map(\.key)), graph: identity)
+        try await state.resume(opened?.events ?? [], at: configuration.clock.now())
         let api = SandboxAPI(
             directory: graph.directory,
-            authenticator: SandboxAuthenticator(apps: graph.apps, tolerance: configuration.timestampTolerance,
-                                                 accessTokenLifetime: configuration.accessTokenLifetime),
-            tokens: configuration.pageTokenSecret.map(PageTokenCodec.init(secret:)) ?? .random(),
+            authenticator: authenticator,
+            tokens: (configuration.pageTokenSecret ?? opened?.journal.manifest.secret).map(PageTokenCodec.init(secret:)) ?? .random(),
             store: store,
             activity: activity,
             clock: configuration.clock,
             scheme: "http",
-            logger: configuration.logger
+            logger: configuration.logger,
+            state: state
         )
 
         let server: ListeningServer
@@ -92,12 +104,15 @@ public struct SandboxServer: Sendable {
             store: store,
             activity: activity,
             clock: configuration.clock,
+            state: state,
             server: server
         )
     }
 
-    /// Stops listening, closes the open connections and returns when the server is down.
+    /// Stops listening, closes the open connections and returns when the server is down; a
+    /// kept state (``SandboxConfiguration/stateDirectory``) is closed and its directory unlocked.
     public func shutdown() async {
         await server.stop()
+        state.close()
     }
 }

@@ -29,12 +29,18 @@ actor SandboxStore {
         case capped(DailyStatuses)
     }
 
-    private var follows: FollowGraph
+    // The state `--state DIR` keeps (SandboxStore+State.swift replays and resets it).
+    var follows: FollowGraph
     private(set) var limits: SandboxLimits
-    private var windows = RateLimitWindows()
-    private var caps = DailyCapWindows()
+    var windows = RateLimitWindows()
+    var caps = DailyCapWindows()
     private var nonces: NonceRegistry
-    private var billing: SandboxBilling
+    var billing: SandboxBilling
+    /// The graph and bill at start, before any request: what a reset returns to.
+    let initialFollows: FollowGraph
+    let initialBilling: SandboxBilling
+    /// Where changes are written before they are answered; `nil` without `--state`.
+    var stateJournal: SandboxStateJournal?
     private var journal: [SandboxRequestRecord] = []
     /// Where the oldest record sits once the journal is full (it is then a ring).
     private var journalStart = 0
@@ -45,8 +51,10 @@ actor SandboxStore {
         billing: SandboxBilling = SandboxBilling(credits: nil, usageCap: nil)
     ) {
         self.follows = follows
+        self.initialFollows = follows
         self.limits = limits
         self.billing = billing
+        self.initialBilling = billing
         self.nonces = NonceRegistry(tolerance: tolerance)
         self.journalCapacity = max(0, journalCapacity)
     }
@@ -66,7 +74,13 @@ actor SandboxStore {
         guard let rule = limits.rateLimits(for: operation).first(where: { $0.scope == scope }),
               let subject = principal.subject(for: scope)
         else { return nil }
-        return windows.consume(rule, operationID: operation.id, subject: subject, at: now)
+        let decision = windows.consume(rule, operationID: operation.id, subject: subject, at: now)
+        if decision.isAllowed, let stateJournal,
+           let window = windows.window(RateLimitWindows.Key(operationID: operation.id, scope: scope, subject: subject)) {
+            stateJournal.append([.window(operationID: operation.id, scope: scope, subject: subject,
+                                         start: window.start, count: window.count)])
+        }
+        return decision
     }
 
     /// The principal's window for the operation without counting a request; `nil` when no
@@ -116,16 +130,19 @@ actor SandboxStore {
         guard !before.isExhausted else { return .capped(before) }
         let outcome: FollowOutcome
         var changed = false
+        var events: [SandboxStateEvent] = []
         if follows.isFollowing(source, target) {
             outcome = .following
         } else if targetIsProtected {
-            follows.requestFollow(source, target)
+            if follows.requestFollow(source, target) { events.append(.requestFollow(source: source, target: target)) }
             outcome = .pending
         } else {
             changed = follows.follow(source, target)
+            if changed { events.append(.follow(source: source, target: target)) }
             outcome = .following
         }
         for (_, key) in keys { caps.record(key, at: now) }
+        stateJournal?.append(events + Self.capEvents(keys, at: now))
         return .done(outcome, statuses(keys, at: now), changed: changed)
     }
 
@@ -138,15 +155,24 @@ actor SandboxStore {
         let before = statuses(keys, at: now)
         guard !before.isExhausted else { return .capped(before) }
         let wasFollowing = follows.isFollowing(source, target)
-        follows.unfollow(source, target)
+        let changed = follows.unfollow(source, target)
         for (_, key) in keys { caps.record(key, at: now) }
+        stateJournal?.append((changed ? [.unfollow(source: source, target: target)] : []) + Self.capEvents(keys, at: now))
         return .done(follows.isFollowing(source, target), statuses(keys, at: now), changed: wasFollowing)
     }
 
     /// Makes `source` follow `target`, or stop, with no cap counted (the sandbox's own
     /// scripted follows); answers whether anything changed.
     func setFollowing(_ source: UInt64, _ target: UInt64, _ following: Bool) -> Bool {
-        following ? follows.follow(source, target) : follows.unfollow(source, target)
+        let changed = following ? follows.follow(source, target) : follows.unfollow(source, target)
+        if changed {
+            stateJournal?.append([following ? .follow(source: source, target: target) : .unfollow(source: source, target: target)])
+        }
+        return changed
+    }
+
+    private static func capEvents(_ keys: [(DailyCapRule, DailyCapWindows.Key)], at now: Date) -> [SandboxStateEvent] {
+        keys.map { .capAction(operationID: $0.1.operationID, scope: $0.1.scope, subject: $0.1.subject, at: now) }
     }
 
     private func capKeys(_ operation: OperationDescriptor, principal: SandboxPrincipal) -> [(DailyCapRule, DailyCapWindows.Key)] {
@@ -186,10 +212,12 @@ actor SandboxStore {
         app: String, operation: OperationDescriptor, pricing: OperationPricing, resourceIDs: [String], ownedRead: Bool,
         at now: Date
     ) -> Charge {
-        billing.charge(app: app, operation: operation, pricing: pricing, resourceIDs: resourceIDs, ownedRead: ownedRead, at: now)
+        stateJournal?.append([.charge(app: app, operationID: operation.id, resourceIDs: resourceIDs, ownedRead: ownedRead, at: now)])
+        return billing.charge(app: app, operation: operation, pricing: pricing, resourceIDs: resourceIDs, ownedRead: ownedRead, at: now)
     }
 
     func addCredits(_ amount: USD, to app: String) {
+        stateJournal?.append([.credits(app: app, amount: amount)])
         billing.addCredits(amount, to: app)
     }
 
@@ -234,6 +262,8 @@ actor SandboxStore {
 
     @discardableResult
     func approveRequest(from source: UInt64, to target: UInt64) -> Bool {
-        follows.approveRequest(from: source, to: target)
+        let approved = follows.approveRequest(from: source, to: target)
+        if approved { stateJournal?.append([.approve(source: source, target: target)]) }
+        return approved
     }
 }

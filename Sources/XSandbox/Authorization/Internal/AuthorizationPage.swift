@@ -65,7 +65,7 @@ enum AuthorizationPage {
     }
 
     private static func head(_ title: String) -> String {
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(escape(title)) · x-sandbox</title></head>\n<body>\n"
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(escape(title)) · x-sandbox</title><link rel=\"icon\" href=\"data:,\"></head>\n<body>\n"
     }
 
     private static let tail = "</body></html>\n"
