@@ -10,6 +10,7 @@ struct Banner {
     let limitsEnabled: Bool
     var credits: USD?
     var usageCap: Int?
+    var faults = SandboxFaults.none
 
     var text: String {
         let credentials = server.credentials
@@ -24,6 +25,11 @@ struct Banner {
         lines.append("Billing as X's pay-per-usage pricing: \(money)"
                      + (usageCap.map { ", a usage cap of \($0.formatted()) units a month" } ?? "")
                      + "; what each App was charged: \(url)/_sandbox/bill")
+        if faults.rate > 0 {
+            lines.append("Injecting faults into \((faults.rate * 100).formatted())% of requests (seed \(faults.seed)): "
+                         + faults.kinds.map(\.rawValue).joined(separator: ", ")
+                         + (faults.includesSandboxPaths ? ", the sandbox's own paths and OAuth pages included." : "."))
+        }
         lines.append("")
         lines.append("App credentials — \(describe(graph.apps[0]))")
         lines.append("  API key (consumer key):       \(credentials.consumerKey)")

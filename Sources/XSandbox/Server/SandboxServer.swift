@@ -67,7 +67,8 @@ public struct SandboxServer: Sendable {
             activity: activity,
             clock: configuration.clock,
             scheme: "http",
-            logger: configuration.logger
+            logger: configuration.logger,
+            faults: configuration.faults
         )
 
         let server: ListeningServer
