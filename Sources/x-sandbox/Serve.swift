@@ -94,7 +94,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "Inject X's failures: comma-separated settings rate=SHARE (required, 0 to 1), seed=N, kinds=NAME+NAME "
             + "(default all: \(SandboxFault.names)), delay=SECONDS (slow faults, default 1), retry-after=SECONDS "
-            + "(default 1), burst=N (429s in a row, default 3), sandbox-paths=yes (also /_sandbox/ and the OAuth pages). "
+            + "(default 1), burst=N (429s in a row, default 3), operations=ID+ID (only these, e.g. usersIdFollow), sandbox-paths=yes (also /_sandbox/ and the OAuth pages). "
             + "The same seed gives the same faults to the same requests; each is recorded in the journal.",
         valueName: "settings"))
     var faults: String?

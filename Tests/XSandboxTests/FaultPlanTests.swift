@@ -16,6 +16,7 @@ struct FaultPlanTests {
         #expect(!plan.includesSandboxPaths)
         #expect(try SandboxFaults(parsing: "rate=1").kinds == SandboxFault.allCases)
         #expect(try SandboxFaults(parsing: "rate=1,sandbox-paths=yes").includesSandboxPaths)
+        #expect(try SandboxFaults(parsing: "rate=1,operations=usersIdFollow+usersIdUnfollow").operations == ["usersIdFollow", "usersIdUnfollow"])
     }
 
     @Test("Bad settings say what and where", arguments: [
@@ -25,6 +26,7 @@ struct FaultPlanTests {
         ("rate=0.1,colour=red", "--faults: unknown setting \"colour\""),
         ("rate=0.1,seed", "--faults: \"seed\" is not a name=value setting"),
         ("rate=0.1,delay=-1", "--faults: delay takes seconds"),
+        ("rate=0.1,operations=usersIdFollow+follow", "--faults: unknown operation \"follow\""),
     ])
     func refuses(text: String, message: String) {
         #expect {

@@ -13,7 +13,7 @@ extension SandboxAPI {
     ) async -> SandboxFault? {
         guard let faults else { return nil }
         if let operation {
-            guard operation.streaming == nil else { return nil }
+            guard operation.streaming == nil, faults.plan.operations?.contains(operation.id) ?? true else { return nil }
         } else {
             let own = request.path.hasPrefix(Self.ownPrefix) || SandboxAuthorizationPaths.all.contains(request.path)
             guard own, faults.plan.includesSandboxPaths else { return nil }

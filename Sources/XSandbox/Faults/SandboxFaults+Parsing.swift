@@ -23,6 +23,7 @@ extension SandboxFaults {
     /// | `delay` | seconds a slow first byte waits and a slow body takes (default 1) |
     /// | `retry-after` | seconds of `Retry-After` and of a 429 burst's window (default 1) |
     /// | `burst` | requests a 429 burst refuses (default 3) |
+    /// | `operations` | operation IDs joined by `+` that get faults, such as `usersIdFollow` (default: all) |
     /// | `sandbox-paths` | `yes` to inject into `/_sandbox/` and the OAuth pages too (default `no`) |
     ///
     /// ```swift
@@ -90,6 +91,14 @@ extension SandboxFaults {
             case "burst":
                 guard let count = Int(value), (1...1000).contains(count) else { throw fail("a count between 1 and 1000") }
                 plan.burstLength = count
+            case "operations":
+                let known = Set(SandboxLimits.operations.map(\.id))
+                let names = Set(value.split(separator: "+").map(String.init))
+                if let unknown = names.subtracting(known).sorted().first {
+                    throw ParseError(place: place, message: "unknown operation \"\(unknown)\"; the operations are "
+                        + "\(known.sorted().joined(separator: ", ")).")
+                }
+                plan.operations = names
             case "sandbox-paths":
                 guard let flag = ["yes": true, "no": false, "true": true, "false": false][value.lowercased()] else {
                     throw fail("yes or no")
@@ -97,7 +106,7 @@ extension SandboxFaults {
                 plan.includesSandboxPaths = flag
             default:
                 throw ParseError(place: place, message: "unknown setting \"\(name)\"; the settings are rate, seed, kinds, delay, "
-                    + "retry-after, burst and sandbox-paths.")
+                    + "retry-after, burst, operations and sandbox-paths.")
             }
         }
         guard let rate else {

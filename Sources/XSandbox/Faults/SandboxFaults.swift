@@ -28,6 +28,9 @@ public struct SandboxFaults: Sendable, Hashable {
     public var retryAfterSeconds: Int
     /// How many eligible requests in a row a 429 burst refuses, the first included.
     public var burstLength: Int
+    /// The operations (by ID, such as `usersIdFollow`) that get faults; `nil` (the default)
+    /// for every operation of the spec.
+    public var operations: Set<String>?
     /// Whether the sandbox's own paths (`/_sandbox/…`) and its OAuth pages and endpoints get
     /// faults too.
     public var includesSandboxPaths: Bool
@@ -35,8 +38,9 @@ public struct SandboxFaults: Sendable, Hashable {
     /// Creates a fault plan; every argument but `rate` has a default.
     public init(
         rate: Double, seed: UInt64 = 1, kinds: [SandboxFault] = SandboxFault.allCases, delay: Duration = .seconds(1),
-        retryAfterSeconds: Int = 1, burstLength: Int = 3, includesSandboxPaths: Bool = false
+        retryAfterSeconds: Int = 1, burstLength: Int = 3, operations: Set<String>? = nil, includesSandboxPaths: Bool = false
     ) {
+        self.operations = operations
         self.rate = min(1, max(0, rate))
         self.seed = seed
         self.kinds = kinds.isEmpty ? SandboxFault.allCases : kinds

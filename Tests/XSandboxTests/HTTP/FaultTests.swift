@@ -160,6 +160,17 @@ struct FaultTests {
         }
     }
 
+    @Test("Only the operations named get faults")
+    func operations() async throws {
+        try await withFaultySandbox(SandboxFaults(rate: 1, kinds: [.serverError], operations: ["usersIdFollow"])) { server in
+            let (read, _) = try await exchange(server, server.rawRequest(followers))
+            #expect(read?.status == 200)
+            let (follow, _) = try await exchange(server, server.rawFollow(SandboxAccounts.tenThousandClub))
+            #expect(follow?.status == 500)
+            #expect(await server.requests().map(\.fault) == [nil, .serverError])
+        }
+    }
+
     @Test("The same seed gives the same faults to the same requests; another seed others")
     func reproducible() async throws {
         func faults(seed: UInt64) async throws -> [SandboxFault?] {
