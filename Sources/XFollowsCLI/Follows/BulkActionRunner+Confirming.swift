@@ -15,8 +15,18 @@ extension BulkActionRunner {
     /// - Throws: The client's errors other than a lost answer (a cap, a rate limit, a refusal).
     func performConfirmed(_ action: BulkAction, on user: User, lookFirst: Bool) async throws -> (BulkOutcome, String?) {
         let reconciler = FollowReconciler(client: client, actorID: actor.id)
-        if lookFirst, let done = try? await reconciler.isDone(action, on: user), done {
-            return (action == .follow ? .followed : .unfollowed, "confirmed by a lookup: an earlier run's answer was lost")
+        if lookFirst {
+            // An earlier run sent it and lost the answer: only a lookup that says it did not
+            // happen lets it go again.
+            switch try? await reconciler.isDone(action, on: user) {
+            case true?:
+                return (action == .follow ? .followed : .unfollowed, "confirmed by a lookup: an earlier run's answer was lost")
+            case false?:
+                break
+            case nil:
+                return (.unconfirmed, "an earlier run's answer was lost and no lookup can tell what became of it; "
+                    + "check the account on X")
+            }
         }
         var lost: XAPIError?
         for _ in 0..<Self.maximumSends {

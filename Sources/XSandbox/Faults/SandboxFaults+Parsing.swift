@@ -30,7 +30,9 @@ extension SandboxFaults {
     /// let faults = try SandboxFaults(parsing: "rate=0.1,seed=42,kinds=503-retry-after+reset-mid-body")
     /// ```
     ///
-    /// - Parameter place: Where the text came from, for errors (`--faults` by default).
+    /// - Parameters:
+    ///   - text: The settings, such as `rate=0.1,seed=42`.
+    ///   - place: Where the text came from, for errors (`--faults` by default).
     /// - Throws: ``ParseError`` naming the setting that does not read.
     public init(parsing text: String, place: String = "--faults") throws {
         let settings = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -40,6 +42,7 @@ extension SandboxFaults {
     /// Reads a plan from a file: the same settings as ``init(parsing:place:)``, one or more a
     /// line, with `#` comments and blank lines ignored; errors name the file and line.
     ///
+    /// - Parameter url: The file.
     /// - Throws: ``ParseError`` naming the file (and line) when it cannot be read or a setting
     ///   does not.
     public init(contentsOf url: URL) throws {
