@@ -7,11 +7,11 @@ import XSandbox
 /// from a fixed seed: exports come out exact and bulk follows stay within the cap and the bill.
 @Suite("xfollows end to end: through X's failures", .timeLimit(.minutes(5)))
 struct FaultsEndToEndTests {
-    /// The faults the sandbox logged (`--verbose`), by kind.
-    private static func injected(_ sandbox: Sandbox) -> [String: Int] {
+    /// The faults the sandbox logged (`--verbose`), by kind; only those of `operation` when given.
+    private static func injected(_ sandbox: Sandbox, operation: String? = nil) -> [String: Int] {
         let log = sandbox.process.standardOutput + sandbox.process.standardError
         var kinds: [String: Int] = [:]
-        for line in log.split(separator: "\n") {
+        for line in log.split(separator: "\n") where operation.map({ line.contains("x-sandbox.operation=\($0) ") }) ?? true {
             guard let range = line.range(of: "x-sandbox.fault=") else { continue }
             let kind = line[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != "]" }
             kinds[String(kind), default: 0] += 1
@@ -80,5 +80,11 @@ struct FaultsEndToEndTests {
         let summary = try #require(lines.last)
         #expect(summary.contains(#""unconfirmed":\#(unconfirmed)"#), "\(summary)")
         #expect(Self.injected(sandbox).values.reduce(0, +) >= 10, "faults injected: \(Self.injected(sandbox))")
+        // Each follow that ran and lost its answer was looked up, not sent again.
+        let followFaults = Self.injected(sandbox, operation: "usersIdFollow")
+        let lost = ["reset-before-response", "reset-mid-body", "truncated-body"].reduce(0) { $0 + (followFaults[$1] ?? 0) }
+        let confirmed = lines.filter { $0.contains("confirmed by a lookup after the answer was lost") }.count
+        #expect(lost >= 1, "the seed loses no follow answer: \(followFaults)")
+        #expect(confirmed + unconfirmed == lost, "lost after running: \(followFaults); confirmed \(confirmed), unconfirmed \(unconfirmed)")
     }
 }
