@@ -1,6 +1,6 @@
 /// One of X's failures the sandbox can inject into an answer (``SandboxFaults``).
 ///
-/// Three kinds answer *instead of* the operation, so nothing changes: ``serverError``,
+/// Five kinds answer *instead of* the operation, so nothing changes, counts or is charged: ``serverError``,
 /// ``serverErrorRetryAfter``, ``unavailable``, ``unavailableRetryAfter`` and ``rateLimitBurst``.
 /// The others let the operation run first, so what it did stays done, as on X when an answer
 /// is lost on the way: a follow whose connection was reset is still a follow, and was charged
