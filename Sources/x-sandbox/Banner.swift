@@ -11,6 +11,7 @@ struct Banner {
     var credits: USD?
     var usageCap: Int?
     var stateDirectory: String?
+    var faults = SandboxFaults.none
 
     var text: String {
         let credentials = server.credentials
@@ -28,6 +29,11 @@ struct Banner {
         lines.append("Dashboard (the sandbox's own page, not X's): \(url)/_sandbox/dashboard")
         lines.append(stateDirectory.map { "State kept in \($0) across restarts (export, import, reset: \(url)/_sandbox/state/…)." }
                      ?? "State is not kept: it is lost when the sandbox stops (--state DIR keeps it).")
+        if faults.rate > 0 {
+            lines.append("Injecting faults into \((faults.rate * 100).formatted())% of requests (seed \(faults.seed)): "
+                         + faults.kinds.map(\.rawValue).joined(separator: ", ")
+                         + (faults.includesSandboxPaths ? ", the sandbox's own paths and OAuth pages included." : "."))
+        }
         lines.append("")
         lines.append("App credentials — \(describe(graph.apps[0]))")
         lines.append("  API key (consumer key):       \(credentials.consumerKey)")

@@ -44,6 +44,9 @@ struct Serve: AsyncParsableCommand {
               x-sandbox --credits 5.00           # X's 402 once $5.00 is spent
               x-sandbox --usage-cap 1000         # X's usage-capped 429 after 1,000 charged users
               x-sandbox --drop-stream-every 3    # close each activity stream after 3 events
+              x-sandbox --faults rate=0.1,seed=42                 # X's failures on 1 request in 10
+              x-sandbox --faults rate=0.2,kinds=503-retry-after+reset-mid-body,delay=2
+              x-sandbox --faults-file faults.txt # the same settings from a file
               x-sandbox --graph my-graph.json    # serve your own users and follows
               x-sandbox --seed 42                # another seeded graph
               x-sandbox --verbose                # log every request
@@ -105,6 +108,18 @@ struct Serve: AsyncParsableCommand {
         valueName: "dir"))
     var state: String?
 
+    @Option(help: ArgumentHelp(
+        "Inject X's failures: comma-separated settings rate=SHARE (required, 0 to 1), seed=N, kinds=NAME+NAME "
+            + "(default all: \(SandboxFault.names)), delay=SECONDS (slow faults, default 1), retry-after=SECONDS "
+            + "(default 1), burst=N (429s in a row, default 3), operations=ID+ID (only these, e.g. usersIdFollow), sandbox-paths=yes (also /_sandbox/ and the OAuth pages). "
+            + "The same seed gives the same faults to the same requests; each is recorded in the journal.",
+        valueName: "settings"))
+    var faults: String?
+
+    @Option(name: .customLong("faults-file"), help: ArgumentHelp(
+        "Read the --faults settings from a file: one or more a line, # comments.", valueName: "file"))
+    var faultsFile: String?
+
     @Flag(help: "Log every request.")
     var verbose = false
 
@@ -127,6 +142,10 @@ struct Serve: AsyncParsableCommand {
         if let dropStreamEvery, dropStreamEvery < 1 {
             throw ValidationError("--drop-stream-every must be at least 1, not \(dropStreamEvery).")
         }
+        if faults != nil, faultsFile != nil {
+            throw ValidationError("--faults and --faults-file both set the faults. Choose one.")
+        }
+        _ = try faultPlan()
         if noLimits, !rateLimits.isEmpty {
             throw ValidationError("--rate-limit sets a window; --no-limits enforces none. Choose one.")
         }
@@ -144,6 +163,7 @@ struct Serve: AsyncParsableCommand {
         configuration.activity.keepAliveInterval = .milliseconds(Int64((keepAlive * 1000).rounded()))
         configuration.activity.dropStreamEvery = dropStreamEvery
         configuration.stateDirectory = state.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        configuration.faults = try faultPlan()
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(configuration)
@@ -151,10 +171,22 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError(String(describing: error))
         }
         let banner = Banner(server: server, graph: loaded, limitsEnabled: !noLimits,
-                            credits: configuration.credits, usageCap: usageCap, stateDirectory: state)
+                            credits: configuration.credits, usageCap: usageCap, stateDirectory: state,
+                            faults: configuration.faults)
         FileHandle.standardOutput.write(Data((banner.text + "\n").utf8))
         await Termination.wait()
         FileHandle.standardOutput.write(Data("\nStopping the sandbox…\n".utf8))
         await server.shutdown()
+    }
+
+    /// The faults of `--faults` or `--faults-file`; none without either.
+    private func faultPlan() throws -> SandboxFaults {
+        do {
+            if let faults { return try SandboxFaults(parsing: faults) }
+            if let faultsFile { return try SandboxFaults(contentsOf: URL(fileURLWithPath: faultsFile)) }
+            return .none
+        } catch let error as SandboxFaults.ParseError {
+            throw ValidationError(error.description)
+        }
     }
 }

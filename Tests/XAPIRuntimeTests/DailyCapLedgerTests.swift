@@ -50,7 +50,8 @@ struct DailyCapLedgerTests {
 
     @Test func failuresReleaseTheirSlotsSoConcurrentCountsStayExact() async throws {
         let transport = ScriptedTransport { _, index in
-            index % 3 == 0 ? .problem(#"{"title":"Internal"}"#, status: 500) : Self.followed
+            // A clear refusal frees its slot (a lost answer holds it: LostActionTests).
+            index % 3 == 0 ? .problem(#"{"title":"Forbidden"}"#, status: 403) : Self.followed
         }
         let clock = VirtualClock()
         let ledger = DailyCapLedger(clock: clock.clock)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import XAPIRuntime
 
@@ -80,7 +81,26 @@ struct PaginationTests {
         // requests when the suite's time limit ends it, too many to print.
         let (itemCount, requestCount) = (ids.count, transport.requests.count)
         #expect(itemCount == 1 && ids.first == "1")
-        #expect(requestCount == 2)
+        // The page that repeats the token is fetched again twice before the walk gives up.
+        #expect(requestCount == 2 + Pages<FollowsPage>.maximumRefetches)
+    }
+
+    @Test func aPageThatRepeatsItsTokenOnceIsFetchedAgainAndHandedOnOnce() async throws {
+        let repeats = Mutex(true)
+        let transport = ScriptedTransport { request, _ in
+            switch request.query["pagination_token"] {
+            case nil: return .json(userPage(ids: 1...2, next: "a"))
+            case "a"?:
+                let repeated = repeats.withLock { first in defer { first = false }; return first }
+                return .json(userPage(ids: 3...4, next: repeated ? "a" : "b"))
+            default: return .json(userPage(ids: 5...5, next: nil))
+            }
+        }
+        let client = AppOnlyClient(credentials: .init(bearerToken: Secrets.bearer), configuration: configuration(transport))
+        var ids: [String] = []
+        for try await user in Self.walk(client).items { ids.append(user.id) }
+        #expect(ids == ["1", "2", "3", "4", "5"])
+        #expect(transport.requests.map { $0.query["pagination_token"] } == [nil, "a", "a", "b"])
     }
 
     @Test func startingTokenCountsAsSeen() async throws {

@@ -58,13 +58,42 @@ struct RetryTests {
         #expect(RetryPolicy(baseDelay: .seconds(1), random: { .nan }).delay(beforeRetry: 1) == .seconds(1))
     }
 
-    @Test func followIsRetriedBecauseRepeatingItIsHarmless() async throws {
-        let transport = ScriptedTransport([nil, .problem(#"{"title":"Internal"}"#, status: 500), .json(#"{"data":{"following":true,"pending_follow":false}}"#)])
+    @Test func aFollowWhoseAnswerIsLostIsNeverResentButTold() async throws {
+        // Idempotent on X, but charged and capped per request: a lost answer is not resent.
+        let replies = [nil, Reply.problem(#"{"title":"Internal"}"#, status: 500), .problem(#"{"title":"Request Timeout"}"#, status: 408),
+                       .json(#"{"data":{"follow"#)]
+        for reply in replies {
+            let transport = ScriptedTransport([reply, .json(#"{"data":{"following":true,"pending_follow":false}}"#)])
+            let clock = VirtualClock()
+            let error = await #expect(throws: XAPIError.self) {
+                try await Self.client(transport, clock: clock).send(try ClientTests.followRequest(), decoding: FollowResult.self)
+            }
+            #expect(error?.code == .outcomeUnknown)
+            #expect(error?.message.contains("Look it up before sending it again") == true)
+            #expect(transport.requests.count == 1)
+            #expect(clock.sleeps.isEmpty)
+        }
+        #expect(!OperationDescriptor.follow.isResendable)
+        #expect(OperationDescriptor.followers.isResendable)
+    }
+
+    @Test func aCutOffBodyOfAReadIsFetchedAgain() async throws {
+        let transport = ScriptedTransport([.json(#"{"data":[{"id":"1","#), .json(#"{"meta":{"result_count":0}}"#)])
         let clock = VirtualClock()
-        let response = try await Self.client(transport, clock: clock).send(try ClientTests.followRequest(), decoding: FollowResult.self)
-        #expect(response.data.following)
-        #expect(transport.requests.count == 3)
-        #expect(transport.requests.allSatisfy { $0.body == transport.requests[0].body && $0.body != nil })
+        let response = try await Self.client(transport, clock: clock).send(ClientTests.followersRequest(), decoding: FollowsPage.self)
+        #expect(response.status == 200)
+        #expect(transport.requests.count == 2)
+        #expect(clock.sleeps == [.milliseconds(500)])
+    }
+
+    @Test func aServerErrorsRetryAfterIsWaitedAtLeast() async throws {
+        let transport = ScriptedTransport([
+            .problem(#"{"title":"Service Unavailable"}"#, status: 503, headers: [("retry-after", "7")]),
+            .json(#"{"meta":{"result_count":0}}"#),
+        ])
+        let clock = VirtualClock()
+        _ = try await Self.client(transport, clock: clock).send(ClientTests.followersRequest(), decoding: FollowsPage.self)
+        #expect(clock.sleeps == [.seconds(7)])
     }
 
     @Test func nonIdempotentOperationsAreNeverRetried() async throws {

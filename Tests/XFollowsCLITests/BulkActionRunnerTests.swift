@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XFollows
+import XSandbox
 @testable import XFollowsCLI
 
 @Suite("Bulk follow and unfollow within the daily caps", .timeLimit(.minutes(3)))
@@ -43,9 +44,9 @@ struct BulkActionRunnerTests {
         }
     }
 
-    func setup(people: Int = 10, protected: Set<String> = []) async throws -> Setup {
+    func setup(people: Int = 10, protected: Set<String> = [], faults: SandboxFaults = .none) async throws -> Setup {
         let environment = try TestEnvironment()
-        let fake = try await SandboxX.withFollowers(people, of: Self.target, me: Self.me, protected: protected)
+        let fake = try await SandboxX.withFollowers(people, of: Self.target, me: Self.me, protected: protected, faults: faults)
         let context = environment.context(fake)
         return Setup(environment: environment, fake: fake, context: context,
                      ledgerFile: context.directory.dailyCapsFile(for: context.server))

@@ -22,7 +22,7 @@ extension SwiftRenderer {
         writer.documentation(DocComment("""
         The `pattern` of each string schema that has one, as the spec writes it: the rule the \
         generated checks match values against, for code that checks values the same way \
-        (``ParameterRules``).
+        (`ParameterRules` in XAPIRuntime).
         """))
         writer.block("public enum \(Self.schemaPatternNamespace)") { writer in
             var unique = UniqueNames()

@@ -12,7 +12,11 @@ extension XAPIClient {
     /// the caller's middlewares and then signed afresh right before the transport (an
     /// ``OAuth2Session`` refreshes its token first when it expires soon, and once more after a
     /// 401, which is then sent again); retries
-    /// transport errors and 5xx of idempotent operations per ``ClientConfiguration/retryPolicy``;
+    /// transport errors, 5xx (waiting at least their `Retry-After`) and 2xx bodies that are not
+    /// JSON (cut off) of resendable operations (``OperationDescriptor/isResendable``) per
+    /// ``ClientConfiguration/retryPolicy``, and throws ``XAPIError/Code/outcomeUnknown`` for
+    /// those of an action X charges or caps per request, whose slot and worst-case price stay
+    /// reserved until the caller settles its ``XAPIError/lostAction``;
     /// waits out a 429 per ``ClientConfiguration/rateLimitPolicy``; commits the daily-cap slot
     /// on a 2xx and releases it otherwise; decodes the body.
     ///
@@ -58,12 +62,19 @@ extension XAPIClient {
         }
 
         var reservation: DailyCapReservation?
-        let received: ReceivedResponse
+        let decoded: Result<APIResponse<Body>, any Error>
         do {
             if let ledger = configuration.dailyCaps {
                 reservation = try await ledger.reserve(operation, userID: request.actingUserID ?? credentials.userID)
             }
-            received = try await sendAttempts(httpRequest, body: request.httpBody, operation: operation, streaming: streaming)
+            decoded = try await receive(httpRequest, body: request.httpBody, operation: operation, streaming: streaming,
+                                        interpret: interpret)
+        } catch var error as XAPIError where error.code == .outcomeUnknown {
+            // An answer lost on the way: X may have counted and charged it. The slot and the
+            // worst case stay reserved until the caller looks it up and settles it.
+            error.lostAction = LostAction(operationID: operation.id, operation: operation, capReservation: reservation,
+                                          spendReservation: spendReservation, cost: cost)
+            throw error
         } catch {
             if let ledger = configuration.dailyCaps, let reservation {
                 await releaseQuietly(reservation, in: ledger, operation: operation)
@@ -72,22 +83,21 @@ extension XAPIClient {
             throw error
         }
         if let ledger = configuration.dailyCaps, let reservation {
-            do {
-                try await ledger.commit(reservation)
-            } catch {
-                configuration.logger.error(
-                    "Daily-cap ledger could not record a successful action",
-                    metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
-                )
-            }
+            await commitQuietly(reservation, in: ledger, operation: operation)
         }
         var response: APIResponse<Body>
-        do {
-            response = try interpret(received)
-        } catch {
+        switch decoded {
+        case .success(let value):
+            response = value
+        case .failure(let error):
             // X charges for what it sent, decodable or not; without the IDs the worst case is recorded.
             if let cost, let spendReservation {
                 _ = await settle(spendReservation, cost: cost, resourceIDs: nil, operation: operation)
+            }
+            if let failure = error as? XAPIError, failure.code == .malformedResponse, operation.isIdempotent, !operation.isResendable {
+                // A 2xx came, so X did it; what it did (following or pending) was cut off. Its
+                // slot and price are counted: nothing is left to settle.
+                throw Self.outcomeUnknown(failure)
             }
             throw error
         }
@@ -96,6 +106,43 @@ extension XAPIClient {
             response.charge = await settle(spendReservation, cost: cost, resourceIDs: ids, operation: operation)
         }
         return response
+    }
+
+    /// Sends until a 2xx arrives and decodes it; a 2xx body that is not JSON at all (cut off,
+    /// empty) is fetched again like a 5xx when the operation ``OperationDescriptor/isResendable``,
+    /// within the retry policy's attempts. Answers the decoded body, or why the last
+    /// one did not decode.
+    private func receive<Body: Sendable>(
+        _ httpRequest: HTTPRequest, body: HTTPBody?, operation: OperationDescriptor, streaming: Bool,
+        interpret: (ReceivedResponse) throws -> APIResponse<Body>
+    ) async throws -> Result<APIResponse<Body>, any Error> {
+        var retries = 0
+        while true {
+            let received = try await sendAttempts(httpRequest, body: body, operation: operation, streaming: streaming)
+            do {
+                return .success(try interpret(received))
+            } catch let error as XAPIError
+                where error.code == .malformedResponse && operation.isResendable && body?.iterationBehavior != .single
+                && retries + 1 < configuration.retryPolicy.maximumAttempts {
+                retries += 1
+                let delay = configuration.retryPolicy.delay(beforeRetry: retries)
+                configuration.logger.debug("Retrying after a malformed body", metadata: retryMetadata(operation, retries, delay))
+                try await configuration.clock.sleep(delay)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    func commitQuietly(_ reservation: DailyCapReservation, in ledger: DailyCapLedger, operation: OperationDescriptor) async {
+        do {
+            try await ledger.commit(reservation)
+        } catch {
+            configuration.logger.error(
+                "Daily-cap ledger could not record a successful action",
+                metadata: ["xapi.operation": .string(operation.id), "error": .string(String(describing: error))]
+            )
+        }
     }
 
     /// Attempts until a 2xx arrives or the failure is final; returns the 2xx response.
@@ -119,7 +166,9 @@ extension XAPIClient {
                 (received, signedWith) = try await exchange(httpRequest, body: body, operation: operation, attempt: attempt,
                                                             streaming: streaming)
             } catch let error as XAPIError where error.code == .transport {
-                guard operation.isIdempotent, repeatable, attempt < retryPolicy.maximumAttempts else { throw error }
+                guard operation.isIdempotent else { throw error }
+                guard operation.isResendable else { throw Self.outcomeUnknown(error) }
+                guard repeatable, attempt < retryPolicy.maximumAttempts else { throw error }
                 let delay = retryPolicy.delay(beforeRetry: attempt)
                 logger.debug("Retrying after a transport error", metadata: retryMetadata(operation, attempt, delay))
                 try await clock.sleep(delay)
@@ -163,14 +212,32 @@ extension XAPIClient {
                 attempt -= 1
                 continue
             }
-            if status.kind == .serverError, operation.isIdempotent, repeatable, attempt < retryPolicy.maximumAttempts {
-                let delay = retryPolicy.delay(beforeRetry: attempt)
+            // A 5xx, or a 408 (the server never got the whole request, maybe because the transport
+            // silently sent it again on a new connection after the first one died): no clear answer.
+            let unclear = status.kind == .serverError || status.code == 408
+            if unclear, operation.isIdempotent, !operation.isResendable {
+                throw Self.outcomeUnknown(failure)
+            }
+            if unclear, operation.isIdempotent, repeatable, attempt < retryPolicy.maximumAttempts {
+                // X's Retry-After, when it sends one, is waited for (up to the policy's longest delay).
+                let asked = received.response.headerFields[.retryAfter].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                let delay = max(retryPolicy.delay(beforeRetry: attempt),
+                                min(.seconds(max(0, asked ?? 0)), retryPolicy.maximumDelay))
                 logger.debug("Retrying after a server error", metadata: retryMetadata(operation, attempt, delay))
                 try await clock.sleep(delay)
                 continue
             }
             throw failure
         }
+    }
+
+    /// A failure of an action that may have taken effect, as ``XAPIError/Code/outcomeUnknown``.
+    static func outcomeUnknown(_ error: XAPIError) -> XAPIError {
+        var unknown = error
+        unknown.code = .outcomeUnknown
+        unknown.message += " The action may or may not have taken effect; it was not sent again, as X charges and counts "
+            + "every attempt. Look it up before sending it again."
+        return unknown
     }
 
     private func retryMetadata(_ operation: OperationDescriptor, _ attempt: Int, _ delay: Duration) -> Logger.Metadata {
@@ -183,7 +250,7 @@ extension XAPIClient {
 
     /// Settles a reservation into the response's charge; when the ledger's storage fails, the
     /// charge is still told (without same-day deduplication) and the failure logged.
-    private func settle(
+    func settle(
         _ reservation: SpendReservation, cost: RequestCost, resourceIDs: [String]?, operation: OperationDescriptor
     ) async -> Charge {
         do {
@@ -200,7 +267,7 @@ extension XAPIClient {
         }
     }
 
-    private func releaseQuietly(_ reservation: SpendReservation, operation: OperationDescriptor) async {
+    func releaseQuietly(_ reservation: SpendReservation, operation: OperationDescriptor) async {
         do {
             try await configuration.spending.release(reservation)
         } catch {
@@ -211,7 +278,7 @@ extension XAPIClient {
         }
     }
 
-    private func releaseQuietly(_ reservation: DailyCapReservation, in ledger: DailyCapLedger, operation: OperationDescriptor) async {
+    func releaseQuietly(_ reservation: DailyCapReservation, in ledger: DailyCapLedger, operation: OperationDescriptor) async {
         do {
             try await ledger.release(reservation)
         } catch {

@@ -26,6 +26,16 @@ extension XAPIError {
         case malformedResponse
         /// The request could not be sent or the response not received.
         case transport
+        /// A request that changes something, and that X charges or counts under a daily cap
+        /// each time it is sent (a follow, an unfollow), got no clear answer: the connection
+        /// failed, X answered 5xx (or 408: a transport may resend a request on its own after a
+        /// connection dies, and lose its body), or its 2xx body was cut off. It may or may not have taken
+        /// effect, so it was not sent again (``OperationDescriptor/isResendable``); look the
+        /// outcome up before sending it again, then settle ``XAPIError/lostAction``: its
+        /// daily-cap slot and worst-case price stay reserved until then, since X may have
+        /// counted and charged it. ``XAPIError/underlyingError`` holds the failure;
+        /// ``XAPIError/status`` the 5xx, if one came.
+        case outcomeUnknown
         /// The credentials' method or OAuth 2.0 scopes are not accepted by the operation;
         /// nothing was sent.
         case authentication

@@ -49,6 +49,9 @@ public struct XAPIError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     /// What an authorization server said when it refused (`error`, `error_description`), for
     /// the errors of the OAuth flows.
     public var oauthError: OAuthErrorResponse?
+    /// For ``Code/outcomeUnknown``: what the client's ledgers hold for the action until the
+    /// caller settles it (``XAPIClient/settle(_:tookEffect:)``).
+    public var lostAction: LostAction?
     /// The lower-level error (transport, decoding or storage), when there is one, for code that
     /// inspects it. It may hold what a request carried, secrets included, so it is never
     /// printed: ``debugDescription`` and `dump` show its type, and its description only as

@@ -1,9 +1,12 @@
 /// When and how often the client retries a failed attempt.
 ///
-/// Transport errors and 5xx responses are retried with exponential backoff and jitter, but
-/// only for idempotent operations (``OperationDescriptor/isIdempotent``): GETs, and the
-/// follow/unfollow calls, which X documents as succeeding with no action when repeated. A 4xx
-/// is never retried; a 429 only waits under ``RateLimitPolicy/wait(maximum:)``.
+/// Transport errors, 5xx responses and 2xx bodies that are not JSON (cut off) are retried with
+/// exponential backoff and jitter (a 5xx's `Retry-After` is waited at least, up to
+/// ``maximumDelay``), but only for resendable operations (``OperationDescriptor/isResendable``):
+/// idempotent reads, and idempotent writes X neither charges nor caps per request. A follow or
+/// unfollow, idempotent on X but charged and capped each time, is never resent blindly: its
+/// lost answer is ``XAPIError/Code/outcomeUnknown``. A 4xx is never retried; a 429 only waits
+/// under ``RateLimitPolicy/wait(maximum:)``.
 ///
 /// The delay before retry *n* (1-based) is `min(maximumDelay, baseDelay × 2ⁿ⁻¹)`, of which the
 /// fraction `jitter` is randomized: `delay × (1 − jitter × random())`.

@@ -1,8 +1,11 @@
 /// The pages of a paginated operation, fetched one at a time as you iterate.
 ///
-/// The walk follows `next_token` (forward) or `previous_token` (backward), ends when a page
-/// has no token, throws ``XAPIError`` with ``XAPIError/Code/repeatedPaginationToken`` if a
-/// token comes back a second time (so it never loops), and checks for task cancellation
+/// The walk follows `next_token` (forward) or `previous_token` (backward) and ends when a page
+/// has no token. A page that answers a token seen before (X sometimes sends the same
+/// `next_token` twice) is fetched again, up to ``maximumRefetches`` times, and only the answer
+/// with a new token is handed on, so no page comes twice; if the token still repeats, the walk
+/// throws ``XAPIError`` with ``XAPIError/Code/repeatedPaginationToken`` (so it never loops). It
+/// checks for task cancellation
 /// before every page. The `fetch` closure captures the caller's other parameters, so every
 /// page is requested with them. With ``RateLimitPolicy/wait(maximum:)`` a long walk waits
 /// for the rate limit to reset instead of failing.
@@ -48,6 +51,10 @@ public struct Pages<Page: PaginatedResponse>: AsyncSequence, Sendable {
         self.fetch = fetch
     }
 
+    /// How many times a page whose answer repeats a token is fetched again before the walk
+    /// gives up with ``XAPIError/Code/repeatedPaginationToken``.
+    public static var maximumRefetches: Int { 2 }
+
     /// The same walk, flattened to the pages' items.
     public var items: PageItems<Page> { PageItems(pages: self) }
 
@@ -69,18 +76,32 @@ public struct Pages<Page: PaginatedResponse>: AsyncSequence, Sendable {
             if let token = pages.startingToken { seenTokens.insert(token) }
         }
 
+        /// The token the walk follows from `response`; `nil` when there is none (or it is empty).
+        private func token(of response: APIResponse<Page>) -> String? {
+            let token = pages.direction == .forward ? response.body.nextToken : response.body.previousToken
+            return token?.isEmpty == false ? token : nil
+        }
+
         /// Fetches the next page, or returns `nil` after the last one.
         ///
         /// - Throws: `CancellationError` when the task is cancelled, ``XAPIError`` with
-        ///   ``XAPIError/Code/repeatedPaginationToken`` on a token seen before, or whatever
+        ///   ``XAPIError/Code/repeatedPaginationToken`` on a token that still repeats after
+        ///   ``Pages/maximumRefetches`` fetches of the page, or whatever
         ///   `fetch` throws. The walk is over after any error.
         public mutating func next() async throws -> APIResponse<Page>? {
             guard !isFinished else { return nil }
             do {
                 try Task.checkCancellation()
-                let response = try await pages.fetch(nextToken)
-                let token = pages.direction == .forward ? response.body.nextToken : response.body.previousToken
-                if let token, !token.isEmpty {
+                var response = try await pages.fetch(nextToken)
+                var token = self.token(of: response)
+                var refetches = 0
+                while let repeated = token, seenTokens.contains(repeated), refetches < Pages.maximumRefetches {
+                    refetches += 1
+                    try Task.checkCancellation()
+                    response = try await pages.fetch(nextToken)
+                    token = self.token(of: response)
+                }
+                if let token {
                     guard seenTokens.insert(token).inserted else {
                         throw XAPIError(
                             code: .repeatedPaginationToken,

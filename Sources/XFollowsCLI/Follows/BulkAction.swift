@@ -31,6 +31,9 @@ public enum BulkOutcome: String, Sendable, Hashable, Codable {
     case notFound = "not_found"
     /// The server refused this account (the detail says why); the others went on.
     case failed
+    /// Sent, but its answer was lost and no lookup could tell whether it took effect (the detail
+    /// says why); `--resume` looks it up before sending anything again.
+    case unconfirmed
 
     /// Whether the action was done (a pending request counts: it was sent).
     public var isDone: Bool { self == .followed || self == .pending || self == .unfollowed }

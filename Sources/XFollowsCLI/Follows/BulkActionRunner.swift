@@ -5,7 +5,8 @@ import XFollows
 /// the daily caps kept in the persistent ledger every run and process shares: the runtime
 /// refuses the request that would pass a cap before sending it, and the run stops there with
 /// "N done, M left, next slot at T". Each answer is journaled as it arrives, so `--resume`
-/// goes on with what is left.
+/// goes on with what is left. An answer lost on the way is looked up, never sent blindly
+/// again (``FollowReconciler``); what no lookup confirms is reported as unconfirmed.
 ///
 /// ```swift
 /// let runner = BulkActionRunner(context: context, client: client, ledger: ledger, actor: me, monitor: monitor)
@@ -84,7 +85,8 @@ public struct BulkActionRunner: Sendable {
                 continue
             }
             do {
-                let (outcome, detail) = try await perform(request.action, on: user)
+                let lookFirst = journal.entries[item.target.key]?.result == .unconfirmed
+                let (outcome, detail) = try await performConfirmed(request.action, on: user, lookFirst: lookFirst)
                 summary.count(outcome)
                 try record(item, outcome: outcome, detail: detail, in: journal, request: request, progress: progress)
                 progress?.record(count: summary.done)
@@ -152,7 +154,7 @@ public struct BulkActionRunner: Sendable {
 
     /// Sends the follow or unfollow; a 200 that does not say it happened is a failure with
     /// X's reason.
-    private func perform(_ action: BulkAction, on user: User) async throws -> (BulkOutcome, String?) {
+    func perform(_ action: BulkAction, on user: User) async throws -> (BulkOutcome, String?) {
         switch action {
         case .follow:
             let body = try await client.follow(user.id).body
@@ -220,6 +222,7 @@ public struct BulkActionRunner: Sendable {
         case .unfollowed: return "unfollowed \(who)"
         case .notFound: return "not found \(who) (\(item.target.place)): \(detail ?? "no such account")"
         case .failed: return "failed \(who) (\(item.target.place)): \(detail ?? "refused")"
+        case .unconfirmed: return "unconfirmed \(who): \(detail ?? "the answer was lost")"
         }
     }
 
@@ -266,6 +269,7 @@ extension BulkSummary {
         case .unfollowed: unfollowed += 1
         case .notFound: notFound += 1
         case .failed: failed += 1
+        case .unconfirmed: unconfirmed += 1
         }
     }
 }

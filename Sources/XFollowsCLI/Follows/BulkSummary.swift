@@ -18,6 +18,8 @@ public struct BulkSummary: Sendable, Hashable {
     public var notFound = 0
     /// Accounts the server refused (this run).
     public var failed = 0
+    /// Accounts whose answer was lost and whose outcome no lookup could confirm (this run).
+    public var unconfirmed = 0
     /// Why the run stopped early, if it did: `daily cap`, `rate limit`, `interrupted`.
     public var stoppedBy: String?
     /// When the next daily-cap slot frees, or the rate limit resets.
@@ -26,12 +28,12 @@ public struct BulkSummary: Sendable, Hashable {
     /// Accounts done: followed, pending or unfollowed.
     public var done: Int { followed + pending + unfollowed }
     /// Accounts neither done nor failed.
-    public var left: Int { max(0, total - done - notFound - failed) }
+    public var left: Int { max(0, total - done - notFound - failed - unconfirmed) }
 
     /// The exit status: stopped early with work left (3), some failed (2), or all done (0).
     public var status: ExitStatus {
         if left > 0 { return stoppedBy == "interrupted" ? .interrupted : .stopped }
-        return notFound + failed > 0 ? .partial : .success
+        return notFound + failed + unconfirmed > 0 ? .partial : .success
     }
 
     /// "400 done (398 followed, 2 pending), 50 left, next slot at 14:05:09 (2025-01-02T14:05:09.000Z)."
@@ -44,6 +46,7 @@ public struct BulkSummary: Sendable, Hashable {
         parts.append("\(Formatting.count(done)) done" + (details.count > 1 || pending > 0 ? " (\(details.joined(separator: ", ")))" : ""))
         if notFound > 0 { parts.append("\(Formatting.count(notFound)) not found") }
         if failed > 0 { parts.append("\(Formatting.count(failed)) failed") }
+        if unconfirmed > 0 { parts.append("\(Formatting.count(unconfirmed)) unconfirmed (answer lost; --resume looks them up)") }
         parts.append("\(Formatting.count(left)) left")
         var text = parts.joined(separator: ", ")
         if left > 0, let nextSlotAt {
@@ -64,13 +67,13 @@ public struct BulkSummary: Sendable, Hashable {
 
         struct Body: Encodable {
             var action: BulkAction
-            var total, done, followed, pending, unfollowed, notFound, failed, left: Int
+            var total, done, followed, pending, unfollowed, notFound, failed, unconfirmed, left: Int
             var stoppedBy: String?
             var nextSlotAt: Date?
             var exitStatus: Int32
 
             enum CodingKeys: String, CodingKey {
-                case action, total, done, followed, pending, unfollowed, failed, left
+                case action, total, done, followed, pending, unfollowed, failed, unconfirmed, left
                 case notFound = "not_found"
                 case stoppedBy = "stopped_by"
                 case nextSlotAt = "next_slot_at"
@@ -81,7 +84,7 @@ public struct BulkSummary: Sendable, Hashable {
 
     var json: JSON {
         JSON(summary: .init(action: action, total: total, done: done, followed: followed, pending: pending,
-                            unfollowed: unfollowed, notFound: notFound, failed: failed, left: left, stoppedBy: stoppedBy,
+                            unfollowed: unfollowed, notFound: notFound, failed: failed, unconfirmed: unconfirmed, left: left, stoppedBy: stoppedBy,
                             nextSlotAt: nextSlotAt, exitStatus: status.rawValue))
     }
 }

@@ -80,6 +80,11 @@ public struct CommandContext: Sendable {
     /// Turns errors into one-line failures for this server.
     public var presenter: FailurePresenter { FailurePresenter(server: server) }
 
+    /// How xfollows retries what may be resent (reads): more patiently than the runtime's
+    /// default, since an export of a large account runs for hours across X's failures. Eight
+    /// attempts, 0.5 s doubling to at most 30 s.
+    public static let retryPolicy = RetryPolicy(maximumAttempts: 8, baseDelay: .milliseconds(500), maximumDelay: .seconds(30))
+
     /// A client configuration for this server.
     ///
     /// - Parameters:
@@ -95,6 +100,7 @@ public struct CommandContext: Sendable {
     ) -> ClientConfiguration {
         var configuration = ClientConfiguration(serverURL: server.url)
         if let transport { configuration.transport = transport }
+        configuration.retryPolicy = Self.retryPolicy
         configuration.rateLimitPolicy = rateLimitPolicy
         configuration.dailyCaps = dailyCaps
         if let spending { configuration.spending = spending }

@@ -43,3 +43,11 @@ extension SandboxServer {
     public var appOnlyEndpoints: AppOnlyEndpoints { AppOnlyEndpoints.x.relocated(to: baseURL) }
 
 }
+
+extension SandboxAuthorizationPaths {
+    /// Every path the authorization server answers.
+    static let all: Set<String> = [
+        oauth2Authorize, oauth2Token, oauth2Revoke, oauth1RequestToken, oauth1Authorize, oauth1Authenticate,
+        oauth1AccessToken, appOnlyToken, appOnlyInvalidate,
+    ]
+}

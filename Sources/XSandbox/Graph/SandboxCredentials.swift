@@ -178,7 +178,7 @@ public struct SandboxCredentials: Sendable, Hashable, Codable {
     public static let demoCallbackURLs = ["http://127.0.0.1/callback", "http://[::1]/callback"]
 
     /// Every scope X's follows endpoints know, what a token granted "everything" holds: the
-    /// spec's scopes (``OAuth2Scope/all``).
+    /// spec's scopes (`OAuth2Scope.all`, generated in XFollows).
     public static let allFollowsScopes = Set(OAuth2Scope.all.map(\.rawValue))
 
     /// The scopes of a token that may look follows up but not change them: what the spec's

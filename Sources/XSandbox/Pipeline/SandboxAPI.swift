@@ -36,12 +36,16 @@ struct SandboxAPI: Sendable {
     let logger: Logger
     /// The kept state, which `/_sandbox/state/` exports, imports and resets.
     let state: SandboxStateKeeper?
+    /// Draws the faults injected (``SandboxFaults``); `nil` injects none.
+    let faults: FaultInjector?
 
     init(
         directory: SandboxDirectory, authenticator: SandboxAuthenticator, tokens: PageTokenCodec, store: SandboxStore,
         activity: SandboxActivity? = nil, clock: SandboxClock, scheme: String, logger: Logger,
-        state: SandboxStateKeeper? = nil
+        state: SandboxStateKeeper? = nil,
+        faults: SandboxFaults = .none
     ) {
+        self.faults = faults.rate > 0 ? FaultInjector(plan: faults) : nil
         self.authenticator = authenticator
         let activity = activity ?? SandboxActivity(apps: authenticator.orderedApps, directory: directory, store: store,
                                                    options: SandboxActivityOptions())
@@ -60,17 +64,19 @@ struct SandboxAPI: Sendable {
         }
         var trace = Trace()
         let response = await handle(request, items: items, at: now, trace: &trace)
-        logger.info("\(request.method) \(request.path) → \(response.status)", metadata: [
+        var metadata: Logger.Metadata = [
             "x-sandbox.operation": .string(trace.operationID ?? "none"),
             "x-sandbox.user": .string(trace.principal?.userID ?? (trace.principal == nil ? "unauthenticated" : "app")),
-        ])
+        ]
+        if let fault = trace.fault { metadata["x-sandbox.fault"] = .string(fault.rawValue) }
+        logger.info("\(request.method) \(request.path) → \(response.status)", metadata: metadata)
         // What the request changed is written already; it is answered once it is synced too.
         await state?.durable()
         guard !Self.unjournaledPaths.contains(request.path) else { return response }
         await store.record(SandboxRequestRecord(
             method: request.method, path: request.path, query: items, operationID: trace.operationID,
             status: response.status, authentication: trace.principal?.method, userID: trace.principal?.userID, date: now,
-            charge: trace.charge
+            charge: trace.charge, fault: trace.fault
         ))
         return response
     }
@@ -80,6 +86,7 @@ struct SandboxAPI: Sendable {
         var operationID: String?
         var principal: SandboxPrincipal?
         var charge: Charge?
+        var fault: SandboxFault?
     }
 
     private func handle(
@@ -87,12 +94,18 @@ struct SandboxAPI: Sendable {
     ) async -> SandboxHTTPResponse {
         if request.path.hasPrefix(Self.ownPrefix) {
             trace.operationID = "sandbox"
-            return await respondToOwnPage(request, at: now)
+            trace.fault = await drawFault(request, items: items, operation: nil)
+            if let answer = faultAnswer(trace.fault, at: now) { return answer }
+            return applying(trace.fault, to: await respondToOwnPage(request, at: now), items: items, operation: nil)
+        }
+        if SandboxAuthorizationPaths.all.contains(request.path) {
+            trace.fault = await drawFault(request, items: items, operation: nil)
+            if let answer = faultAnswer(trace.fault, at: now) { return answer }
         }
         // The authorization endpoints (Authorization/) answer their own paths.
         if let answer = await authenticator.authorization.respond(to: request, scheme: scheme, directory: handlers.directory, at: now) {
             trace.operationID = answer.operationID
-            return answer.response
+            return applying(trace.fault, to: answer.response, items: items, operation: nil)
         }
         let route: ServerRoute
         let method = HTTPRequest.Method(request.method)
@@ -109,6 +122,18 @@ struct SandboxAPI: Sendable {
         }
         let operation = route.operation
         trace.operationID = operation.id
+        trace.fault = await drawFault(request, items: items, operation: operation)
+        if let answer = faultAnswer(trace.fault, at: now) { return answer }
+        let fault = trace.fault
+        let response = await handle(request, route: route, method: method, at: now, trace: &trace)
+        return applying(fault, to: response, items: items, operation: operation)
+    }
+
+    /// Authenticates, checks and runs an operation the router matched, and bills it.
+    private func handle(
+        _ request: Request, route: ServerRoute, method: HTTPRequest.Method?, at now: Date, trace: inout Trace
+    ) async -> SandboxHTTPResponse {
+        let operation = route.operation
 
         guard let principal = await authenticate(request, at: now) else {
             return .problem(SandboxProblems.unauthorized, status: 401)

@@ -11,6 +11,10 @@ struct SandboxHTTPResponse: Sendable {
     var billableResourceIDs: [String]?
     /// A streaming operation's lines, sent after ``body`` for as long as they come.
     var stream: AsyncStream<Data>?
+    /// A fault the HTTP layer injects into this answer (the operation ran).
+    var fault: SandboxFault?
+    /// How long a slow fault delays.
+    var faultDelay: Duration = .zero
 
     /// A JSON body encoded with the X coders, as `application/json`.
     static func json(_ value: some Encodable, status: Int = 200) -> SandboxHTTPResponse {

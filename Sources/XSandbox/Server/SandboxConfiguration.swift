@@ -40,6 +40,9 @@ public struct SandboxConfiguration: Sendable {
     public var journalCapacity: Int
     /// Size caps and timeouts of the HTTP connections (``SandboxHTTPLimits/standard`` by default).
     public var http: SandboxHTTPLimits
+    /// X's failures injected into answers (`x-sandbox --faults rate=0.1,seed=42`);
+    /// ``SandboxFaults/none`` (the default) injects none.
+    public var faults = SandboxFaults.none
     /// How activity events are delivered: keep-alives, dropped connections, backfill history.
     public var activity = SandboxActivityOptions()
     /// Where the sandbox keeps its state across restarts (`x-sandbox --state DIR`): the

@@ -28,12 +28,16 @@ public struct SandboxRequestRecord: Sendable, Hashable {
     public var date: Date
     /// What the App was charged for it; `nil` when nothing was billed.
     public var charge: Charge?
+    /// The fault injected into the answer (``SandboxFaults``); `nil` when none was.
+    public var fault: SandboxFault?
 
     /// Creates a record.
     public init(
         method: String, path: String, query: [OperationRequest.QueryItem], operationID: String?, status: Int,
-        authentication: AuthenticationMethod?, userID: String?, date: Date, charge: Charge? = nil
+        authentication: AuthenticationMethod?, userID: String?, date: Date, charge: Charge? = nil,
+        fault: SandboxFault? = nil
     ) {
+        self.fault = fault
         self.method = method
         self.path = path
         self.query = query

@@ -13,12 +13,12 @@ import NIOHTTP1
 /// keeps its `content-length`. The API sees `HEAD` as sent (the generated router matches it to
 /// the path's `GET`), so an OAuth 1.0a signature over `HEAD` verifies.
 struct SandboxResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = SandboxRequestContext
 
     let api: SandboxAPI
     let limits: SandboxHTTPLimits
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         let target = request.head.path ?? "/"
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let body: Data
@@ -38,7 +38,11 @@ struct SandboxResponder: HTTPResponder {
             authorization: request.headers[.authorization],
             body: body
         ))
-        let response = Self.response(answer)
+        let response = if let fault = answer.fault {
+            try await Self.response(answer, fault: fault, channel: context.channel)
+        } else {
+            Self.response(answer)
+        }
         return request.method == .head ? response.createHeadResponse() : response
     }
 
@@ -61,7 +65,7 @@ struct SandboxResponder: HTTPResponder {
         return response(answer)
     }
 
-    private static func response(_ answer: SandboxHTTPResponse) -> Response {
+    static func response(_ answer: SandboxHTTPResponse) -> Response {
         var fields = HTTPFields()
         for header in answer.headers {
             guard let name = HTTPField.Name(header.name) else { continue }

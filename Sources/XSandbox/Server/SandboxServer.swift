@@ -79,7 +79,8 @@ public struct SandboxServer: Sendable {
             clock: configuration.clock,
             scheme: "http",
             logger: configuration.logger,
-            state: state
+            state: state,
+            faults: configuration.faults
         )
 
         let server: ListeningServer

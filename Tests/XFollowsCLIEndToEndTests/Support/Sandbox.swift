@@ -89,7 +89,10 @@ final class Sandbox: @unchecked Sendable {
     /// A client of the generated library for the tests' own lookups: on the second App, so what
     /// the tests read never shows on the first App's bill, which xfollows spends.
     var appClient: AppOnlyClient {
-        AppOnlyClient(credentials: AppOnlyCredentials(bearerToken: otherAppBearerToken), configuration: ClientConfiguration(serverURL: url))
+        // As patient as xfollows, so the tests' own reads come through a sandbox's injected faults.
+        AppOnlyClient(credentials: AppOnlyCredentials(bearerToken: otherAppBearerToken),
+                      configuration: ClientConfiguration(serverURL: url, retryPolicy: RetryPolicy(maximumAttempts: 8),
+                                                         rateLimitPolicy: .wait(maximum: .seconds(60))))
     }
 
     /// What the sandbox billed each App (`GET /_sandbox/bill`).

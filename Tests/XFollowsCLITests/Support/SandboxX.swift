@@ -36,7 +36,9 @@ final class SandboxX: @unchecked Sendable {
     /// A sandbox whose `target` has `count` followers (`person_0`, IDs from 1,000,000, newest
     /// first), with `me` (ID 42) able to follow on an enterprise App; `protected` IDs are
     /// protected accounts.
-    static func withFollowers(_ count: Int, of target: Account, me: Account, protected: Set<String> = []) async throws -> SandboxX {
+    static func withFollowers(
+        _ count: Int, of target: Account, me: Account, protected: Set<String> = [], faults: SandboxFaults = .none
+    ) async throws -> SandboxX {
         var graph = SandboxGraph(credentials: credentials, app: SandboxApp(
             id: "1", name: "CLI tests", plan: .enterprise, ownerID: me.id, credentials: credentials))
         try graph.add(User(id: target.id, name: "Name \(target.username)", username: target.username))
@@ -47,7 +49,9 @@ final class SandboxX: @unchecked Sendable {
                                protected: protected.contains(person.id)))
         }
         for person in people.reversed() { try graph.follow(person.id, target.id) }
-        let server = try await SandboxServer.start(SandboxConfiguration(graph: graph, limits: .unlimited))
+        var configuration = SandboxConfiguration(graph: graph, limits: .unlimited)
+        configuration.faults = faults
+        let server = try await SandboxServer.start(configuration)
         return SandboxX(server: server, me: me, initialFollowing: [])
     }
 
