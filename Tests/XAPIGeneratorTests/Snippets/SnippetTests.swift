@@ -389,7 +389,8 @@ struct SnippetTests {
         public typealias UserIDs = [UserID]
 
         /// The `pattern` of each string schema that has one, as the spec writes it: the rule the generated
-        /// checks match values against, for code that checks values the same way (``ParameterRules``).
+        /// checks match values against, for code that checks values the same way (`ParameterRules` in
+        /// XAPIRuntime).
         public enum SchemaPattern {
             /// ``UserID``: `^[0-9]+$`.
             public static let userID = "^[0-9]+$"
