@@ -85,11 +85,8 @@ extension XAPIClient {
         do {
             return try await Data(collecting: stream, upTo: configuration.maximumResponseBytes)
         } catch {
-            if error is CancellationError || Task.isCancelled { throw CancellationError() }
-            let text = Redaction.scrub(String(describing: error), secrets: Redaction.secrets(of: credentials))
-            throw XAPIError(code: .transport, operationID: operation.id,
-                            message: "The response could not be read: \(text)", underlyingError: error)
-                .scrubbingUnderlyingError(of: Redaction.secrets(of: credentials))
+            let failure = TransportFailure(operationID: operation.id, secrets: Redaction.secrets(of: credentials), logger: configuration.logger)
+            throw failure.translate(error, saying: "The response could not be read")
         }
     }
 }
@@ -120,7 +117,8 @@ struct TransportFailure: Sendable {
     var secrets: [String]
     var logger: Logger
 
-    func translate(_ error: any Error) -> any Error {
+    /// `error` as the client throws it; `saying` opens the message of a transport error.
+    func translate(_ error: any Error, saying summary: String = "The request could not be completed") -> any Error {
         if let error = error as? XAPIError {
             logger.debug("Request failed", metadata: ["error": .string(error.description)])
             return error
@@ -134,7 +132,7 @@ struct TransportFailure: Sendable {
         return XAPIError(
             code: .transport,
             operationID: operationID,
-            message: "The request could not be completed: \(text)",
+            message: "\(summary): \(text)",
             underlyingError: error
         ).scrubbingUnderlyingError(of: secrets)
     }
