@@ -2,10 +2,12 @@
 //
 // XAPI follows: a build-time code generator for the X API v2 follows endpoints.
 //
-// spec/follows.yaml is the single source of truth. `xapi-gen` (and the build
-// tool plugin that wraps it) turns it into the `XFollows` library; the
-// `XAPIRuntime` module carries what every generated endpoint shares; the
-// `x-sandbox` server emulates the endpoints on loopback for offline use.
+// spec/follows.yaml is the single source of truth. `xapi-gen` turns it into the
+// `XFollows` library (committed in Generated/, checked against the spec by the
+// golden tests and by CI; the build tool plugin does the same at build time for
+// a spec of your own); the `XAPIRuntime` module carries what every generated
+// endpoint shares; the `x-sandbox` server emulates the endpoints on loopback for
+// offline use.
 
 import PackageDescription
 
@@ -176,21 +178,24 @@ let package = Package(
         ),
 
         // MARK: The generated library
+        // Compiled from the committed Generated/XFollows (Sources/XFollows/Generated links to
+        // it), which `swift run xapi-gen` or `swift package generate-xapi` (reading
+        // xapi-gen.json) writes from the spec, and the golden tests and CI hold to it. Not
+        // through the build plugin, so that an app depending on XFollows does not build the
+        // generator, Yams and ArgumentParser a second time, for the host, to get it.
         .target(
             name: "XFollows",
             dependencies: ["XAPIRuntime"],
             exclude: ["xapi-gen.json"],
-            swiftSettings: strictSettings,
-            plugins: ["XAPIGeneratorPlugin"]
+            swiftSettings: strictSettings
         ),
 
-        // MARK: The generated server side
+        // MARK: The generated server side (the same way: Generated/XFollowsServer)
         .target(
             name: "XFollowsServer",
             dependencies: ["XFollows", "XAPIRuntime", "XAPIServerRuntime"],
             exclude: ["xapi-gen.json"],
-            swiftSettings: strictSettings,
-            plugins: ["XAPIGeneratorPlugin"]
+            swiftSettings: strictSettings
         ),
 
         // MARK: Sandbox
@@ -366,21 +371,28 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "XFollowsCLIEndToEndTests",
-            dependencies: [
-                "XFollows",
-                "XSandbox",
-                "XSandboxTesting",
-                // The ledgers the processes share across "machines", read back by the tests.
-                "XAPIPostgres",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ],
-            swiftSettings: strictSettings
-        ),
     ]
 )
+
+/// The end-to-end suites of the tools as processes: x-sandbox and xfollows run as a user runs
+/// them, killed, restarted and fed X's failures. They take a minute and a half of a test run
+/// (the rest takes about 15 s), so `swift test` leaves them out unless
+/// `XAPI_END_TO_END_SUITES=1` is set; CI sets it on every submission (`.ci/run`).
+let endToEndSuites: [Target] = [
+    .testTarget(
+        name: "XFollowsCLIEndToEndTests",
+        dependencies: [
+            "XFollows",
+            "XSandbox",
+            "XSandboxTesting",
+            // The ledgers the processes share across "machines", read back by the tests.
+            "XAPIPostgres",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ],
+        swiftSettings: strictSettings
+    ),
+]
 
 /// The compatibility suites: code generated from documents nobody here wrote or from the shape
 /// matrix, compiled with warnings as errors, and their tests. Compiling them takes most of a
@@ -456,6 +468,9 @@ let compatibilitySuites: [Target] = [
     ),
 ]
 
+if Context.environment["XAPI_END_TO_END_SUITES"] == "1" {
+    package.targets += endToEndSuites
+}
 if Context.environment["XAPI_COMPATIBILITY_SUITES"] == "1" {
     package.targets += compatibilitySuites
 }
