@@ -95,10 +95,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the plugins run: `xapi-gen generate` without swift-argument-parser, so a package
+        // using them does not build the argument parser a second time, for its host.
+        .executableTarget(
+            name: "xapi-gen-plugin",
+            dependencies: ["XAPIGenerator"],
+            swiftSettings: strictSettings
+        ),
         .plugin(
             name: "XAPIGeneratorPlugin",
             capability: .buildTool(),
-            dependencies: ["xapi-gen"]
+            dependencies: ["xapi-gen-plugin"]
         ),
         .plugin(
             name: "XAPIGeneratorCommand",
@@ -111,7 +118,7 @@ let package = Package(
                     .writeToPackageDirectory(reason: "Writes the generated Swift sources into Generated/.")
                 ]
             ),
-            dependencies: ["xapi-gen"]
+            dependencies: ["xapi-gen-plugin"]
         ),
 
         // MARK: Runtime (never imports the generator)

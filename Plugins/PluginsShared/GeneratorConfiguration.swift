@@ -39,7 +39,8 @@ struct GeneratorConfiguration: Decodable {
     /// The files this configuration's mode writes.
     var outputs: [String] { Self.outputFileNames[mode ?? "client"] ?? [] }
 
-    /// The `xapi-gen generate` arguments for the mode and imports.
+    /// The `xapi-gen generate` arguments for the mode and imports (which `xapi-gen-plugin`
+    /// reads with `GenerateRun(pluginArguments:)`).
     var generatorArguments: [String] {
         (mode.map { ["--mode", $0] } ?? []) + (imports ?? []).flatMap { ["--import", $0] }
     }

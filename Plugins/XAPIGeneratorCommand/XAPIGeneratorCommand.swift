@@ -5,7 +5,8 @@ import PackagePlugin
 /// `swift package --allow-writing-to-package-directory generate-xapi`.
 ///
 /// For every non-test target with an `xapi-gen.json` (or only those passed
-/// with `--target NAME`), it runs `xapi-gen generate SPEC --output Generated/NAME`.
+/// with `--target NAME`), it runs `xapi-gen generate SPEC --output Generated/NAME` (through
+/// the `xapi-gen-plugin` tool).
 /// Pass `--check` to fail, with a diff, when `Generated/` is stale instead.
 @main
 struct XAPIGeneratorCommand: CommandPlugin {
@@ -13,7 +14,7 @@ struct XAPIGeneratorCommand: CommandPlugin {
         var extractor = ArgumentExtractor(arguments)
         let requestedTargets = Set(extractor.extractOption(named: "target"))
         let check = extractor.extractFlag(named: "check") > 0
-        let tool = try context.tool(named: "xapi-gen").url
+        let tool = try context.tool(named: "xapi-gen-plugin").url
 
         var generated = 0
         for target in context.package.targets {
@@ -28,7 +29,7 @@ struct XAPIGeneratorCommand: CommandPlugin {
             let output = context.package.directoryURL
                 .appendingPathComponent("Generated")
                 .appendingPathComponent(target.name)
-            var arguments = ["generate", inputs.spec.path, "--output", output.path] + inputs.settings.generatorArguments
+            var arguments = [inputs.spec.path, "--output", output.path] + inputs.settings.generatorArguments
             if check { arguments.append("--check") }
             let process = Process()
             process.executableURL = tool

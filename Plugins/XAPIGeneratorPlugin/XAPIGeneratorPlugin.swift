@@ -1,11 +1,12 @@
 import Foundation
 import PackagePlugin
 
-/// Runs `xapi-gen generate` during `swift build` for every target that carries
-/// an `xapi-gen.json`.
+/// Runs `xapi-gen generate` (through the `xapi-gen-plugin` tool, the same run without
+/// swift-argument-parser) during `swift build` for every target that carries an
+/// `xapi-gen.json`.
 ///
 /// The spec and the configuration are the command's declared inputs (and the
-/// `xapi-gen` executable is an implicit one), so editing the spec regenerates
+/// tool is an implicit one), so editing the spec regenerates
 /// the sources while a no-op build does not run the generator at all.
 @main
 struct XAPIGeneratorPlugin: BuildToolPlugin {
@@ -15,7 +16,7 @@ struct XAPIGeneratorPlugin: BuildToolPlugin {
             targetName: target.name,
             targetDirectory: sourceTarget.directoryURL,
             workDirectory: context.pluginWorkDirectoryURL,
-            tool: try context.tool(named: "xapi-gen").url
+            tool: try context.tool(named: "xapi-gen-plugin").url
         )
     }
 
@@ -33,7 +34,7 @@ struct XAPIGeneratorPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Generating \(targetName) from \(inputs.spec.lastPathComponent)",
                 executable: tool,
-                arguments: ["generate", inputs.spec.path, "--output", outputDirectory.path, "--quiet"]
+                arguments: [inputs.spec.path, "--output", outputDirectory.path, "--quiet"]
                     + inputs.settings.generatorArguments,
                 inputFiles: [inputs.spec, inputs.configuration],
                 outputFiles: inputs.settings.outputs.map {
@@ -56,7 +57,7 @@ extension XAPIGeneratorPlugin: XcodeBuildToolPlugin {
             targetName: target.displayName,
             targetDirectory: configuration.url.deletingLastPathComponent(),
             workDirectory: context.pluginWorkDirectoryURL,
-            tool: try context.tool(named: "xapi-gen").url
+            tool: try context.tool(named: "xapi-gen-plugin").url
         )
     }
 }

@@ -41,41 +41,9 @@ extension XAPIGen {
         var quiet = false
 
         func run() throws {
-            let result: Generator.Result
-            do {
-                result = try Generator(mode: mode, imports: imports).generate(specAt: spec)
-            } catch let error as GeneratorError {
-                report(error.diagnostics)
-                let count = error.diagnostics.filter { $0.severity == .error }.count
-                FileHandle.standardError.write(Data("xapi-gen: \(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written\n".utf8))
-                throw ExitCode(1)
-            }
-            report(result.diagnostics)
-
-            let writer = OutputWriter(directory: URL(fileURLWithPath: output))
-            if check {
-                let stale = writer.staleFiles(comparedWith: result.files)
-                guard stale.isEmpty else {
-                    for file in stale { print(file.diff, terminator: "") }
-                    FileHandle.standardError.write(Data("xapi-gen: \(output) is stale (\(stale.map(\.name.rawValue).joined(separator: ", "))); run `swift run xapi-gen generate \(spec) --output \(output)`\n".utf8))
-                    throw ExitCode(1)
-                }
-                if !quiet { print("\(output) is up to date with \(spec)") }
-                return
-            }
-            let outcomes: [(name: GeneratedFile.Name, outcome: OutputWriter.Outcome)]
-            do {
-                outcomes = try writer.write(result.files)
-            } catch {
-                FileHandle.standardError.write(Data("xapi-gen: error: cannot write \(output): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
-            guard !quiet else { return }
-            for entry in outcomes {
-                print("\(entry.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(output)/\(entry.name.rawValue)")
-            }
-            let changed = outcomes.filter { $0.outcome != .unchanged }.count
-            print("Generated \(outcomes.count) files from \(spec) (\(changed) changed).")
+            let status = GenerateRun(spec: spec, output: output, mode: mode, imports: imports,
+                                     check: check, quiet: quiet).run()
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

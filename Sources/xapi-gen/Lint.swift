@@ -20,7 +20,7 @@ extension XAPIGen {
 
         func run() throws {
             let diagnostics = Generator().lint(specAt: spec)
-            report(diagnostics)
+            GenerateRun.report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             print("\(spec): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

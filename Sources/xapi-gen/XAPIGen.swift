@@ -24,10 +24,3 @@ struct XAPIGen: ParsableCommand {
         defaultSubcommand: Generate.self
     )
 }
-
-/// Prints diagnostics to standard error.
-func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-    }
-}

@@ -15,32 +15,34 @@ struct XAPIGenCommand {
         .deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The `xapi-gen` binary beside the running test bundle (SwiftPM builds
-    /// every product of the package before it runs the tests).
-    static func executable() throws -> URL {
+    /// The `xapi-gen` binary (or `tool`, another of the package's executables) beside the
+    /// running test bundle (SwiftPM builds every executable of the package before it runs the
+    /// tests).
+    static func executable(_ tool: String = "xapi-gen") throws -> URL {
         var candidates: [URL] = []
         if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() {
-            candidates.append(bundle.appendingPathComponent("xapi-gen"))
+            candidates.append(bundle.appendingPathComponent(tool))
         }
         let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates.append(argument0.appendingPathComponent("xapi-gen"))
+        candidates.append(argument0.appendingPathComponent(tool))
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("xapi-gen"))
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(tool))
         }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CommandError("xapi-gen is not built next to the tests (looked at \(candidates.map(\.path))); run `swift build` first")
+            throw CommandError("\(tool) is not built next to the tests (looked at \(candidates.map(\.path))); run `swift build` first")
         }
         return found
     }
 
-    /// Runs `xapi-gen arguments…` in `directory` and waits for it.
+    /// Runs `xapi-gen arguments…` (or `tool arguments…`) in `directory` and waits for it.
     ///
     /// The pipes are read and the exit waited for on threads of their own, never on the
     /// concurrency pool: tests run in parallel, and a blocked pool thread (there are as many as
     /// cores) would stall every other test's servers and timers on a small machine.
-    static func run(_ arguments: [String], in directory: URL = packageRoot) async throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = packageRoot,
+                    tool: String = "xapi-gen") async throws -> Result {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try executable(tool)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe()
