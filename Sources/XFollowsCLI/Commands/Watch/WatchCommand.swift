@@ -1,7 +1,5 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
-import OpenAPIAsyncHTTPClient
 import XFollows
 
 /// `xfollows watch @name`: each follow and unfollow of an account, as it happens.
@@ -82,8 +80,8 @@ public struct WatchCommand: AsyncParsableCommand {
         let budget = maxCost.flatMap(USD.init).map { SpendBudget(lifetime: $0) }
         try await CommandRunner.run(global) { context in
             var configuration = context.configuration()
-            // Foundation's URLSession cannot stream on Linux; AsyncHTTPClient can, everywhere.
-            if context.transport == nil { configuration.transport = AsyncHTTPClientTransport() }
+            // Foundation's URLSession cannot stream on Linux; the executable's transport can.
+            if context.transport == nil, let make = StreamingTransport.make { configuration.transport = make() }
             let credentials = try await context.appCredentials(configuration: configuration)
             configuration.spending = try context.spendLedger(app: credentials.app)
             configuration.budget = budget
