@@ -1,5 +1,7 @@
 import Foundation
+#if XAPI_ASYNC_HTTP_CLIENT
 import OpenAPIAsyncHTTPClient
+#endif
 import OpenAPIURLSession
 import Testing
 import XFollows
@@ -15,13 +17,15 @@ struct TransportEndToEndTests {
             let transport = server.clientConfiguration().transport
             switch TestTransport.current {
             case .urlSession:
-                #expect(transport is URLSessionTransport && TestTransport.httpClient == nil)
+                #expect(transport is URLSessionTransport && !TestTransport.isInsideAsyncHTTPClientScope)
             case .asyncHTTPClient:
-                #expect(transport is AsyncHTTPClientTransport && TestTransport.httpClient != nil)
+                #if XAPI_ASYNC_HTTP_CLIENT
+                #expect(transport is AsyncHTTPClientTransport && TestTransport.isInsideAsyncHTTPClientScope)
+                #endif
             }
             let page = try await server.appClient().followers(of: SandboxAccounts.tenThousandClub, maxResults: 5)
             #expect(page.body.data?.count == 5)
         }
-        #expect(TestTransport.httpClient == nil)
+        #expect(!TestTransport.isInsideAsyncHTTPClientScope)
     }
 }

@@ -1,9 +1,7 @@
-import AsyncHTTPClient
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import OpenAPIAsyncHTTPClient
 import Testing
 import XFollows
 import XSandbox
@@ -16,7 +14,7 @@ func withActivitySandbox(dropStreamEvery: Int? = nil, _ body: (SandboxServer) as
     configuration.activity.dropStreamEvery = dropStreamEvery
     let server = try await SandboxServer.start(configuration)
     do {
-        try await body(server)
+        try await TestTransport.with { try await body(server) }
         await server.shutdown()
     } catch {
         await server.shutdown()
@@ -25,10 +23,12 @@ func withActivitySandbox(dropStreamEvery: Int? = nil, _ body: (SandboxServer) as
 }
 
 extension SandboxServer {
-    /// The App-only client of the first App, over AsyncHTTPClient, which streams on Linux.
-    func streamingAppClient() -> AppOnlyClient {
-        AppOnlyClient(credentials: credentials.appOnlyCredentials,
-                      configuration: ClientConfiguration(serverURL: baseURL, transport: AsyncHTTPClientTransport()))
+    /// The App-only client of the first App, over a transport that streams here
+    /// (``TestTransport/streamingTransport()``); tests that call it are enabled only if there is one.
+    func streamingAppClient() throws -> AppOnlyClient {
+        let transport = try #require(TestTransport.streamingTransport(), TestTransport.streamingUnavailable)
+        return AppOnlyClient(credentials: credentials.appOnlyCredentials,
+                             configuration: ClientConfiguration(serverURL: baseURL, transport: transport))
     }
 
     /// The open activity streams, across Apps.
