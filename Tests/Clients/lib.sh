@@ -19,9 +19,11 @@ newer_source() {
     find "${inputs[@]}" -type f -newer "$1" -print -quit
 }
 
-# The binary: the one given (.ci/run passes the one its `swift test` built), which must be newer
-# than every source, so a stale build is never what the clients test; without one, the debug
-# build, brought up to date by `swift build` (quick when it is).
+# The binary: the one given, which must be newer than every source, so a stale build is never
+# what the clients test; without one (as .ci/run calls the scripts), the debug build, brought up
+# to date by `swift build` (quick when it is). SwiftPM, not file times, is then the judge: an
+# edit of Package.swift that leaves x-sandbox as it was does not relink it, and is no reason
+# to refuse it.
 if [[ $# -ge 1 ]]; then
     sandbox=$1
     if [[ ! -x $sandbox ]]; then
