@@ -46,7 +46,7 @@ struct ActivityEndToEndTests {
         }
     }
 
-    @Test("A follow and an unfollow through the API arrive on the stream, in order, with both users; each is charged once", .enabled(if: !TestTransport.streaming.isEmpty, TestTransport.streamingUnavailable))
+    @Test("A follow and an unfollow through the API arrive on the stream, in order, with both users; each is charged once", .needsStreamingTransport)
     func followsArriveOnTheStream() async throws {
         try await withActivitySandbox { server in
             let app = try server.streamingAppClient()
@@ -77,7 +77,7 @@ struct ActivityEndToEndTests {
         }
     }
 
-    @Test("Dropped every two events, the stream reconnects with a backfill: nothing lost, nothing doubled", .enabled(if: !TestTransport.streaming.isEmpty, TestTransport.streamingUnavailable))
+    @Test("Dropped every two events, the stream reconnects with a backfill: nothing lost, nothing doubled", .needsStreamingTransport)
     func reconnectionLosesNothing() async throws {
         try await withActivitySandbox(dropStreamEvery: 2) { server in
             let app = try server.streamingAppClient()
@@ -107,7 +107,7 @@ struct ActivityEndToEndTests {
         }
     }
 
-    @Test("A third connection is refused with X's ConnectionException 429; the App holds two", .enabled(if: !TestTransport.streaming.isEmpty, TestTransport.streamingUnavailable))
+    @Test("A third connection is refused with X's ConnectionException 429; the App holds two", .needsStreamingTransport)
     func twoConnectionsPerApp() async throws {
         try await withActivitySandbox { server in
             let app = try server.streamingAppClient()

@@ -9,7 +9,7 @@ import XFollows
 @Suite("End to end: streamed response bodies", .timeLimit(.minutes(3)))
 struct StreamingEndToEndTests {
     @Test("The first chunk is readable while the server still holds the rest, then the rest follows",
-          .enabled(if: !TestTransport.streaming.isEmpty, TestTransport.streamingUnavailable), arguments: TestTransport.streaming)
+          .needsStreamingTransport, arguments: TestTransport.streaming)
     func chunksArriveAsSent(transport kind: TestTransport) async throws {
         let first = #"{"data":[{"id":"2244994945","name":"X Dev","username":"XDevelopers"}"#
         let rest = #"]}"#

@@ -48,7 +48,7 @@ enum TestTransport: String, Sendable, CaseIterable, CustomTestStringConvertible 
         #endif
     }
 
-    /// Why the tests that read a stream are skipped in this build, for `.enabled(if:)`.
+    /// Why the tests that read a stream are skipped in this build (`.needsStreamingTransport`).
     static let streamingUnavailable: Comment =
         "Needs a transport that streams: on Linux AsyncHTTPClient's, built with XAPI_END_TO_END_SUITES=1"
 
@@ -117,5 +117,13 @@ enum TestTransport: String, Sendable, CaseIterable, CustomTestStringConvertible 
         case .urlSession: "URLSession"
         case .asyncHTTPClient: "AsyncHTTPClient"
         }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Enabled only where a transport streams response bodies (``TestTransport/streaming``);
+    /// elsewhere the test says it is skipped, and why.
+    static var needsStreamingTransport: Self {
+        .enabled(if: !TestTransport.streaming.isEmpty, TestTransport.streamingUnavailable)
     }
 }
