@@ -82,9 +82,11 @@ struct PostgresLedgerTests {
                     _ = try await ledgers[index % 8].settle(reservation, pricing: Self.pricing, resourceIDs: ids, ownedRead: false)
                 }
                 let expected = USD("0.03")! + USD("0.04")! * 14
+                // The three shared users once, and each request's four of its own.
+                let expectedResources: Int = 3 + 4 * 14
                 for ledger in ledgers {
                     let today = try await ledger.today()
-                    #expect(today.spent == expected && today.charges == 14 && today.chargedResources == 3 + 4 * 14 && today.reserved == .zero)
+                    #expect(today.spent == expected && today.charges == 14 && today.chargedResources == expectedResources && today.reserved == .zero)
                 }
                 // A process started later reads the whole day back.
                 let late = SpendLedger(app: "app", store: storages[0].spendStore(ledger: "ledger"))
