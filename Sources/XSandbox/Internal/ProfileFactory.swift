@@ -32,9 +32,17 @@ enum ProfileFactory {
         return String(String.UnicodeScalarView(scalars)).lowercased()
     }
 
+    /// The handle part of every first and last name in ``ProfileVocabulary``, worked out once:
+    /// folding a name to ASCII costs more than the rest of a username, and every user needs two.
+    private static let vocabularyHandleParts: [String: String] = Dictionary(
+        (ProfileVocabulary.firstNames + ProfileVocabulary.lastNames).map { ($0, handlePart($0)) },
+        uniquingKeysWith: { first, _ in first })
+
     /// A handle of at most 15 characters from `[A-Za-z0-9_]`, made unique by `suffix`.
     static func username(first: String, last: String, suffix: String) -> String {
-        username(stem: "\(handlePart(first))_\(handlePart(last))", suffix: suffix)
+        let first = vocabularyHandleParts[first] ?? handlePart(first)
+        let last = vocabularyHandleParts[last] ?? handlePart(last)
+        return username(stem: "\(first)_\(last)", suffix: suffix)
     }
 
     /// `stem` cut to leave room for `suffix`, then `suffix`: at most 15 characters.
