@@ -13,9 +13,13 @@ struct SeededGraphTests {
         try #require(graph.directory.user(withID: id(text)))
     }
 
+    /// The graph of another seed, built once for the suite (a build takes a few hundred
+    /// milliseconds).
+    static let seedSeven = SandboxGraph.seeded(seed: 7)
+
     @Test("The same seed gives the same users, Tweets, follows and credentials")
     func determinism() {
-        let first = SandboxGraph.seeded(seed: 7)
+        let first = Self.seedSeven
         let second = SandboxGraph.seeded(seed: 7)
         #expect(first.credentials == second.credentials)
         #expect(first.follows.followCount == second.follows.followCount)
@@ -33,7 +37,7 @@ struct SeededGraphTests {
 
     @Test("Another seed gives another graph, with the same notable accounts")
     func otherSeed() throws {
-        let other = SandboxGraph.seeded(seed: 7)
+        let other = Self.seedSeven
         #expect(other.credentials != graph.credentials)
         let population = try #require(graph.directory.population)
         let otherUser = other.directory.user(withID: other.directory.population!.userID(at: 10))
