@@ -19,7 +19,7 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
-/// The test bundle links with the toolchain's lld on Linux: 1.1 s against gold's 2.6 s for its
+/// The test bundle links with the toolchain's lld on Linux: 1.1 s against gold's 2.2 s for its
 /// 190 MB, the last step before any test runs (Benchmarks/RESULTS.md, T1). A test target's linker
 /// settings apply to the one bundle every test target links into, so XAPIRuntimeTests carries
 /// them for all; a test target is in no product, so the flag never reaches a package that
